@@ -1,0 +1,41 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const port = 4173;
+const baseURL = `http://localhost:${port}`;
+// Debian's Chromium where installed (Playwright's browser download is not available everywhere).
+const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	reporter: process.env.CI ? 'line' : 'list',
+	use: {
+		baseURL,
+		locale: 'de-DE',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'de-DE' } }],
+	// A production build on the local stack (or the project in PUBLIC_SUPABASE_URL).
+	// Behind the test's own "proxy": each test names its client address, so per-IP
+	// rate limits count per test as they would per visitor.
+	webServer: {
+		command: 'npm run build && tsx supabase/local/cli.ts run -- node build',
+		url: baseURL,
+		timeout: 180_000,
+		reuseExistingServer: false,
+		env: { PORT: String(port), ORIGIN: baseURL, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
+	}
+});

@@ -1,0 +1,19 @@
+import type { Claims } from '$lib/server/db';
+import type { CurrentMember } from '$lib/server/members';
+import type { Supabase } from '$lib/server/supabase';
+
+declare global {
+	namespace App {
+		interface Locals {
+			supabase: Supabase;
+			/** Claims of a verified, still active session; null for visitors. */
+			claims: Claims | null;
+			member: CurrentMember | null;
+		}
+		interface PageData {
+			member: CurrentMember | null;
+		}
+	}
+}
+
+export {};

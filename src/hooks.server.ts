@@ -1,0 +1,55 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { cookieName, getTextDirection } from '$lib/paraglide/runtime';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { rememberMemberLocale, setLocaleCookie } from '$lib/server/locale';
+import * as session from '$lib/server/session';
+import { createSupabase } from '$lib/server/supabase';
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		// The browser's runtime reads the cookie, so it renders in the server's language.
+		if (event.cookies.get(cookieName) !== locale) setLocaleCookie(event.cookies, locale);
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
+		});
+	});
+
+// Every request verifies the session: the token's signature and expiry, then
+// that the session still exists (a sign-out elsewhere ends it at once).
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.supabase = createSupabase(event);
+	const { claims, member } = await session.load(event.locals.supabase);
+	event.locals.claims = claims;
+	event.locals.member = member;
+	if (member) rememberMemberLocale(event.request, member.locale);
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.claims) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle: Handle = sequence(handleHeaders, handleSession, handleLocale);
+
+// Unexpected errors: the member sees a translated message, the log gets the
+// error and the route, never form contents or addresses.
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+		console.error(
+			JSON.stringify({ level: 'error', route: event.route.id, status, name, message, stack })
+		);
+	}
+	return { message: status === 404 ? m.error_not_found() : m.error_unexpected_page() };
+};

@@ -1,0 +1,78 @@
+// Members: profiles, settings and site roles. E-mail addresses never leave Supabase Auth.
+import type { Claims } from './db';
+import { transaction } from './db';
+import type { Locale } from '$lib/paraglide/runtime';
+
+export type SiteRole = 'member' | 'counsellor' | 'admin';
+export type CurrentMember = {
+	id: string;
+	pseudonym: string;
+	bio: string;
+	siteRole: SiteRole;
+	locale: Locale;
+};
+
+/** The signed-in member, or null when their session is no longer active. */
+export async function current(claims: Claims): Promise<CurrentMember | null> {
+	const [row] = await transaction(
+		claims,
+		(tx) => tx<CurrentMember[]>`
+		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale
+		from public.members m join public.member_settings s on s.member_id = m.id
+		where m.id = (select auth.uid()) and public.session_is_active()`
+	);
+	return row ?? null;
+}
+
+export async function pseudonymAvailable(pseudonym: string) {
+	const [row] = await transaction(
+		null,
+		(tx) => tx`select public.pseudonym_available(${pseudonym}) as available`
+	);
+	return row.available as boolean;
+}
+
+export async function updateProfile(
+	claims: Claims,
+	profile: { pseudonym: string; bio: string; locale: Locale }
+) {
+	await transaction(claims, async (tx) => {
+		await tx`update public.members set pseudonym = ${profile.pseudonym}, bio = ${profile.bio} where id = (select auth.uid())`;
+		await tx`update public.member_settings set locale = ${profile.locale} where member_id = (select auth.uid())`;
+	});
+}
+
+export async function setLocale(claims: Claims, locale: Locale) {
+	await transaction(
+		claims,
+		(tx) =>
+			tx`update public.member_settings set locale = ${locale} where member_id = (select auth.uid())`
+	);
+}
+
+export type MemberSummary = { id: string; pseudonym: string; siteRole: SiteRole; createdAt: Date };
+
+/** Members for the admin's role page, newest first, optionally by pseudonym. */
+export async function list(claims: Claims, search: string) {
+	return transaction(
+		claims,
+		(tx) => tx<MemberSummary[]>`
+		select id, pseudonym, site_role as "siteRole", created_at as "createdAt"
+		from public.members
+		where ${search} = '' or strpos(lower(pseudonym), lower(${search})) > 0
+		order by created_at desc limit 50`
+	);
+}
+
+export async function setSiteRole(claims: Claims, memberId: string, role: SiteRole) {
+	await transaction(claims, (tx) => tx`select public.set_site_role(${memberId}, ${role})`);
+}
+
+/** Whether the claims' password is the candidate; for re-authentication before a change. */
+export async function passwordMatches(claims: Claims, candidate: string) {
+	const [row] = await transaction(
+		claims,
+		(tx) => tx`select public.password_matches(${candidate}) as matches`
+	);
+	return row.matches as boolean;
+}

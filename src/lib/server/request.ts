@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import type { RequestEvent } from '@sveltejs/kit';
+
+/** What account flows need to know about the request: its client and its origin. */
+export function requestInfo(event: RequestEvent) {
+	return { ip: event.getClientAddress(), origin: event.url.origin };
+}
+
+/** A same-site path to continue to after a form, never another origin. */
+export function safeNext(value: FormDataEntryValue | string | null | undefined, fallback = '/') {
+	return typeof value === 'string' &&
+		value.startsWith('/') &&
+		!value.startsWith('//') &&
+		!value.startsWith('/\\')
+		? value
+		: fallback;
+}
+
+/** For actions: layouts guard pages, but a form can be posted from anywhere. */
+export function requireMember(locals: App.Locals) {
+	if (!locals.claims || !locals.member) error(401, m.error_signin_required());
+	return { claims: locals.claims, member: locals.member };
+}

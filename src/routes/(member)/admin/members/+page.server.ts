@@ -1,0 +1,34 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import * as members from '$lib/server/members';
+import { requireMember } from '$lib/server/request';
+import type { Actions, PageServerLoad } from './$types';
+
+const searchSchema = z.string().trim().max(30).catch('');
+const roleSchema = z.object({
+	memberId: z.uuid(),
+	role: z.enum(['member', 'counsellor', 'admin'])
+});
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { claims, member } = requireMember(locals);
+	if (member.siteRole !== 'admin') error(403, m.error_admins_only());
+	const search = searchSchema.parse(url.searchParams.get('q') ?? '');
+	return { search, members: await members.list(claims, search) };
+};
+
+// The database decides (set_site_role checks the admin role and logs the change).
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const { claims } = requireMember(locals);
+		const form = roleSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!form.success) return fail(400, { error: m.error_unexpected() });
+		try {
+			await members.setSiteRole(claims, form.data.memberId, form.data.role);
+		} catch {
+			return fail(403, { error: m.error_role_change_refused() });
+		}
+		return { changed: form.data.memberId };
+	}
+};

@@ -1,0 +1,17 @@
+import { redirect } from '@sveltejs/kit';
+import { signInSchema } from '$lib/account-schemas';
+import { parseForm, rejectForm } from '$lib/forms';
+import * as accounts from '$lib/server/accounts';
+import { requestInfo, safeNext } from '$lib/server/request';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async (event) => {
+		const formData = await event.request.formData();
+		const form = parseForm(signInSchema, formData);
+		if (!form.ok) return rejectForm(form.values, form);
+		const outcome = await accounts.signIn(event.locals.supabase, form.data, requestInfo(event));
+		if (outcome) return rejectForm(form.values, outcome);
+		redirect(303, safeNext(event.url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,190 @@
+// One-time tokens and the mails that carry them (GoTrue's mail.go): a 6-digit OTP,
+// token_hash = hex(sha224(email + otp)) stored on the user and in
+// auth.one_time_tokens (prefixed "pkce_" for PKCE flows), and the mail.
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import type { App } from './app.ts';
+import type { TemplateType } from './config.ts';
+import type { Db } from './db.ts';
+import { internalError, tooManyRequests } from './errors.ts';
+import { goQueryEscape } from './http.ts';
+import type { UserRow } from './users.ts';
+
+export type OneTimeTokenType =
+	'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current';
+
+export const pkcePrefix = 'pkce_';
+
+export function generateOtp(length: number): string {
+	return Array.from({ length }, () => String(randomInt(10))).join('');
+}
+
+/** crypto.GenerateTokenHash */
+export function tokenHash(address: string, otp: string): string {
+	return createHash('sha224')
+		.update(address + otp)
+		.digest('hex');
+}
+
+/** CreateOneTimeToken: at most one token per user and type. */
+export async function storeOneTimeToken(
+	db: Db,
+	userId: string,
+	type: OneTimeTokenType,
+	hash: string,
+	relatesTo: string
+) {
+	await db`delete from auth.one_time_tokens where user_id = ${userId} and token_type = ${type}`;
+	await db`
+		insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to, created_at, updated_at)
+		values (${randomUUID()}, ${userId}, ${type}, ${hash}, ${relatesTo}, now(), now())`;
+}
+
+export async function clearOneTimeTokens(db: Db, userId: string, type?: OneTimeTokenType) {
+	if (type)
+		await db`delete from auth.one_time_tokens where user_id = ${userId} and token_type = ${type}`;
+	else await db`delete from auth.one_time_tokens where user_id = ${userId}`;
+}
+
+/** The /verify link of the default templates (`{{ .ConfirmationURL }}`). */
+export function verifyUrl(app: App, token: string, type: string, redirectTo: string): string {
+	// encodeRedirectURL: escaped only when it would otherwise break the query.
+	const redirect = /[&=#]/.test(redirectTo) ? goQueryEscape(redirectTo) : redirectTo;
+	return `${app.externalUrl}/verify?token=${goQueryEscape(token)}&type=${goQueryEscape(type)}&redirect_to=${redirect}`;
+}
+
+/** validateSentWithinFrequencyLimit + generateFrequencyLimitErrorMessage (SMTP_MAX_FREQUENCY). */
+function checkFrequency(app: App, sentAt: string | null) {
+	if (!sentAt) return;
+	const until = Date.parse(sentAt) + app.config.mailer.maxFrequencyMs;
+	if (until > Date.now()) {
+		const seconds = Math.trunc((until - Date.now()) / 1000);
+		throw tooManyRequests(
+			'over_email_send_rate_limit',
+			`For security purposes, you can only request this after ${seconds} seconds.`
+		);
+	}
+}
+
+async function deliver(
+	app: App,
+	type: TemplateType,
+	to: string,
+	data: Record<string, unknown>,
+	failure: string
+) {
+	app.limits.checkEmailQuota();
+	try {
+		await app.mailer.send(type, to, data);
+	} catch (error) {
+		app.log(`auth: sending the ${type} mail to ${to} failed: ${String(error)}`);
+		throw internalError(failure);
+	}
+}
+
+/** sendConfirmation (signup): also used to re-send to an unconfirmed user. */
+export async function sendConfirmation(
+	app: App,
+	db: Db,
+	user: UserRow,
+	pkce: boolean,
+	redirectTo: string
+) {
+	checkFrequency(app, user.confirmation_sent_at);
+	const email = user.email ?? '';
+	const otp = generateOtp(app.config.mailer.otpLength);
+	const token = (pkce ? pkcePrefix : '') + tokenHash(email, otp);
+	await deliver(
+		app,
+		'confirmation',
+		email,
+		mailData(app, user, { otp, token, type: 'signup', redirectTo }),
+		'Error sending confirmation email'
+	);
+	await db`update auth.users set confirmation_token = ${token}, confirmation_sent_at = now(), updated_at = now() where id = ${user.id}`;
+	await storeOneTimeToken(db, user.id, 'confirmation_token', token, email);
+}
+
+/** sendPasswordRecovery / sendMagicLink: both use the recovery token and its timer. */
+export async function sendRecovery(
+	app: App,
+	db: Db,
+	user: UserRow,
+	pkce: boolean,
+	redirectTo: string
+) {
+	checkFrequency(app, user.recovery_sent_at);
+	const email = user.email ?? '';
+	const otp = generateOtp(app.config.mailer.otpLength);
+	const token = (pkce ? pkcePrefix : '') + tokenHash(email, otp);
+	await deliver(
+		app,
+		'recovery',
+		email,
+		mailData(app, user, { otp, token, type: 'recovery', redirectTo }),
+		'Error sending recovery email'
+	);
+	await db`update auth.users set recovery_token = ${token}, recovery_sent_at = now(), updated_at = now() where id = ${user.id}`;
+	await storeOneTimeToken(db, user.id, 'recovery_token', token, email);
+}
+
+/** sendEmailChange: a mail to the new address and, with secure change, one to the old. */
+export async function sendEmailChange(
+	app: App,
+	db: Db,
+	user: UserRow,
+	newEmail: string,
+	pkce: boolean,
+	redirectTo: string
+) {
+	checkFrequency(app, user.email_change_sent_at);
+	const prefix = pkce ? pkcePrefix : '';
+	const otpNew = generateOtp(app.config.mailer.otpLength);
+	const tokenNew = prefix + tokenHash(newEmail, otpNew);
+	const current = user.email ?? '';
+	const secure = app.config.mailer.secureEmailChange && current !== '';
+	const otpCurrent = secure ? generateOtp(app.config.mailer.otpLength) : '';
+	const tokenCurrent = secure ? prefix + tokenHash(current, otpCurrent) : '';
+
+	const mails = [{ to: newEmail, otp: otpNew, token: tokenNew }];
+	if (secure) mails.push({ to: current, otp: otpCurrent, token: tokenCurrent });
+	for (const mail of mails) {
+		const data = mailData(app, user, {
+			otp: mail.otp,
+			token: mail.token,
+			type: 'email_change',
+			redirectTo
+		});
+		await deliver(
+			app,
+			'email_change',
+			mail.to,
+			{ ...data, NewEmail: newEmail, SendingTo: mail.to },
+			'Error sending change email'
+		);
+	}
+	await db`
+		update auth.users set email_change = ${newEmail}, email_change_token_new = ${tokenNew},
+			email_change_token_current = ${tokenCurrent}, email_change_sent_at = now(),
+			email_change_confirm_status = 0, updated_at = now()
+		where id = ${user.id}`;
+	if (tokenCurrent)
+		await storeOneTimeToken(db, user.id, 'email_change_token_current', tokenCurrent, current);
+	await storeOneTimeToken(db, user.id, 'email_change_token_new', tokenNew, newEmail);
+}
+
+/** The variables GoTrue's templates get. */
+function mailData(
+	app: App,
+	user: UserRow,
+	link: { otp: string; token: string; type: string; redirectTo: string }
+): Record<string, unknown> {
+	return {
+		SiteURL: app.config.siteUrl,
+		ConfirmationURL: verifyUrl(app, link.token, link.type, link.redirectTo),
+		Email: user.email ?? '',
+		Token: link.otp,
+		TokenHash: link.token,
+		Data: user.raw_user_meta_data ?? {},
+		RedirectTo: link.redirectTo
+	};
+}

@@ -1,0 +1,85 @@
+// Settings of the built-in local Supabase. The values mirror the Supabase CLI's
+// well-known local defaults, so nothing here is a secret: they only ever guard
+// a database on loopback.
+import { SignJWT } from 'jose';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const stateDir = path.join(projectRoot, '.local');
+
+export const ports = { api: 54321, db: 54322, inbox: 54324, smtp: 54325 } as const;
+
+export const jwtSecret = 'super-secret-jwt-token-with-at-least-32-characters-long';
+export const dbSuperuser = { user: 'postgres', password: 'postgres' };
+/** The app's login role: NOINHERIT, owns nothing, may only switch to the API roles. */
+export const serverRole = { user: 'ratnetz_server', password: 'ratnetz-local-server' };
+export const authAdminRole = { user: 'supabase_auth_admin', password: 'supabase-local-auth' };
+
+export const apiUrl = `http://127.0.0.1:${ports.api}`;
+export const inboxUrl = `http://127.0.0.1:${ports.inbox}`;
+
+export function dbUrl(
+	role: { user: string; password: string } = dbSuperuser,
+	database = 'postgres'
+) {
+	return `postgresql://${role.user}:${role.password}@127.0.0.1:${ports.db}/${database}`;
+}
+
+/** Legacy API keys: HS256 JWTs with the CLI's claims, signed with the JWT secret. */
+export async function apiKey(role: 'anon' | 'service_role') {
+	return new SignJWT({ iss: 'supabase-demo', role })
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setExpirationTime(1983812996)
+		.sign(new TextEncoder().encode(jwtSecret));
+}
+
+/** What `npm run local:status` prints and what the app and tests read. */
+export async function localEnv() {
+	return {
+		API_URL: apiUrl,
+		DB_URL: dbUrl(),
+		SERVER_DB_URL: dbUrl(serverRole),
+		ANON_KEY: await apiKey('anon'),
+		SERVICE_ROLE_KEY: await apiKey('service_role'),
+		JWT_SECRET: jwtSecret,
+		JWKS_URL: `${apiUrl}/auth/v1/.well-known/jwks.json`,
+		MAIL_URL: inboxUrl,
+		SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`
+	};
+}
+
+/** Reads a project's .env (if any) into process.env, so a hosted project configured there is seen. */
+export function loadDotEnv() {
+	const file = path.join(projectRoot, '.env');
+	if (existsSync(file)) process.loadEnvFile(file);
+}
+
+export type LocalEnv = Awaited<ReturnType<typeof localEnv>>;
+
+/** The app's environment for the local stack: what a hosted project sets in .env. */
+export function appEnv(env: LocalEnv) {
+	return {
+		PUBLIC_SUPABASE_URL: env.API_URL,
+		PUBLIC_SUPABASE_ANON_KEY: env.ANON_KEY,
+		SUPABASE_SERVICE_ROLE_KEY: env.SERVICE_ROLE_KEY,
+		DATABASE_URL: env.SERVER_DB_URL,
+		SMTP_URL: env.SMTP_URL
+	};
+}
+
+/** What tests need beyond the app's environment: the owner's connection and the inbox. */
+export function testEnv(env: LocalEnv) {
+	return { ...appEnv(env), TEST_DATABASE_URL: env.DB_URL, MAIL_URL: env.MAIL_URL };
+}
+
+/**
+ * For test runs: the environment of the project in .env, else of the local stack.
+ * Vite reads $env/dynamic/* when its config loads, before any global setup runs,
+ * so the (fixed) local values are put in place here.
+ */
+export async function useTestEnv() {
+	loadDotEnv();
+	if (!process.env.PUBLIC_SUPABASE_URL) Object.assign(process.env, testEnv(await localEnv()));
+}

@@ -1,0 +1,107 @@
+-- Demo data for local development (`npm run db:reset`); hosted projects never run it.
+-- Every demo account signs in with the password Ratnetz-Demo-2026.
+-- Users are inserted the way Supabase Auth stores them, so this seed also works on
+-- the Supabase CLI stack; the trigger on auth.users creates their member rows.
+
+create temporary table demo_accounts (id uuid, email text, pseudonym text, site_role public.site_role, locale text) on commit drop;
+insert into demo_accounts values
+	('00000000-0000-4000-8000-000000000001', 'admin@ratnetz.example', 'Verwaltung_Ratnetz', 'admin', 'de'),
+	('00000000-0000-4000-8000-000000000002', 'beraterin@ratnetz.example', 'Anna_Fachberatung', 'counsellor', 'de'),
+	('00000000-0000-4000-8000-000000000003', 'moderator@ratnetz.example', 'Jonas_Moderation', 'member', 'de'),
+	('00000000-0000-4000-8000-000000000004', 'mama.leo@ratnetz.example', 'Mama_von_Leo', 'member', 'de'),
+	('00000000-0000-4000-8000-000000000005', 'papa.tim@ratnetz.example', 'PapaTim', 'member', 'de'),
+	('00000000-0000-4000-8000-000000000006', 'oma.ruth@ratnetz.example', 'Oma.Ruth', 'member', 'de'),
+	('00000000-0000-4000-8000-000000000007', 'sam@ratnetz.example', 'Sam_Carer', 'member', 'en');
+
+insert into auth.users (
+	instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+	raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+	confirmation_token, recovery_token, email_change_token_new, email_change
+)
+select '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticated', email,
+	extensions.crypt('Ratnetz-Demo-2026', extensions.gen_salt('bf', 10)), now(),
+	'{"provider":"email","providers":["email"]}',
+	jsonb_build_object('pseudonym', pseudonym, 'locale', locale),
+	now() - interval '60 days', now(), '', '', '', ''
+from demo_accounts;
+
+insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+select id::text, id, jsonb_build_object('sub', id::text, 'email', email, 'email_verified', true),
+	'email', now(), now(), now()
+from demo_accounts;
+
+update public.members m set site_role = d.site_role
+from demo_accounts d where d.id = m.id and d.site_role <> 'member';
+
+insert into public.communities (id, slug, name, description, rules, topic, region) values
+	('10000000-0000-4000-8000-000000000001', 'autismus-schule', 'Autismus & Schule',
+	 'Eltern autistischer Kinder tauschen sich aus: Schulbegleitung, Nachteilsausgleich, Gespräche mit der Schule.',
+	 'Respektvoll bleiben. Keine Namen von Kindern, Schulen oder Lehrkräften. Erfahrungen teilen, keine Diagnosen stellen.',
+	 'Behinderung & Schule', null),
+	('10000000-0000-4000-8000-000000000002', 'pflege-angehoerige', 'Pflege von Angehörigen',
+	 'Für alle, die Eltern, Partner oder Kinder pflegen: Pflegegrad, Entlastung, Pflegegeld.',
+	 'Respektvoll bleiben. Keine Gesundheitsdaten Dritter.', 'Pflege', null),
+	('10000000-0000-4000-8000-000000000003', 'trennung-familie', 'Trennung & Familie',
+	 'Umgang, Unterhalt und wie Kinder gut durch eine Trennung kommen.',
+	 'Keine Schuldzuweisungen an Ex-Partner. Keine Rechtsberatung im Einzelfall.', 'Familie', null),
+	('10000000-0000-4000-8000-000000000004', 'familien-leipzig', 'Familien in Leipzig',
+	 'Kita-Plätze, Beratungsstellen und Angebote für Familien in Leipzig.',
+	 'Nur Angebote, keine Werbung.', 'Region', 'Leipzig'),
+	('10000000-0000-4000-8000-000000000005', 'carers-english', 'Carers in Germany (English)',
+	 'English-speaking families caring for a relative in Germany: benefits, forms, services.',
+	 'Be kind. No personal data of others.', 'Pflege', null);
+
+insert into public.community_moderators (community_id, member_id, appointed_by) values
+	('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001'),
+	('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001');
+
+insert into public.community_members (community_id, member_id)
+select c.id, m.id from public.communities c cross join public.members m
+where m.id <> '00000000-0000-4000-8000-000000000001'
+	and (c.slug <> 'carers-english' or m.pseudonym in ('Sam_Carer', 'Anna_Fachberatung'));
+
+insert into public.threads (id, community_id, author_id, is_anonymous, title, body_markdown, body_html, wants_professional, created_at) values
+	('20000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004', false,
+	 'Schule lehnt Schulbegleitung für meinen Sohn ab – was kann ich tun?',
+	 E'Mein Sohn (9, Autismus) soll ab Herbst ohne Schulbegleitung auskommen. Die Schule sagt, es gebe keinen Bedarf.\n\nHat jemand Erfahrung mit einem Widerspruch?',
+	 E'<p>Mein Sohn (9, Autismus) soll ab Herbst ohne Schulbegleitung auskommen. Die Schule sagt, es gebe keinen Bedarf.</p>\n<p>Hat jemand Erfahrung mit einem Widerspruch?</p>\n',
+	 false, now() - interval '3 days'),
+	('20000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005', true,
+	 'Nachteilsausgleich bei Klassenarbeiten beantragen',
+	 'Wie habt ihr den Nachteilsausgleich beantragt? Reicht ein Attest vom Kinderarzt?',
+	 E'<p>Wie habt ihr den Nachteilsausgleich beantragt? Reicht ein Attest vom Kinderarzt?</p>\n',
+	 true, now() - interval '1 day'),
+	('20000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000006', false,
+	 'Pflegegrad für meine Mutter – wie läuft die Begutachtung ab?',
+	 'Nächste Woche kommt der Medizinische Dienst. Worauf sollte ich achten?',
+	 E'<p>Nächste Woche kommt der Medizinische Dienst. Worauf sollte ich achten?</p>\n',
+	 false, now() - interval '6 days'),
+	('20000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000007', false,
+	 'Which form do I need for Pflegegeld as a foreign resident?',
+	 'My father lives with us in Hamburg. Does anyone know which office handles the application?',
+	 E'<p>My father lives with us in Hamburg. Does anyone know which office handles the application?</p>\n',
+	 false, now() - interval '2 days');
+
+insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at) values
+	('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000006',
+	 'Wir haben Widerspruch beim Sozialamt eingelegt, nicht bei der Schule. Die Eingliederungshilfe entscheidet, nicht die Schule.',
+	 E'<p>Wir haben Widerspruch beim Sozialamt eingelegt, nicht bei der Schule. Die Eingliederungshilfe entscheidet, nicht die Schule.</p>\n',
+	 now() - interval '2 days'),
+	('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005',
+	 'Lass dir die Ablehnung schriftlich geben. Die Frist für den Widerspruch ist ein Monat.',
+	 E'<p>Lass dir die Ablehnung schriftlich geben. Die Frist für den Widerspruch ist ein Monat.</p>\n',
+	 now() - interval '2 days' + interval '3 hours'),
+	('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002',
+	 'Aus der Beratungspraxis: Ein Bericht der behandelnden Therapeutin zum Unterstützungsbedarf hilft im Widerspruch sehr.',
+	 E'<p>Aus der Beratungspraxis: Ein Bericht der behandelnden Therapeutin zum Unterstützungsbedarf hilft im Widerspruch sehr.</p>\n',
+	 now() - interval '1 day'),
+	('20000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004',
+	 'Führe eine Woche lang ein Pflegetagebuch. Das hat uns sehr geholfen.',
+	 E'<p>Führe eine Woche lang ein Pflegetagebuch. Das hat uns sehr geholfen.</p>\n',
+	 now() - interval '5 days'),
+	('20000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000002',
+	 'The Pflegekasse of his health insurer handles it. You can apply informally by phone first.',
+	 E'<p>The Pflegekasse of his health insurer handles it. You can apply informally by phone first.</p>\n',
+	 now() - interval '1 day');
+
+update public.threads t set last_activity_at = coalesce((select max(p.created_at) from public.posts p where p.thread_id = t.id), t.created_at);

@@ -1,0 +1,35 @@
+// Shared Playwright setup: each test is its own visitor with its own client
+// address (the server trusts X-Forwarded-For only in this test setup).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+
+function randomIp() {
+	const byte = () => Math.floor(Math.random() * 254) + 1;
+	return `10.${byte()}.${byte()}.${byte()}`;
+}
+
+export const test = base.extend({
+	// Playwright reads fixture dependencies from the destructuring pattern, so it must be there.
+	// eslint-disable-next-line no-empty-pattern
+	extraHTTPHeaders: async ({}, use) => use({ 'x-forwarded-for': randomIp() })
+});
+export { expect };
+
+/** A fresh address and pseudonym for one test's new member. */
+export function newMember() {
+	const id = randomUUID().slice(0, 8);
+	return {
+		email: `familie-${id}@example.org`,
+		pseudonym: `Familie_${id}`,
+		password: `Sicher-${id}-2026`
+	};
+}
+
+/** Fails on any WCAG 2.1 AA violation axe-core finds on the page. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
