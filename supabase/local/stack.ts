@@ -37,7 +37,7 @@ export async function startLocalStack(
 	const log = options.log ?? ((line: string) => console.log(`[local supabase] ${line}`));
 	const env = await localEnv();
 	if (await isRunning()) {
-		if (options.reset) await resetDatabase(log);
+		if (options.reset || !(await isSchemaCurrent())) await resetDatabase(log);
 		return { env, stop: async () => {} };
 	}
 	const stopPostgres = await startPostgres(log);
