@@ -105,3 +105,15 @@ insert into public.posts (thread_id, author_id, body_markdown, body_html, create
 	 now() - interval '1 day');
 
 update public.threads t set last_activity_at = coalesce((select max(p.created_at) from public.posts p where p.thread_id = t.id), t.created_at);
+
+-- A solved question, families who share a question, and tags.
+update public.threads set accepted_post_id = (select id from public.posts where thread_id = '20000000-0000-4000-8000-000000000003' limit 1)
+where id = '20000000-0000-4000-8000-000000000003';
+update public.threads set tags = '{schulbegleitung,widerspruch}' where id = '20000000-0000-4000-8000-000000000001';
+update public.threads set tags = '{nachteilsausgleich}' where id = '20000000-0000-4000-8000-000000000002';
+update public.threads set tags = '{pflegegrad,begutachtung}' where id = '20000000-0000-4000-8000-000000000003';
+insert into public.me_toos (thread_id, member_id) values
+	('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005'),
+	('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000007');
+insert into public.thread_follows (thread_id, member_id)
+select id, author_id from public.threads where author_id is not null;

@@ -18,7 +18,12 @@ export function echo(formData: FormData): Record<string, string> {
 }
 
 export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData) {
-	const input = Object.fromEntries([...formData].filter(([, value]) => typeof value === 'string'));
+	// NUL cannot be stored in Postgres text and is never meaningful in a form.
+	const input = Object.fromEntries(
+		[...formData]
+			.filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+			.map(([name, value]) => [name, value.replaceAll('\0', '')])
+	);
 	const result = schema.safeParse(input);
 	const values = echo(formData);
 	if (result.success) return { ok: true as const, data: result.data as z.output<Schema>, values };

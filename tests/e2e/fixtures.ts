@@ -1,7 +1,7 @@
 // Shared Playwright setup: each test is its own visitor with its own client
 // address (the server trusts X-Forwarded-For only in this test setup).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 
 function randomIp() {
@@ -32,4 +32,24 @@ export async function expectAccessible(page: Page) {
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();
 	expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+export const demoPassword = 'Ratnetz-Demo-2026';
+
+/** Signs in through the form, as a member would. */
+export async function signIn(page: Page, email: string, password = demoPassword) {
+	await page.goto('/signin');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort').fill(password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+}
+
+/** Another person at another computer: a fresh context with its own address. */
+export async function otherVisitor(browser: Browser) {
+	const context = await browser.newContext({
+		locale: 'de-DE',
+		extraHTTPHeaders: { 'x-forwarded-for': randomIp() }
+	});
+	return context.newPage();
 }

@@ -1,5 +1,5 @@
-// Communities of interest: the directory and one community's page.
-import type { Claims } from './db';
+// Communities of interest: the directory, membership, and how new ones come about.
+import type { Claims, Tx } from './db';
 import { transaction } from './db';
 
 export type Community = {
@@ -14,23 +14,149 @@ export type Community = {
 	threadCount: number;
 };
 
-export async function list(claims: Claims | null) {
+export type CommunityPage = Community & {
+	joined: boolean;
+	moderates: boolean;
+	moderators: string[];
+};
+
+/** The directory, optionally narrowed by words in name, topic or description, and by region. */
+export async function list(claims: Claims | null, filter: { q?: string; region?: string } = {}) {
+	const q = filter.q?.trim() ?? '';
 	return transaction(
 		claims,
-		(tx) => tx<Community[]>`
-		select id, slug, name, description, rules, topic, region,
-			member_count as "memberCount", thread_count as "threadCount"
-		from public.communities order by name`
+		(tx) => tx<(Community & { joined: boolean })[]>`
+		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region,
+			c.member_count as "memberCount", c.thread_count as "threadCount",
+			coalesce(public.is_community_member(c.id), false) as joined
+		from public.communities c
+		where (${q} = '' or strpos(lower(c.name || ' ' || c.topic || ' ' || c.description), lower(${q})) > 0)
+			and (${filter.region ?? ''} = '' or c.region = ${filter.region ?? ''})
+		order by c.name`
 	);
+}
+
+export async function regions(claims: Claims | null) {
+	const rows = await transaction(
+		claims,
+		(tx) => tx<{ region: string }[]>`
+		select distinct region from public.communities where region is not null order by region`
+	);
+	return rows.map((row) => row.region);
 }
 
 export async function read(claims: Claims | null, slug: string) {
 	const [community] = await transaction(
 		claims,
-		(tx) => tx<Community[]>`
-		select id, slug, name, description, rules, topic, region,
-			member_count as "memberCount", thread_count as "threadCount"
-		from public.communities where slug = ${slug}`
+		(tx) => tx<CommunityPage[]>`
+		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region,
+			c.member_count as "memberCount", c.thread_count as "threadCount",
+			coalesce(public.is_community_member(c.id), false) as joined,
+			coalesce(public.is_moderator(c.id), false) as moderates,
+			array(select m.pseudonym from public.community_moderators cm join public.members m on m.id = cm.member_id
+				where cm.community_id = c.id order by m.pseudonym) as moderators
+		from public.communities c where c.slug = ${slug}`
 	);
 	return community ?? null;
+}
+
+export async function join(claims: Claims, communityId: string) {
+	await transaction(
+		claims,
+		(tx) => tx`
+		insert into public.community_members (community_id, member_id) values (${communityId}, ${claims.sub})
+		on conflict do nothing`
+	);
+}
+
+export async function leave(claims: Claims, communityId: string) {
+	await transaction(
+		claims,
+		(tx) => tx`
+		delete from public.community_members where community_id = ${communityId} and member_id = ${claims.sub}`
+	);
+}
+
+export type NewCommunity = {
+	slug: string;
+	name: string;
+	description: string;
+	rules: string;
+	topic: string;
+	region: string | null;
+};
+
+/** Admins create communities (the policy checks) and appoint the first moderator. */
+export async function create(
+	claims: Claims,
+	community: NewCommunity,
+	moderatorPseudonym: string | null
+) {
+	return transaction(claims, async (tx) => {
+		const [created] = await tx<{ id: string }[]>`
+			insert into public.communities (slug, name, description, rules, topic, region)
+			values (${community.slug}, ${community.name}, ${community.description}, ${community.rules},
+				${community.topic}, ${community.region})
+			returning id`;
+		if (moderatorPseudonym) await appoint(tx, created.id, moderatorPseudonym, claims.sub);
+		return created.id;
+	});
+}
+
+export async function appointModerator(claims: Claims, communityId: string, pseudonym: string) {
+	return transaction(claims, (tx) => appoint(tx, communityId, pseudonym, claims.sub));
+}
+
+/** Returns false when no member has that pseudonym. */
+async function appoint(tx: Tx, communityId: string, pseudonym: string, appointedBy: string) {
+	const [member] = await tx<{ id: string }[]>`
+		select id from public.members where lower(pseudonym) = lower(${pseudonym})`;
+	if (!member) return false;
+	await tx`
+		insert into public.community_moderators (community_id, member_id, appointed_by)
+		values (${communityId}, ${member.id}, ${appointedBy}) on conflict do nothing`;
+	return true;
+}
+
+export type Proposal = { name: string; description: string; topic: string; region: string | null };
+
+export async function propose(claims: Claims, proposal: Proposal) {
+	await transaction(
+		claims,
+		(tx) => tx`
+		insert into public.community_proposals (proposed_by, name, description, topic, region)
+		values (${claims.sub}, ${proposal.name}, ${proposal.description}, ${proposal.topic}, ${proposal.region})`
+	);
+}
+
+export type ProposalRow = Proposal & {
+	id: string;
+	proposer: string | null;
+	status: string;
+	createdAt: Date;
+};
+
+/** Admins see pending proposals; a member sees their own. */
+export async function proposals(claims: Claims) {
+	return transaction(
+		claims,
+		(tx) => tx<ProposalRow[]>`
+		select p.id, p.name, p.description, p.topic, p.region, p.status, p.created_at as "createdAt",
+			m.pseudonym as proposer
+		from public.community_proposals p left join public.members m on m.id = p.proposed_by
+		order by p.status = 'pending' desc, p.created_at desc limit 100`
+	);
+}
+
+export async function approve(claims: Claims, proposalId: string, slug: string) {
+	const [row] = await transaction(
+		claims,
+		(tx) => tx<{ id: string }[]>`
+		select public.approve_community_proposal(${proposalId}, ${slug}) as id`
+	);
+	return row.id;
+}
+
+export async function reject(claims: Claims, proposalId: string) {
+	await transaction(claims, (tx) => tx`select public.reject_community_proposal(${proposalId})`);
 }

@@ -7,8 +7,6 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { Marked } from 'marked';
 
-export const markdownLimits = { maxLength: 20_000 } as const;
-
 const marked = new Marked({
 	gfm: true,
 	// Members write in a text area: a single line break is a line break.
@@ -32,13 +30,15 @@ const marked = new Marked({
 const purify = createDOMPurify(new JSDOM('').window);
 
 const allowedSchemes = new Set(['http:', 'https:', 'mailto:']);
-const probeBases = ['https://a.invalid/', 'https://b.invalid/'];
+// One http and one https base: `https:evil.example` is relative on an https
+// page but another host on an http one.
+const probeBases = ['https://a.invalid/', 'http://b.invalid/'];
 
 /**
  * A relative URL resolves to each probe base's own origin; an absolute one
- * (including `//host` and `/\host`, which browsers read as another host) to
- * the same place whatever the base. The WHATWG parser strips tabs, newlines
- * and control characters exactly as browsers do, so tricks with them fail here too.
+ * (including `//host` and `/\host`, which browsers read as another host) does
+ * not. The WHATWG parser strips tabs, newlines and control characters exactly
+ * as browsers do, so tricks with them fail here too.
  */
 function isRelative(url: string) {
 	return probeBases.every((base) => {
@@ -69,14 +69,15 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 		else if (!isRelative(href)) element.setAttribute('rel', 'nofollow ugc noopener');
 	}
 	if (element.tagName === 'IMG') {
-		const src = element.getAttribute('src') ?? '';
-		if (isRelative(src) && src !== '') return;
+		// DOMPurify has already removed a src with a forbidden scheme.
+		const src = element.getAttribute('src');
+		if (src && isRelative(src)) return;
 		// Loading an image from another host would tell that host who reads the
 		// post. The reader gets a link to it instead (or only its text inside a link).
 		const document = element.ownerDocument;
-		const text = element.getAttribute('alt') || src;
+		const text = element.getAttribute('alt') || src || '';
 		let replacement: Node = document.createTextNode(text);
-		if (!element.closest('a') && isAllowedUrl(src)) {
+		if (src && !element.closest('a') && isAllowedUrl(src)) {
 			const link = document.createElement('a');
 			link.setAttribute('href', src);
 			link.setAttribute('rel', 'nofollow ugc noopener');
@@ -100,7 +101,19 @@ const purifyConfig = {
 	ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i
 };
 
+function toHtml(markdown: string) {
+	try {
+		return marked.parse(markdown, { async: false });
+	} catch (error) {
+		// Nesting thousands deep (`> > > …`, `1. 1. 1. …`) overflows marked's
+		// recursive parser. Such a post is shown as the text that was typed.
+		if (!(error instanceof RangeError)) throw error;
+		const escaped = markdown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+		return `<p>${escaped.replaceAll('\n', '<br>')}</p>`;
+	}
+}
+
 /** Markdown as written by a member to HTML that is safe to show as it is. */
 export function render(markdown: string): string {
-	return purify.sanitize(marked.parse(markdown, { async: false }), purifyConfig).trim();
+	return purify.sanitize(toHtml(markdown), purifyConfig).trim();
 }

@@ -22,3 +22,16 @@ export function requireMember(locals: App.Locals) {
 	if (!locals.claims || !locals.member) error(401, m.error_signin_required());
 	return { claims: locals.claims, member: locals.member };
 }
+
+/** For admin-only pages and actions; the database checks again. */
+export function requireAdmin(locals: App.Locals) {
+	const signedIn = requireMember(locals);
+	if (signedIn.member.siteRole !== 'admin') error(403, m.error_admins_only());
+	return signedIn;
+}
+
+/** A record the page is about, or a 404 with the given message. */
+export function found<T>(value: T | null, message: () => string): T {
+	if (value === null) error(404, message());
+	return value;
+}

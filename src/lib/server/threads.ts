@@ -1,59 +1,178 @@
-// Threads (questions) with their posts (answers). Authors of anonymous posts
-// are not readable at all: queries see only shown_author_id.
-import type { Claims } from './db';
+// Threads (questions). Authors of anonymous threads are never readable: queries
+// see only shown_author_id; "is it mine" is asked through is_thread_author().
+import type { Claims, Tx } from './db';
 import { transaction } from './db';
+import * as cursor from './cursor';
+import { NotAllowed } from './db-errors';
+import { render } from './markdown';
+
+export const tabs = ['new', 'active', 'unanswered', 'solved'] as const;
+export type Tab = (typeof tabs)[number];
+const pageSize = 20;
 
 export type ThreadSummary = {
 	id: string;
 	title: string;
 	author: string | null;
-	postCount: number;
+	tags: string[];
+	answerCount: number;
+	meTooCount: number;
+	solved: boolean;
+	withdrawn: boolean;
 	createdAt: Date;
 	lastActivityAt: Date;
 };
 
-export type Post = {
-	id: string;
-	author: string | null;
-	authorRole: string | null;
-	bodyHtml: string;
-	createdAt: Date;
-};
+/** One page of a community's threads for a tab, after the given cursor. */
+export async function listInCommunity(
+	claims: Claims | null,
+	communityId: string,
+	tab: Tab,
+	after: string | null
+) {
+	const from = cursor.decode(after);
+	const rows = await transaction(claims, (tx) => {
+		const sortColumn =
+			tab === 'new' || tab === 'unanswered' ? tx`t.created_at` : tx`t.last_activity_at`;
+		const filter =
+			tab === 'unanswered'
+				? tx`and t.answer_count = 0 and t.withdrawn_at is null`
+				: tab === 'solved'
+					? tx`and t.accepted_post_id is not null`
+					: tx``;
+		return tx<(ThreadSummary & { sortedAt: Date })[]>`
+			select t.id, t.title, m.pseudonym as author, t.tags, t.answer_count as "answerCount",
+				t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
+				t.withdrawn_at is not null as withdrawn, t.created_at as "createdAt",
+				t.last_activity_at as "lastActivityAt", ${sortColumn} as "sortedAt"
+			from public.threads t left join public.members m on m.id = t.shown_author_id
+			where t.community_id = ${communityId} ${filter}
+				${from ? tx`and (${sortColumn}, t.id) < (${from.at}, ${from.id})` : tx``}
+			order by ${sortColumn} desc, t.id desc
+			limit ${pageSize + 1}`;
+	});
+	const threads = rows.slice(0, pageSize);
+	const last = threads.at(-1);
+	return {
+		threads,
+		next: rows.length > pageSize && last ? cursor.encode({ at: last.sortedAt, id: last.id }) : null
+	};
+}
+
 export type Thread = ThreadSummary & {
+	communityId: string;
 	communitySlug: string;
 	communityName: string;
 	bodyHtml: string;
-	posts: Post[];
+	bodyMarkdown: string;
+	acceptedPostId: string | null;
+	editedAt: Date | null;
+	isMine: boolean;
+	canTakePart: boolean;
+	saidMeToo: boolean;
+	follows: boolean;
 };
 
-export async function listInCommunity(claims: Claims | null, communityId: string) {
-	return transaction(
-		claims,
-		(tx) => tx<ThreadSummary[]>`
-		select t.id, t.title, m.pseudonym as author, t.post_count as "postCount",
-			t.created_at as "createdAt", t.last_activity_at as "lastActivityAt"
-		from public.threads t left join public.members m on m.id = t.shown_author_id
-		where t.community_id = ${communityId}
-		order by t.last_activity_at desc, t.id desc limit 30`
-	);
+export async function read(claims: Claims | null, id: string, tx?: Tx): Promise<Thread | null> {
+	const query = (tx: Tx) => tx<Thread[]>`
+		select t.id, t.title, m.pseudonym as author, t.tags, t.answer_count as "answerCount",
+			t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
+			t.withdrawn_at is not null as withdrawn, t.created_at as "createdAt",
+			t.last_activity_at as "lastActivityAt", t.body_html as "bodyHtml", t.body_markdown as "bodyMarkdown",
+			t.accepted_post_id as "acceptedPostId", t.edited_at as "editedAt", t.community_id as "communityId",
+			c.slug as "communitySlug", c.name as "communityName",
+			coalesce(public.is_thread_author(t.id), false) as "isMine",
+			coalesce(public.is_community_member(t.community_id), false) as "canTakePart",
+			exists (select 1 from public.me_toos x where x.thread_id = t.id and x.member_id = (select auth.uid())) as "saidMeToo",
+			exists (select 1 from public.thread_follows f where f.thread_id = t.id and f.member_id = (select auth.uid())) as "follows"
+		from public.threads t
+		join public.communities c on c.id = t.community_id
+		left join public.members m on m.id = t.shown_author_id
+		where t.id = ${id}`;
+	const [thread] = tx ? await query(tx) : await transaction(claims, query);
+	return thread ?? null;
 }
 
-export async function read(claims: Claims | null, id: string): Promise<Thread | null> {
+export type Question = {
+	title: string;
+	body: string;
+	tags: string[];
+	anonymous: boolean;
+	wantsProfessional: boolean;
+	idempotencyKey: string;
+};
+
+/**
+ * Asks a question; the asker follows it. Submitting the same form twice (same
+ * idempotency key) gives the first thread back instead of a second one.
+ */
+export async function ask(claims: Claims, communityId: string, question: Question) {
 	return transaction(claims, async (tx) => {
-		const [thread] = await tx<Omit<Thread, 'posts'>[]>`
-			select t.id, t.title, m.pseudonym as author, t.post_count as "postCount", t.body_html as "bodyHtml",
-				t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
-				c.slug as "communitySlug", c.name as "communityName"
-			from public.threads t
-			join public.communities c on c.id = t.community_id
-			left join public.members m on m.id = t.shown_author_id
-			where t.id = ${id}`;
-		if (!thread) return null;
-		const posts = await tx<Post[]>`
-			select p.id, m.pseudonym as author, m.site_role as "authorRole", p.body_html as "bodyHtml", p.created_at as "createdAt"
-			from public.posts p left join public.members m on m.id = p.shown_author_id
-			where p.thread_id = ${id}
-			order by p.created_at, p.id`;
-		return { ...thread, posts };
+		const [created] = await tx<{ id: string }[]>`
+			insert into public.threads (community_id, author_id, is_anonymous, title, body_markdown, body_html,
+				tags, wants_professional, idempotency_key)
+			values (${communityId}, ${claims.sub}, ${question.anonymous}, ${question.title}, ${question.body},
+				${render(question.body)}, ${question.tags}, ${question.wantsProfessional}, ${question.idempotencyKey})
+			-- Only the idempotency key can collide (ids are fresh), so no conflict target:
+			-- naming author_id there would need read access to it.
+			on conflict do nothing
+			returning id`;
+		if (!created) {
+			const [existing] = await tx<{ id: string }[]>`
+				select id from public.threads where idempotency_key = ${question.idempotencyKey}`;
+			return existing.id;
+		}
+		await tx`insert into public.thread_follows (thread_id, member_id) values (${created.id}, ${claims.sub})`;
+		return created.id;
 	});
+}
+
+export async function edit(
+	claims: Claims,
+	id: string,
+	change: { title: string; body: string; tags: string[] }
+) {
+	await transaction(claims, async (tx) => {
+		const updated = await tx`
+			update public.threads set title = ${change.title}, body_markdown = ${change.body},
+				body_html = ${render(change.body)}, tags = ${change.tags}
+			where id = ${id}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
+export async function withdraw(claims: Claims, id: string) {
+	await transaction(claims, async (tx) => {
+		const updated = await tx`update public.threads set withdrawn_at = now() where id = ${id}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
+/** The asker marks the answer that helped (or none); one per thread, changeable. */
+export async function accept(claims: Claims, id: string, postId: string | null) {
+	await transaction(claims, async (tx) => {
+		const updated =
+			await tx`update public.threads set accepted_post_id = ${postId} where id = ${id}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
+/** "Me too": once per member, undoable; saying it also follows the thread. */
+export async function setMeToo(claims: Claims, id: string, on: boolean) {
+	await transaction(claims, async (tx) => {
+		if (on) {
+			await tx`insert into public.me_toos (thread_id, member_id) values (${id}, ${claims.sub}) on conflict do nothing`;
+			await tx`insert into public.thread_follows (thread_id, member_id) values (${id}, ${claims.sub}) on conflict do nothing`;
+		} else {
+			await tx`delete from public.me_toos where thread_id = ${id} and member_id = ${claims.sub}`;
+		}
+	});
+}
+
+export async function setFollow(claims: Claims, id: string, on: boolean) {
+	await transaction(claims, (tx) =>
+		on
+			? tx`insert into public.thread_follows (thread_id, member_id) values (${id}, ${claims.sub}) on conflict do nothing`
+			: tx`delete from public.thread_follows where thread_id = ${id} and member_id = ${claims.sub}`
+	);
 }

@@ -1,6 +1,20 @@
+import { z } from 'zod';
 import * as communities from '$lib/server/communities';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	communities: await communities.list(locals.claims)
+const filterSchema = z.object({
+	q: z.string().trim().max(100).catch(''),
+	region: z.string().trim().max(80).catch('')
 });
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const filter = filterSchema.parse({
+		q: url.searchParams.get('q') ?? '',
+		region: url.searchParams.get('region') ?? ''
+	});
+	const [list, regions] = await Promise.all([
+		communities.list(locals.claims, filter),
+		communities.regions(locals.claims)
+	]);
+	return { filter, communities: list, regions };
+};

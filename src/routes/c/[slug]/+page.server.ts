@@ -1,11 +1,60 @@
-import { error } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
+import { found, requireMember, safeNext } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const community = await communities.read(locals.claims, params.slug);
-	if (!community) error(404, m.error_community_not_found());
-	return { community, threads: await threads.listInCommunity(locals.claims, community.id) };
+const querySchema = z.object({
+	tab: z.enum(threads.tabs).catch('new'),
+	after: z.string().max(200).nullable().catch(null)
+});
+
+async function communityOf(locals: App.Locals, slug: string) {
+	return found(await communities.read(locals.claims, slug), m.error_community_not_found);
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const community = await communityOf(locals, params.slug);
+	const { tab, after } = querySchema.parse({
+		tab: url.searchParams.get('tab') ?? undefined,
+		after: url.searchParams.get('after')
+	});
+	return {
+		community,
+		tab,
+		...(await threads.listInCommunity(locals.claims, community.id, tab, after))
+	};
+};
+
+export const actions: Actions = {
+	join: async ({ locals, params, request }) => {
+		const { claims } = requireMember(locals);
+		await communities.join(claims, (await communityOf(locals, params.slug)).id);
+		const redirectTo = (await request.formData()).get('redirectTo');
+		if (redirectTo) redirect(303, safeNext(redirectTo));
+		return { joined: true };
+	},
+	leave: async ({ locals, params }) => {
+		const { claims } = requireMember(locals);
+		await communities.leave(claims, (await communityOf(locals, params.slug)).id);
+		return { left: true };
+	},
+	appoint: async ({ locals, params, request }) => {
+		const { claims } = requireMember(locals);
+		const form = z
+			.object({ pseudonym: z.string().trim().min(1).max(30) })
+			.safeParse(Object.fromEntries(await request.formData()));
+		if (!form.success) return fail(400, { appointError: m.error_member_not_found() });
+		const community = await communityOf(locals, params.slug);
+		try {
+			if (!(await communities.appointModerator(claims, community.id, form.data.pseudonym))) {
+				return fail(400, { appointError: m.error_member_not_found() });
+			}
+		} catch {
+			return fail(403, { appointError: m.error_not_allowed() });
+		}
+		redirect(303, `/c/${params.slug}`);
+	}
 };

@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as members from '$lib/server/members';
-import { requireMember } from '$lib/server/request';
+import { requireAdmin, requireMember } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 const searchSchema = z.string().trim().max(30).catch('');
@@ -12,8 +12,7 @@ const roleSchema = z.object({
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { claims, member } = requireMember(locals);
-	if (member.siteRole !== 'admin') error(403, m.error_admins_only());
+	const { claims } = requireAdmin(locals);
 	const search = searchSchema.parse(url.searchParams.get('q') ?? '');
 	return { search, members: await members.list(claims, search) };
 };

@@ -1,0 +1,45 @@
+// Forms that bring a community about: an admin's creation and a member's proposal.
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+const name = z
+	.string()
+	.trim()
+	.min(3, { error: () => m.error_community_name() })
+	.max(80, { error: () => m.error_community_name() });
+const description = z
+	.string()
+	.trim()
+	.min(10, { error: () => m.error_community_description() })
+	.max(1000, { error: () => m.error_community_description() });
+const topic = z
+	.string()
+	.trim()
+	.min(2, { error: () => m.error_community_topic() })
+	.max(60, { error: () => m.error_community_topic() });
+const region = z
+	.string()
+	.trim()
+	.max(80, { error: () => m.error_community_region() })
+	.transform((value) => value || null);
+export const slug = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(60, { error: () => m.error_community_slug() })
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.error_community_slug() });
+
+export const proposalSchema = z.object({ name, description, topic, region });
+
+export const communitySchema = proposalSchema.extend({
+	slug,
+	rules: z
+		.string()
+		.trim()
+		.max(4000, { error: () => m.error_community_rules() }),
+	moderator: z
+		.string()
+		.trim()
+		.max(30)
+		.transform((value) => value || null)
+});

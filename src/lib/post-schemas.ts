@@ -1,0 +1,74 @@
+// Questions and answers: one zod schema per form, limits documented in the README.
+import { z } from 'zod';
+import { limits } from '$lib/limits';
+import { m } from '$lib/paraglide/messages';
+
+const checkbox = z
+	.string()
+	.optional()
+	.transform((value) => value === 'on');
+
+const body = z
+	.string()
+	.trim()
+	.min(1, { error: () => m.error_body_required() })
+	.max(limits.bodyMax, { error: () => m.error_body_too_long({ max: limits.bodyMax }) });
+
+/** "Schule, Widerspruch" → ["schule", "widerspruch"]: lower-case words joined by hyphens. */
+const tags = z
+	.string()
+	.max(300, { error: () => m.error_tags_invalid() })
+	.optional()
+	.transform((value) => [
+		...new Set(
+			(value ?? '')
+				.split(',')
+				.map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '-'))
+				.filter(Boolean)
+		)
+	])
+	.pipe(
+		z
+			.array(
+				z
+					.string()
+					.max(limits.tagMax, { error: () => m.error_tags_invalid() })
+					.regex(/^[\p{Ll}0-9]+(-[\p{Ll}0-9]+)*$/u, { error: () => m.error_tags_invalid() })
+					.min(2, { error: () => m.error_tags_invalid() })
+			)
+			.max(limits.tags, { error: () => m.error_tags_too_many({ max: limits.tags }) })
+	);
+
+const idempotencyKey = z.uuid({ error: () => m.error_form_expired() });
+
+export const askSchema = z.object({
+	title: z
+		.string()
+		.trim()
+		.min(limits.titleMin, {
+			error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
+		})
+		.max(limits.titleMax, {
+			error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
+		}),
+	body,
+	tags,
+	anonymous: checkbox,
+	wantsProfessional: checkbox,
+	idempotencyKey
+});
+
+export const editThreadSchema = askSchema.pick({ title: true, body: true, tags: true });
+
+export const answerSchema = z.object({
+	body,
+	parentPostId: z
+		.union([z.literal(''), z.uuid()])
+		.optional()
+		.transform((value) => value || null),
+	idempotencyKey
+});
+
+export const editPostSchema = z.object({ body });
+
+export const postIdSchema = z.object({ postId: z.uuid() });

@@ -1,0 +1,24 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import * as search from '$lib/server/search';
+import type { RequestHandler } from './$types';
+
+// Asked while a question's title is typed (SimilarThreads.svelte); too short a
+// title is not an error, it simply has no suggestions yet.
+const querySchema = z.object({
+	title: z.string().max(300),
+	community: z.uuid().nullable()
+});
+
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const query = querySchema.safeParse({
+		title: url.searchParams.get('title') ?? '',
+		community: url.searchParams.get('community') || null
+	});
+	if (!query.success) return json({ error: 'invalid_request' }, { status: 400 });
+	const threads = await search.similar(locals.claims, query.data.title, {
+		communityId: query.data.community
+	});
+	// Per visitor (members may see what visitors do not, later), and briefly: new threads appear soon.
+	return json({ threads }, { headers: { 'cache-control': 'private, max-age=30' } });
+};

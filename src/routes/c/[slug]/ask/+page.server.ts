@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { parseForm, rejectForm } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
+import { askSchema } from '$lib/post-schemas';
+import * as communities from '$lib/server/communities';
+import { attempt } from '$lib/server/db-errors';
+import { found, requireMember } from '$lib/server/request';
+import * as threads from '$lib/server/threads';
+import type { Actions, PageServerLoad } from './$types';
+
+async function communityOf(locals: App.Locals, slug: string) {
+	return found(await communities.read(locals.claims, slug), m.error_community_not_found);
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.member) redirect(303, `/signin?next=${encodeURIComponent(url.pathname)}`);
+	// A fresh key per form: submitting it twice creates one thread.
+	return { community: await communityOf(locals, params.slug), idempotencyKey: randomUUID() };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const { claims } = requireMember(locals);
+		const form = parseForm(askSchema, await request.formData());
+		if (!form.ok) return rejectForm(form.values, form);
+		const community = await communityOf(locals, params.slug);
+		if (!community.joined) return rejectForm(form.values, { error: m.error_join_first() });
+		const asked = await attempt(() => threads.ask(claims, community.id, form.data));
+		if (!asked.ok) return rejectForm(form.values, asked);
+		redirect(303, `/t/${asked.value}`);
+	}
+};

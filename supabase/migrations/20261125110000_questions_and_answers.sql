@@ -1,0 +1,409 @@
+-- Asking and answering: tags, accepted answers, helpful votes, me-toos, follows,
+-- edits with their history, withdrawal, double-submit protection and a posting limit.
+
+-- Threads ---------------------------------------------------------------------
+alter table public.threads
+	add column tags text[] not null default '{}' check (cardinality(tags) <= 5 and array_position(tags, null) is null),
+	add column accepted_post_id uuid references public.posts (id) on delete set null,
+	add column me_too_count integer not null default 0,
+	add column answer_count integer not null default 0,
+	add column edited_at timestamptz,
+	add column withdrawn_at timestamptz,
+	add column idempotency_key uuid,
+	drop constraint threads_body_markdown_check,
+	add constraint threads_body_check check (
+		withdrawn_at is not null or char_length(body_markdown) between 1 and 20000
+	);
+create unique index threads_idempotency_key on public.threads (author_id, idempotency_key);
+create index threads_community_unanswered_idx on public.threads (community_id, created_at desc, id desc)
+	where answer_count = 0 and withdrawn_at is null;
+create index threads_community_solved_idx on public.threads (community_id, last_activity_at desc, id desc)
+	where accepted_post_id is not null;
+create index threads_tags_idx on public.threads using gin (tags);
+create index threads_author_created_idx on public.threads (author_id, created_at);
+
+-- Tags: lower-case words, 2–30 characters; checked per element.
+create function public.valid_tags(tags text[]) returns boolean
+language sql immutable set search_path = '' as $$
+	select coalesce(bool_and(tag ~ '^[[:lower:][:digit:]]+(-[[:lower:][:digit:]]+)*$' and char_length(tag) between 2 and 30), true)
+	from unnest(tags) as tag;
+$$;
+alter table public.threads add constraint threads_tags_valid check (public.valid_tags(tags));
+
+-- Posts -----------------------------------------------------------------------
+alter table public.posts
+	add column is_professional boolean not null default false,
+	add column helpful_count integer not null default 0,
+	add column edited_at timestamptz,
+	add column withdrawn_at timestamptz,
+	add column idempotency_key uuid,
+	drop constraint posts_body_markdown_check,
+	add constraint posts_body_check check (
+		withdrawn_at is not null or char_length(body_markdown) between 1 and 20000
+	);
+create unique index posts_idempotency_key on public.posts (author_id, idempotency_key);
+create index posts_author_created_idx on public.posts (author_id, created_at);
+create index posts_parent_idx on public.posts (parent_post_id) where parent_post_id is not null;
+
+-- A professional answer is one a verified counsellor wrote under their own name.
+create function public.mark_professional_post() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	new.is_professional := not new.is_anonymous and exists (
+		select 1 from public.members where id = new.author_id and site_role = 'counsellor'
+	);
+	return new;
+end;
+$$;
+create trigger mark_professional_post before insert on public.posts
+for each row execute function public.mark_professional_post();
+
+-- Replies stay in their thread and under a top-level answer (one level deep).
+create function public.check_reply_parent() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if new.parent_post_id is not null and not exists (
+		select 1 from public.posts
+		where id = new.parent_post_id and thread_id = new.thread_id and parent_post_id is null
+	) then
+		raise exception 'A reply must answer a post of the same thread' using errcode = '23514';
+	end if;
+	return new;
+end;
+$$;
+create trigger check_reply_parent before insert on public.posts
+for each row execute function public.check_reply_parent();
+
+-- Answers (top-level posts that are not withdrawn) decide "unanswered".
+create or replace function public.count_posts() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	delta integer := case when tg_op = 'INSERT' then 1 else -1 end;
+	row public.posts := coalesce(new, old);
+begin
+	update public.threads
+	set post_count = post_count + delta,
+		answer_count = answer_count + case when row.parent_post_id is null then delta else 0 end,
+		last_activity_at = case when tg_op = 'INSERT' then greatest(last_activity_at, row.created_at) else last_activity_at end
+	where id = row.thread_id;
+	return null;
+end;
+$$;
+
+-- Posting limit, enforced where posts are written: 5 questions an hour and
+-- 20 answers or replies in 10 minutes per member.
+create function public.limit_posting() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if tg_table_name = 'threads' and (
+		select count(*) from public.threads where author_id = new.author_id and created_at > now() - interval '1 hour'
+	) >= 5 then
+		raise exception 'rate_limited: too many questions' using errcode = 'P0001', hint = 'rate_limited';
+	end if;
+	if tg_table_name = 'posts' and (
+		select count(*) from public.posts where author_id = new.author_id and created_at > now() - interval '10 minutes'
+	) >= 20 then
+		raise exception 'rate_limited: too many answers' using errcode = 'P0001', hint = 'rate_limited';
+	end if;
+	return new;
+end;
+$$;
+create trigger limit_posting before insert on public.threads
+for each row when (current_user in ('authenticated', 'anon')) execute function public.limit_posting();
+create trigger limit_posting before insert on public.posts
+for each row when (current_user in ('authenticated', 'anon')) execute function public.limit_posting();
+
+-- The accepted answer must be a top-level, visible answer of the same thread.
+create function public.check_accepted_post() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if new.accepted_post_id is not null and not exists (
+		select 1 from public.posts
+		where id = new.accepted_post_id and thread_id = new.id and parent_post_id is null and withdrawn_at is null
+	) then
+		raise exception 'Only an answer of this thread can be accepted' using errcode = '23514';
+	end if;
+	return new;
+end;
+$$;
+create trigger check_accepted_post before update of accepted_post_id on public.threads
+for each row execute function public.check_accepted_post();
+
+-- Revisions: the previous text of every edited or withdrawn thread or post.
+create table public.revisions (
+	id bigint generated always as identity primary key,
+	thread_id uuid references public.threads (id) on delete cascade,
+	post_id uuid references public.posts (id) on delete cascade,
+	title text,
+	body_markdown text not null,
+	body_html text not null,
+	written_at timestamptz not null,
+	replaced_at timestamptz not null default now(),
+	check (num_nonnulls(thread_id, post_id) = 1)
+);
+create index revisions_thread_idx on public.revisions (thread_id, replaced_at) where thread_id is not null;
+create index revisions_post_idx on public.revisions (post_id, replaced_at) where post_id is not null;
+
+-- Edits keep the previous text; withdrawal keeps it too, then empties the post for
+-- readers (the thread stays intact). A withdrawn post cannot be changed again.
+create function public.track_text_changes() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	title_changed boolean := false;
+begin
+	-- Only threads have a title; plpgsql would fail reading new.title of a post.
+	if tg_table_name = 'threads' then
+		title_changed := new.title is distinct from old.title;
+	end if;
+	-- Counters and the accepted answer change without touching the text.
+	if new.withdrawn_at is not distinct from old.withdrawn_at
+		and new.body_markdown is not distinct from old.body_markdown and not title_changed then
+		return new;
+	end if;
+	if old.withdrawn_at is not null then
+		raise exception 'A withdrawn post cannot be changed' using errcode = '42501';
+	end if;
+	if tg_table_name = 'threads' then
+		insert into public.revisions (thread_id, title, body_markdown, body_html, written_at)
+		values (old.id, old.title, old.body_markdown, old.body_html, coalesce(old.edited_at, old.created_at));
+	else
+		insert into public.revisions (post_id, body_markdown, body_html, written_at)
+		values (old.id, old.body_markdown, old.body_html, coalesce(old.edited_at, old.created_at));
+	end if;
+	if new.withdrawn_at is not null then
+		new.withdrawn_at := now();
+		new.body_markdown := '';
+		new.body_html := '';
+	else
+		new.edited_at := now();
+	end if;
+	return new;
+end;
+$$;
+create trigger track_text_changes before update on public.threads
+for each row execute function public.track_text_changes();
+create trigger track_text_changes before update on public.posts
+for each row execute function public.track_text_changes();
+
+-- A withdrawn answer no longer counts as an answer, nor stays accepted.
+create function public.forget_withdrawn_answer() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if new.parent_post_id is null then
+		update public.threads set answer_count = answer_count - 1 where id = new.thread_id;
+	end if;
+	update public.threads set accepted_post_id = null where id = new.thread_id and accepted_post_id = new.id;
+	return null;
+end;
+$$;
+create trigger forget_withdrawn_answer after update of withdrawn_at on public.posts
+for each row when (old.withdrawn_at is null and new.withdrawn_at is not null)
+execute function public.forget_withdrawn_answer();
+
+-- Votes, me-toos, follows -----------------------------------------------------
+create table public.helpful_votes (
+	post_id uuid not null references public.posts (id) on delete cascade,
+	member_id uuid not null references public.members (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	primary key (post_id, member_id)
+);
+create index helpful_votes_member_idx on public.helpful_votes (member_id);
+
+create table public.me_toos (
+	thread_id uuid not null references public.threads (id) on delete cascade,
+	member_id uuid not null references public.members (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	primary key (thread_id, member_id)
+);
+create index me_toos_member_idx on public.me_toos (member_id);
+
+create table public.thread_follows (
+	thread_id uuid not null references public.threads (id) on delete cascade,
+	member_id uuid not null references public.members (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	primary key (thread_id, member_id)
+);
+create index thread_follows_member_idx on public.thread_follows (member_id);
+
+create function public.count_helpful_votes() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	update public.posts set helpful_count = helpful_count + case when tg_op = 'INSERT' then 1 else -1 end
+	where id = coalesce(new.post_id, old.post_id);
+	return null;
+end;
+$$;
+create trigger count_helpful_votes after insert or delete on public.helpful_votes
+for each row execute function public.count_helpful_votes();
+
+create function public.count_me_toos() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	update public.threads set me_too_count = me_too_count + case when tg_op = 'INSERT' then 1 else -1 end
+	where id = coalesce(new.thread_id, old.thread_id);
+	return null;
+end;
+$$;
+create trigger count_me_toos after insert or delete on public.me_toos
+for each row execute function public.count_me_toos();
+
+-- Permission helpers over rows whose author is not readable.
+-- Check that the signed-in member wrote the given post.
+create function public.is_post_author(post uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select exists (select 1 from public.posts where id = post and author_id = (select auth.uid()));
+$$;
+-- Check that the signed-in member asked the given thread.
+create function public.is_thread_author(thread uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select exists (select 1 from public.threads where id = thread and author_id = (select auth.uid()));
+$$;
+-- Check that the signed-in member joined the community of the given thread.
+create function public.can_take_part_in(thread uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select exists (
+		select 1 from public.threads t
+		join public.community_members cm on cm.community_id = t.community_id and cm.member_id = (select auth.uid())
+		where t.id = thread
+	);
+$$;
+
+-- Community proposals ---------------------------------------------------------
+create type public.proposal_status as enum ('pending', 'approved', 'rejected');
+create table public.community_proposals (
+	id uuid primary key default gen_random_uuid(),
+	proposed_by uuid references public.members (id) on delete set null,
+	name text not null check (char_length(name) between 3 and 80),
+	description text not null check (char_length(description) between 10 and 1000),
+	topic text not null check (char_length(topic) between 2 and 60),
+	region text check (char_length(region) <= 80),
+	status public.proposal_status not null default 'pending',
+	decided_by uuid references public.members (id) on delete set null,
+	decided_at timestamptz,
+	community_id uuid references public.communities (id) on delete set null,
+	created_at timestamptz not null default now()
+);
+create index community_proposals_pending_idx on public.community_proposals (created_at) where status = 'pending';
+
+-- Policies --------------------------------------------------------------------
+alter table public.revisions enable row level security;
+alter table public.helpful_votes enable row level security;
+alter table public.me_toos enable row level security;
+alter table public.thread_follows enable row level security;
+alter table public.community_proposals enable row level security;
+
+create policy "Authors and the community's moderators read revisions" on public.revisions
+	for select to authenticated using (
+		(thread_id is not null and ((select public.is_thread_author(thread_id))
+			or exists (select 1 from public.threads t where t.id = thread_id and public.is_moderator(t.community_id))))
+		or (post_id is not null and ((select public.is_post_author(post_id))
+			or exists (select 1 from public.posts p join public.threads t on t.id = p.thread_id
+				where p.id = post_id and public.is_moderator(t.community_id))))
+	);
+revoke insert, update, delete, truncate on public.revisions from anon, authenticated;
+
+create policy "Members see their own helpful votes" on public.helpful_votes
+	for select to authenticated using (member_id = (select auth.uid()));
+create policy "Members mark others' answers helpful in communities they joined" on public.helpful_votes
+	for insert to authenticated with check (
+		member_id = (select auth.uid())
+		and not (select public.is_post_author(post_id))
+		and exists (select 1 from public.posts p where p.id = post_id and p.withdrawn_at is null and public.can_take_part_in(p.thread_id))
+	);
+create policy "Members take back their helpful votes" on public.helpful_votes
+	for delete to authenticated using (member_id = (select auth.uid()));
+revoke update on public.helpful_votes from anon, authenticated;
+
+create policy "Members see their own me-toos" on public.me_toos
+	for select to authenticated using (member_id = (select auth.uid()));
+create policy "Members say me too on others' questions" on public.me_toos
+	for insert to authenticated with check (
+		member_id = (select auth.uid()) and not (select public.is_thread_author(thread_id))
+	);
+create policy "Members take back their me-toos" on public.me_toos
+	for delete to authenticated using (member_id = (select auth.uid()));
+revoke update on public.me_toos from anon, authenticated;
+
+create policy "Members see what they follow" on public.thread_follows
+	for select to authenticated using (member_id = (select auth.uid()));
+create policy "Members follow threads" on public.thread_follows
+	for insert to authenticated with check (member_id = (select auth.uid()));
+create policy "Members unfollow threads" on public.thread_follows
+	for delete to authenticated using (member_id = (select auth.uid()));
+revoke update on public.thread_follows from anon, authenticated;
+
+create policy "Proposers and admins read proposals" on public.community_proposals
+	for select to authenticated using (proposed_by = (select auth.uid()) or (select public.is_admin()));
+create policy "Members propose communities" on public.community_proposals
+	for insert to authenticated with check (proposed_by = (select auth.uid()) and status = 'pending');
+revoke update, delete, truncate on public.community_proposals from anon, authenticated;
+revoke all on public.community_proposals from anon;
+
+-- Column privileges for the new columns (the table grants are column lists).
+grant select (tags, accepted_post_id, me_too_count, answer_count, edited_at, withdrawn_at) on public.threads to anon, authenticated;
+grant insert (tags, idempotency_key) on public.threads to authenticated;
+-- The key is a random value per form: reading it back finds the first of a double submit.
+grant select (idempotency_key) on public.threads, public.posts to authenticated;
+grant update (tags, accepted_post_id, withdrawn_at) on public.threads to authenticated;
+grant select (is_professional, helpful_count, edited_at, withdrawn_at) on public.posts to anon, authenticated;
+grant insert (idempotency_key) on public.posts to authenticated;
+grant update (withdrawn_at) on public.posts to authenticated;
+
+-- Posting only where the thread is open to answers: a withdrawn question takes none.
+drop policy "Members answer in communities they joined" on public.posts;
+create policy "Members answer in communities they joined" on public.posts
+	for insert to authenticated
+	with check (
+		author_id = (select auth.uid())
+		and (select public.can_take_part_in(thread_id))
+		and exists (select 1 from public.threads t where t.id = thread_id and t.withdrawn_at is null)
+	);
+
+-- An admin turns a proposal into a community, with the proposer as first moderator.
+create function public.approve_community_proposal(proposal uuid, slug text) returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+	p public.community_proposals;
+	created uuid;
+begin
+	if not public.is_admin() then
+		raise exception 'Only admins can approve communities' using errcode = '42501';
+	end if;
+	select * into p from public.community_proposals where id = proposal and status = 'pending' for update;
+	if not found then
+		raise exception 'This proposal was already decided' using errcode = 'P0002';
+	end if;
+	insert into public.communities (slug, name, description, topic, region)
+	values (slug, p.name, p.description, p.topic, p.region) returning id into created;
+	if p.proposed_by is not null then
+		insert into public.community_members (community_id, member_id) values (created, p.proposed_by);
+		insert into public.community_moderators (community_id, member_id, appointed_by)
+		values (created, p.proposed_by, (select auth.uid()));
+	end if;
+	update public.community_proposals
+	set status = 'approved', decided_by = (select auth.uid()), decided_at = now(), community_id = created
+	where id = proposal;
+	return created;
+end;
+$$;
+
+create function public.reject_community_proposal(proposal uuid) returns void
+language plpgsql security definer set search_path = '' as $$
+begin
+	if not public.is_admin() then
+		raise exception 'Only admins can reject communities' using errcode = '42501';
+	end if;
+	update public.community_proposals
+	set status = 'rejected', decided_by = (select auth.uid()), decided_at = now()
+	where id = proposal and status = 'pending';
+	if not found then
+		raise exception 'This proposal was already decided' using errcode = 'P0002';
+	end if;
+end;
+$$;
+
+revoke execute on function public.mark_professional_post(), public.check_reply_parent(), public.limit_posting(),
+	public.check_accepted_post(), public.track_text_changes(), public.forget_withdrawn_answer(),
+	public.count_helpful_votes(), public.count_me_toos()
+	from public, anon, authenticated;
+revoke execute on function public.approve_community_proposal(uuid, text), public.reject_community_proposal(uuid) from public, anon;

@@ -1,0 +1,56 @@
+// The search's query plan on a realistic number of rows: every part must be served by
+// an index, never by reading all threads or posts.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Tx } from '$lib/server/db';
+import * as search from '$lib/server/search';
+import { owner } from './support';
+
+describe('the search plan', () => {
+	// Planner choices depend on table size and statistics: a few rows are read
+	// faster sequentially. So the rows are made in a transaction that is rolled back,
+	// with ANALYZE and the GIN pending lists flushed (as autovacuum would), instead of
+	// `enable_seqscan = off`, which would hide a query the index cannot serve.
+	it('uses the GIN indexes, never a sequential scan of threads or posts', async () => {
+		const plans = await rolledBack(async (tx) => {
+			const [{ id }] = await tx<{ id: string }[]>`
+				insert into public.communities (slug, name, topic) values (${`plan-${randomUUID()}`}, 'Plan', 'Test') returning id`;
+			await tx`
+				insert into public.threads (community_id, title, body_markdown, body_html)
+				select ${id}, 'Frage ' || md5(g::text), 'Text ' || md5((g * 7)::text), '' from generate_series(1, 3000) g`;
+			await tx`
+				insert into public.posts (thread_id, body_markdown, body_html)
+				select t.id, 'Antwort ' || md5(t.id::text), '' from public.threads t where t.community_id = ${id}`;
+			await tx`select gin_clean_pending_list(i::regclass)
+				from unnest(array['public.threads_search_idx', 'public.posts_search_idx', 'public.threads_title_trgm_idx']) i`;
+			for (const table of ['threads', 'posts', 'communities', 'members'])
+				await tx`analyze ${tx('public.' + table)}`;
+			await tx`set local role anon`;
+			const explain = async (q: string, communityId: string | null) =>
+				(await tx`explain ${search.threadsQuery(tx, q, communityId, null)}`)
+					.map((row) => row['QUERY PLAN'])
+					.join('\n');
+			return [await explain('Schulbegleitung abgelehnt', null), await explain('Hilfe', id)];
+		});
+		for (const plan of plans) {
+			expect(plan).toContain('threads_search_idx');
+			expect(plan).toContain('posts_search_idx');
+			expect(plan).toContain('threads_title_trgm_idx');
+			expect(plan).not.toMatch(/Seq Scan on (threads|posts)/);
+		}
+	});
+});
+
+/** The work's result, from a transaction that is always rolled back. */
+async function rolledBack<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+	const rollback = { result: undefined as T };
+	await owner
+		.begin(async (tx) => {
+			rollback.result = await work(tx as Tx);
+			throw rollback;
+		})
+		.catch((error) => {
+			if (error !== rollback) throw error;
+		});
+	return rollback.result;
+}

@@ -1,0 +1,177 @@
+// Search against the real database. Every test invents its own words (and where
+// rank or count matter, its own community), so tests never see each other's data.
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as search from '$lib/server/search';
+import { createMember, owner, type TestMember } from './support';
+
+let member: TestMember;
+beforeAll(async () => {
+	member = await createMember();
+});
+
+const letter = () => String.fromCharCode(97 + Math.floor(Math.random() * 26));
+/** A word no other test (or demo thread) contains. */
+const word = () => `zq${Array.from({ length: 10 }, letter).join('')}`;
+
+async function community() {
+	const slug = `suche-${word()}`;
+	const [created] = await owner<{ id: string }[]>`
+		insert into public.communities (slug, name, topic) values (${slug}, ${`Suche ${slug}`}, 'Test') returning id`;
+	return created.id;
+}
+
+type ThreadInput = { title: string; body?: string; anonymous?: boolean; withdrawn?: boolean };
+async function thread(
+	communityId: string,
+	{ title, body = 'Wer kennt sich aus?', anonymous = false, withdrawn = false }: ThreadInput
+) {
+	const [created] = await owner<{ id: string }[]>`
+		insert into public.threads (community_id, author_id, is_anonymous, title, body_markdown, body_html)
+		values (${communityId}, ${member.id}, ${anonymous}, ${title}, ${body}, '<p>x</p>') returning id`;
+	if (withdrawn)
+		await owner`update public.threads set withdrawn_at = now() where id = ${created.id}`;
+	return created.id;
+}
+
+async function answer(threadId: string, body: string, { withdrawn = false } = {}) {
+	const [created] = await owner<{ id: string }[]>`
+		insert into public.posts (thread_id, author_id, body_markdown, body_html)
+		values (${threadId}, ${member.id}, ${body}, '<p>x</p>') returning id`;
+	if (withdrawn) await owner`update public.posts set withdrawn_at = now() where id = ${created.id}`;
+	return created.id;
+}
+
+const ids = async (q: string, communityId?: string) =>
+	(await search.threads(null, { q, communityId })).results.map((result) => result.id);
+
+describe('search.threads', () => {
+	it.each([
+		['German stemming', 'Probleme mit der Schule', 'Schulen'],
+		['English stemming', 'The office appealed the decision', 'appealing'],
+		['unaccent (umlaut)', 'Übergang in die Kita', 'Ubergang'],
+		['unaccent (accent)', 'Erfahrungen mit Thérapie', 'Therapie']
+	])('finds by %s', async (_, title, query) => {
+		const w = word();
+		const id = await thread(await community(), { title: `${title} ${w}` });
+		expect(await ids(`${query} ${w}`)).toEqual([id]);
+	});
+
+	it('finds a title despite a typo, by trigram similarity', async () => {
+		const place = await community();
+		const id = await thread(place, { title: 'Schulbegleitung wurde abgelehnt' });
+		expect(await ids('Shulbegleitung', place)).toEqual([id]);
+	});
+
+	it("finds a thread by its answer's text and highlights the answer", async () => {
+		const w = word();
+		const id = await thread(await community(), { title: 'Eine Frage ohne das Wort' });
+		await answer(id, `Bei uns hat das ${w} geholfen.`);
+		const { results } = await search.threads(member.claims, { q: w });
+		expect(results.map((result) => result.id)).toEqual([id]);
+		expect(results[0].snippet).toContainEqual({ text: w, match: true });
+	});
+
+	it('filters by community', async () => {
+		const w = word();
+		const [here, there] = [await community(), await community()];
+		const inHere = await thread(here, { title: `Frage hier ${w}` });
+		const inThere = await thread(there, { title: `Frage dort ${w}` });
+		expect(await ids(w, here)).toEqual([inHere]);
+		expect((await ids(w)).sort()).toEqual([inHere, inThere].sort());
+	});
+
+	it('ranks a title match above a body match above an answer match', async () => {
+		const w = word();
+		const place = await community();
+		const byAnswer = await thread(place, { title: 'Erste Frage ohne Treffer' });
+		await answer(byAnswer, `Antwort mit ${w}`);
+		const byBody = await thread(place, { title: 'Zweite Frage', body: `Text mit ${w}` });
+		const byTitle = await thread(place, { title: `Dritte Frage mit ${w}` });
+		expect(await ids(w, place)).toEqual([byTitle, byBody, byAnswer]);
+	});
+
+	it('pages with a cursor, without duplicates', async () => {
+		const w = word();
+		const place = await community();
+		const created = [];
+		for (let i = 0; i < 25; i++)
+			created.push(await thread(place, { title: `Frage Nummer ${i} ${w}` }));
+		const first = await search.threads(null, { q: w, communityId: place });
+		expect(first.results).toHaveLength(20);
+		expect(first.next).toEqual(expect.any(String));
+		const second = await search.threads(null, { q: w, communityId: place, cursor: first.next });
+		expect(second.results).toHaveLength(5);
+		expect(second.next).toBeNull();
+		const seen = [...first.results, ...second.results].map((result) => result.id);
+		expect(new Set(seen).size).toBe(25);
+		expect(seen.sort()).toEqual(created.sort());
+		const garbage = await search.threads(null, { q: w, communityId: place, cursor: 'kein-cursor' });
+		expect(garbage.results.map((r) => r.id)).toEqual(first.results.map((r) => r.id));
+	});
+
+	it('never finds withdrawn answers or withdrawn threads', async () => {
+		const [inAnswer, inThread] = [word(), word()];
+		const place = await community();
+		const asked = await thread(place, { title: 'Frage mit zurückgezogener Antwort' });
+		await answer(asked, `Antwort ${inAnswer}`, { withdrawn: true });
+		const title = `Zurückgezogene Frage ${inThread}`;
+		const withdrawn = await thread(place, { title, withdrawn: true });
+		expect(await ids(inAnswer)).toEqual([]);
+		expect(await ids(inThread)).toEqual([]);
+		const similar = await search.similar(null, title, { communityId: place });
+		expect(similar.map((thread) => thread.id)).not.toContain(withdrawn);
+	});
+
+	it('shows no author for anonymous threads and never the author id', async () => {
+		const w = word();
+		const place = await community();
+		const hidden = await thread(place, { title: `Anonyme Frage ${w}`, anonymous: true });
+		const shown = await thread(place, { title: `Offene Frage ${w}` });
+		const { results } = await search.threads(member.claims, { q: w });
+		expect(results.find((result) => result.id === hidden)?.author).toBeNull();
+		expect(results.find((result) => result.id === shown)?.author).toBe(member.pseudonym);
+		expect(JSON.stringify(results)).not.toContain(member.id);
+	});
+
+	it('returns snippets as text: markup stays text, only real matches are marked', async () => {
+		const w = word();
+		await thread(await community(), {
+			title: 'Frage mit seltsamem Text',
+			body: `<script>alert(1)</script> <mark>fake</mark> **${w}** \uE000forged\uE001 [link](https://example.org)`
+		});
+		const [result] = (await search.threads(null, { q: w })).results;
+		expect(result.snippet.filter((segment) => segment.match)).toEqual([{ text: w, match: true }]);
+		// ts_headline drops tags; what is left is plain text the page renders escaped.
+		expect(result.snippet.map((segment) => segment.text).join('')).toBe(`fake ${w} forged link`);
+	});
+
+	it('handles empty, odd and overlong input without failing', async () => {
+		for (const q of ['', '   ', '"', '-', 'or', '!!!', '\u0000', 'a & b | !c', 'x'.repeat(1000)]) {
+			await expect(search.threads(null, { q })).resolves.toHaveProperty('results');
+		}
+	});
+});
+
+describe('search.similar', () => {
+	it('suggests at most five similar threads, preferring the community', async () => {
+		const w = word();
+		const place = await community();
+		const title = `Schulbegleitung ${w} abgelehnt`;
+		const elsewhere = await thread(await community(), { title: `${title}, Teil 0` });
+		for (let i = 0; i < 6; i++) await thread(place, { title: `${title}, Teil ${i}` });
+		const similar = await search.similar(null, title, { communityId: place });
+		expect(similar).toHaveLength(5);
+		expect(similar.map((thread) => thread.id)).not.toContain(elsewhere);
+		expect(similar[0]).toEqual({
+			id: expect.any(String),
+			title: expect.stringContaining(w),
+			communityName: expect.stringContaining('Suche'),
+			answerCount: 0,
+			solved: false
+		});
+	});
+
+	it('suggests nothing for titles shorter than ten characters', async () => {
+		expect(await search.similar(null, 'Schule!')).toEqual([]);
+	});
+});
