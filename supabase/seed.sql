@@ -33,6 +33,12 @@ from demo_accounts;
 update public.members m set site_role = d.site_role
 from demo_accounts d where d.id = m.id and d.site_role <> 'member';
 
+-- The demo counsellor is verified (profession and organisation on her badge) and serves every community.
+insert into public.counsellor_profiles (member_id, profession, organisation, serves_all, verified_by) values
+	('00000000-0000-4000-8000-000000000002', 'Sozialpädagogin', 'Familienberatung Leipzig', true, '00000000-0000-4000-8000-000000000001');
+insert into public.counsellor_verifications (member_id, action, profession, organisation, serves_all, acted_by)
+select member_id, 'verified', profession, organisation, serves_all, verified_by from public.counsellor_profiles;
+
 insert into public.communities (id, slug, name, description, rules, topic, region) values
 	('10000000-0000-4000-8000-000000000001', 'autismus-schule', 'Autismus & Schule',
 	 'Eltern autistischer Kinder tauschen sich aus: Schulbegleitung, Nachteilsausgleich, Gespräche mit der Schule.',
@@ -117,3 +123,6 @@ insert into public.me_toos (thread_id, member_id) values
 	('20000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000007');
 insert into public.thread_follows (thread_id, member_id)
 select id, author_id from public.threads where author_id is not null;
+
+-- "Trennung & Familie" holds posts with crisis words until a counsellor or moderator has looked.
+update public.communities set crisis_policy = 'hold' where slug = 'trennung-familie';

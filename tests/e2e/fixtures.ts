@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { linkIn, waitForMail } from '../support/mail';
 
 function randomIp() {
 	const byte = () => Math.floor(Math.random() * 254) + 1;
@@ -52,4 +53,20 @@ export async function otherVisitor(browser: Browser) {
 		extraHTTPHeaders: { 'x-forwarded-for': randomIp() }
 	});
 	return context.newPage();
+}
+
+/** A new member, signed up and confirmed through the forum's own pages and mail. */
+export async function signUpAndConfirm(page: Page) {
+	const member = newMember();
+	const started = new Date();
+	await page.goto('/signup');
+	await page.getByLabel('E-Mail-Adresse').fill(member.email);
+	await page.getByLabel('Pseudonym').fill(member.pseudonym);
+	await page.getByLabel('Passwort').fill(member.password);
+	await page.getByRole('button', { name: 'Konto anlegen' }).click();
+	await expect(page.getByRole('status')).toBeVisible();
+	await page.goto(linkIn(await waitForMail(member.email, { after: started }), /\/auth\/confirm\?/));
+	await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
+	await expect(page).toHaveURL(/\/account/);
+	return member;
 }

@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 describe('asking', () => {
 	it('stores markdown with sanitised HTML, and the asker follows the thread', async () => {
-		const id = await threads.ask(asker.claims, communityId, {
+		const { id } = await threads.ask(asker.claims, communityId, {
 			...question(),
 			body: 'Hallo <script>alert(1)</script> **du**'
 		});
@@ -60,7 +60,8 @@ describe('asking', () => {
 			threads.ask(asker.claims, communityId, form),
 			threads.ask(asker.claims, communityId, form)
 		]);
-		expect(second).toBe(first);
+		expect(second).toEqual(first);
+		expect(first).toMatchObject({ crisis: false, held: false });
 		const [{ n }] =
 			await owner`select count(*)::int as n from public.threads where idempotency_key = ${form.idempotencyKey}`;
 		expect(n).toBe(1);
@@ -73,7 +74,7 @@ describe('asking', () => {
 	});
 
 	it('hides the author of an anonymous thread from everyone, even through raw columns', async () => {
-		const id = await threads.ask(asker.claims, communityId, { ...question(), anonymous: true });
+		const { id } = await threads.ask(asker.claims, communityId, { ...question(), anonymous: true });
 		for (const claims of [null, peer.claims, asker.claims]) {
 			expect((await threads.read(claims, id))?.author).toBeNull();
 			await expect(
@@ -105,19 +106,17 @@ describe('asking', () => {
 describe('answering', () => {
 	let threadId: string;
 	beforeAll(async () => {
-		threadId = await threads.ask(asker.claims, communityId, question());
+		threadId = (await threads.ask(asker.claims, communityId, question())).id;
 	});
 
 	it('orders accepted first, then professional, then helpful, then time; replies under their answer', async () => {
-		const early = await posts.answer(peer.claims, threadId, reply('Früh und ohne Stimmen.'));
+		const early = (await posts.answer(peer.claims, threadId, reply('Früh und ohne Stimmen.'))).id;
 		const helpful = await posts.answer(outsider.claims, threadId, reply('x')).catch(() => null);
 		expect(helpful).toBeNull(); // outsiders cannot answer
-		const voted = await posts.answer(peer.claims, threadId, reply('Später, aber hilfreich.'));
-		const professional = await posts.answer(
-			counsellor.claims,
-			threadId,
-			reply('Aus der Beratung.')
-		);
+		const voted = (await posts.answer(peer.claims, threadId, reply('Später, aber hilfreich.'))).id;
+		const professional = (
+			await posts.answer(counsellor.claims, threadId, reply('Aus der Beratung.'))
+		).id;
 		await posts.answer(asker.claims, threadId, reply('Danke, eine Rückfrage.', voted));
 		await posts.setHelpful(asker.claims, voted, true);
 		let list = await posts.listInThread(null, threadId);
@@ -133,8 +132,8 @@ describe('answering', () => {
 
 	it('lets only the asker accept, one answer at a time, changeably', async () => {
 		const [a, b] = [
-			await posts.answer(peer.claims, threadId, reply('A')),
-			await posts.answer(counsellor.claims, threadId, reply('B'))
+			(await posts.answer(peer.claims, threadId, reply('A'))).id,
+			(await posts.answer(counsellor.claims, threadId, reply('B'))).id
 		];
 		await expect(threads.accept(peer.claims, threadId, a)).rejects.toThrow('Not allowed');
 		await threads.accept(asker.claims, threadId, a);
@@ -144,7 +143,7 @@ describe('answering', () => {
 	});
 
 	it('counts one helpful vote per member, never on one’s own answer', async () => {
-		const id = await posts.answer(peer.claims, threadId, reply('Zählt genau.'));
+		const { id } = await posts.answer(peer.claims, threadId, reply('Zählt genau.'));
 		await posts.setHelpful(asker.claims, id, true);
 		await posts.setHelpful(asker.claims, id, true);
 		await posts.setHelpful(counsellor.claims, id, true);
@@ -157,7 +156,7 @@ describe('answering', () => {
 	});
 
 	it('keeps previous versions on edit and empties a withdrawn post without breaking the thread', async () => {
-		const id = await posts.answer(peer.claims, threadId, reply('Erste Fassung.'));
+		const { id } = await posts.answer(peer.claims, threadId, reply('Erste Fassung.'));
 		await expect(posts.edit(asker.claims, id, 'Fremd bearbeitet.')).rejects.toThrow('Not allowed');
 		await posts.edit(peer.claims, id, 'Zweite Fassung.');
 		await posts.withdraw(peer.claims, id);
@@ -189,7 +188,7 @@ describe('answering', () => {
 
 describe('me too', () => {
 	it('counts once per member, is undoable, follows the thread, and not on one’s own question', async () => {
-		const id = await threads.ask(asker.claims, communityId, question());
+		const { id } = await threads.ask(asker.claims, communityId, question());
 		await threads.setMeToo(peer.claims, id, true);
 		await threads.setMeToo(peer.claims, id, true);
 		await threads.setMeToo(counsellor.claims, id, true);

@@ -1,5 +1,6 @@
 // Database refusals, told to the member in their language. The database decides
-// (RLS, checks, triggers); this only names the reason.
+// (RLS, checks, triggers, state-changing functions); this only names the reason.
+// The SQL functions name theirs in the error's hint, which is a message key.
 import postgres from 'postgres';
 import { m } from '$lib/paraglide/messages';
 
@@ -10,10 +11,29 @@ export class NotAllowed extends Error {
 	}
 }
 
+/** Reasons the escalation and safeguarding functions give in their hint. */
+const reasons: Record<string, () => string> = {
+	escalation_not_serving: m.escalation_not_serving,
+	escalation_already_claimed: m.escalation_already_claimed,
+	escalation_not_holder: m.escalation_not_holder,
+	escalation_is_resolved: m.escalation_is_resolved,
+	escalation_not_resolved: m.escalation_not_resolved,
+	escalation_already_open: m.escalation_already_open,
+	escalation_service_required: m.escalation_service_required,
+	escalation_duplicate_required: m.escalation_duplicate_required,
+	escalation_answer_first: m.escalation_answer_first,
+	escalation_reason_required: m.escalation_reason_required,
+	escalation_communities_required: m.escalation_communities_required,
+	escalation_reveal_not_allowed: m.escalation_reveal_not_allowed,
+	escalation_not_anonymous: m.escalation_not_anonymous,
+	escalation_not_held: m.escalation_not_held
+};
+
 export function refusal(error: unknown): string | null {
 	if (error instanceof NotAllowed) return m.error_not_allowed();
 	if (!(error instanceof postgres.PostgresError)) return null;
 	if (error.hint === 'rate_limited') return m.error_posting_too_fast();
+	if (error.hint && error.hint in reasons) return reasons[error.hint]();
 	switch (error.code) {
 		case '42501': // RLS or privilege: not allowed here
 			return m.error_not_allowed();

@@ -76,3 +76,13 @@ export async function passwordMatches(claims: Claims, candidate: string) {
 	);
 	return row.matches as boolean;
 }
+
+/** The member with this pseudonym (any case), for admin forms that name people. */
+export async function findByPseudonym(claims: Claims, pseudonym: string) {
+	const [row] = await transaction(
+		claims,
+		(tx) => tx<{ id: string }[]>`
+		select id from public.members where lower(pseudonym) = lower(${pseudonym})`
+	);
+	return row?.id ?? null;
+}

@@ -4,12 +4,18 @@ import type { Claims } from './db';
 import { transaction } from './db';
 import { NotAllowed } from './db-errors';
 import { render } from './markdown';
+import type { Written } from './threads';
 
 export type Post = {
 	id: string;
 	parentPostId: string | null;
 	author: string | null;
 	isProfessional: boolean;
+	/** What the professional badge shows (profession, organisation); null for peers. */
+	professional: { profession: string; organisation: string } | null;
+	anonymous: boolean;
+	/** Held for review because of crisis words: only its author, counsellors and moderators see it. */
+	held: boolean;
 	helpfulCount: number;
 	bodyHtml: string;
 	bodyMarkdown: string;
@@ -31,6 +37,9 @@ export async function listInThread(claims: Claims | null, threadId: string) {
 		(tx) => tx<Post[]>`
 		select p.id, p.parent_post_id as "parentPostId", m.pseudonym as author,
 			p.is_professional as "isProfessional", p.helpful_count as "helpfulCount",
+			case when p.is_professional and cp.member_id is not null
+				then json_build_object('profession', cp.profession, 'organisation', cp.organisation) end as professional,
+			p.is_anonymous as anonymous, p.held_at is not null as held,
 			p.body_html as "bodyHtml", p.body_markdown as "bodyMarkdown", p.created_at as "createdAt",
 			p.edited_at as "editedAt", p.withdrawn_at is not null as withdrawn,
 			t.accepted_post_id is not distinct from p.id as accepted,
@@ -39,6 +48,7 @@ export async function listInThread(claims: Claims | null, threadId: string) {
 		from public.posts p
 		join public.threads t on t.id = p.thread_id
 		left join public.members m on m.id = p.shown_author_id
+		left join public.counsellor_profiles cp on cp.member_id = p.shown_author_id
 		where p.thread_id = ${threadId}
 		order by (t.accepted_post_id is not distinct from p.id) desc, p.is_professional desc,
 			p.helpful_count desc, p.created_at, p.id`
@@ -54,7 +64,10 @@ export async function listInThread(claims: Claims | null, threadId: string) {
 
 export type Answer = { body: string; parentPostId: string | null; idempotencyKey: string };
 
-/** Answers (or replies); a double submit gives the first post back. The writer follows the thread. */
+/**
+ * Answers (or replies); a double submit gives the first post back. The writer follows
+ * the thread, and learns whether crisis words were found and the post is held.
+ */
 export async function answer(claims: Claims, threadId: string, input: Answer) {
 	return transaction(claims, async (tx) => {
 		const [created] = await tx<{ id: string }[]>`
@@ -64,13 +77,14 @@ export async function answer(claims: Claims, threadId: string, input: Answer) {
 			-- naming author_id there would need read access to it.
 			on conflict do nothing
 			returning id`;
-		if (!created) {
-			const [existing] = await tx<{ id: string }[]>`
-				select id from public.posts where idempotency_key = ${input.idempotencyKey}`;
-			return existing.id;
+		if (created) {
+			await tx`insert into public.thread_follows (thread_id, member_id) values (${threadId}, ${claims.sub}) on conflict do nothing`;
 		}
-		await tx`insert into public.thread_follows (thread_id, member_id) values (${threadId}, ${claims.sub}) on conflict do nothing`;
-		return created.id;
+		const [post] = await tx<Written[]>`
+			select id, public.mentions_crisis(body_markdown) and not is_professional as crisis, held_at is not null as held
+			from public.posts
+			where ${created ? tx`id = ${created.id}` : tx`idempotency_key = ${input.idempotencyKey}`}`;
+		return post;
 	});
 }
 

@@ -35,3 +35,20 @@ export function found<T>(value: T | null, message: () => string): T {
 	if (value === null) error(404, message());
 	return value;
 }
+
+/** For the counsellors' pages; RLS shows them only what they serve. */
+export function requireCounsellor(locals: App.Locals) {
+	const signedIn = requireMember(locals);
+	if (signedIn.member.siteRole !== 'counsellor') error(403, m.error_counsellors_only());
+	return signedIn;
+}
+
+/** Where a writer lands: their post, with the helplines when crisis words were found. */
+export function writtenUrl(
+	threadId: string,
+	written: { crisis: boolean; held: boolean },
+	anchor = ''
+) {
+	const crisis = written.crisis ? `?crisis=${written.held ? 'held' : 'published'}` : '';
+	return `/t/${threadId}${crisis}${anchor}`;
+}

@@ -56,6 +56,8 @@ const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').trim();
  * The ranked search as one statement (exported so a test can EXPLAIN it). Each part
  * is an index scan: the tsquery is an expression of the parameter, so the planner
  * sees it; the trigram part runs only when the full-text parts found few threads.
+ * Matches are found in visible_threads and visible_posts: under the tables' row-level
+ * security no index could serve @@ (see the migration that holds posts for review).
  */
 export function threadsQuery(tx: Tx, q: string, community: string | null, after: Position | null) {
 	const tsq = () =>
@@ -64,17 +66,17 @@ export function threadsQuery(tx: Tx, q: string, community: string | null, after:
 	return tx<Row[]>`
 		with hits as (
 			select t.id, ts_rank(t.search_vector, ${tsq()}) as rank, null::uuid as post_id
-			from public.threads t
+			from public.visible_threads t
 			where t.search_vector @@ ${tsq()} and t.withdrawn_at is null ${inCommunity()}
 			union all
 			select t.id, ts_rank(p.search_vector, ${tsq()}), p.id
-			from public.posts p join public.threads t on t.id = p.thread_id
+			from public.visible_posts p join public.visible_threads t on t.id = p.thread_id
 			where p.search_vector @@ ${tsq()} and p.withdrawn_at is null and t.withdrawn_at is null ${inCommunity()}
 		),
 		typos as (
 			select t.id, extensions.word_similarity(public.unaccent_immutable(${q}), public.unaccent_immutable(t.title)) * 0.1 as rank,
 				null::uuid as post_id
-			from public.threads t
+			from public.visible_threads t
 			where ${q.length >= minTypoLength} and (select count(distinct id) from hits) < ${fewMatches}
 				and public.unaccent_immutable(${q}) operator(extensions.<%) public.unaccent_immutable(t.title)
 				and t.withdrawn_at is null ${inCommunity()}
@@ -178,11 +180,11 @@ export async function similar(
 		found as (
 			-- Weights {D, C, B, A}: only title and tag matches count.
 			select t.id, ts_rank('{0, 0, 0, 1}', t.search_vector, (select tsq from query)) as score
-			from public.threads t
+			from public.visible_threads t
 			where t.search_vector @@ (select tsq from query) and t.withdrawn_at is null
 			union all
 			select t.id, extensions.similarity(public.unaccent_immutable(${text}), public.unaccent_immutable(t.title))
-			from public.threads t
+			from public.visible_threads t
 			where public.unaccent_immutable(${text}) operator(extensions.%) public.unaccent_immutable(t.title) and t.withdrawn_at is null
 		),
 		best as (select id, sum(score) as score from found group by id having sum(score) > 0.05)

@@ -13,12 +13,16 @@ const pageSize = 20;
 export type ThreadSummary = {
 	id: string;
 	title: string;
+	/** Null for anonymous threads and for authors who deleted their account. */
 	author: string | null;
+	anonymous: boolean;
 	tags: string[];
 	answerCount: number;
 	meTooCount: number;
 	solved: boolean;
 	withdrawn: boolean;
+	/** Held for review because of crisis words: only its author, counsellors and moderators see it. */
+	held: boolean;
 	createdAt: Date;
 	lastActivityAt: Date;
 };
@@ -41,9 +45,9 @@ export async function listInCommunity(
 					? tx`and t.accepted_post_id is not null`
 					: tx``;
 		return tx<(ThreadSummary & { sortedAt: Date })[]>`
-			select t.id, t.title, m.pseudonym as author, t.tags, t.answer_count as "answerCount",
-				t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
-				t.withdrawn_at is not null as withdrawn, t.created_at as "createdAt",
+			select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
+				t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
+				t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.created_at as "createdAt",
 				t.last_activity_at as "lastActivityAt", ${sortColumn} as "sortedAt"
 			from public.threads t left join public.members m on m.id = t.shown_author_id
 			where t.community_id = ${communityId} ${filter}
@@ -71,20 +75,28 @@ export type Thread = ThreadSummary & {
 	canTakePart: boolean;
 	saidMeToo: boolean;
 	follows: boolean;
+	wantsProfessional: boolean;
+	/** The viewer serves the community as counsellor or moderates it: may reveal authors, release held posts. */
+	canSafeguard: boolean;
+	/** The thread's open escalation, for counsellors serving the community; null for everyone else. */
+	escalationId: string | null;
 };
 
 export async function read(claims: Claims | null, id: string, tx?: Tx): Promise<Thread | null> {
 	const query = (tx: Tx) => tx<Thread[]>`
 		select t.id, t.title, m.pseudonym as author, t.tags, t.answer_count as "answerCount",
 			t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
-			t.withdrawn_at is not null as withdrawn, t.created_at as "createdAt",
+			t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.created_at as "createdAt",
 			t.last_activity_at as "lastActivityAt", t.body_html as "bodyHtml", t.body_markdown as "bodyMarkdown",
 			t.accepted_post_id as "acceptedPostId", t.edited_at as "editedAt", t.community_id as "communityId",
 			c.slug as "communitySlug", c.name as "communityName",
 			coalesce(public.is_thread_author(t.id), false) as "isMine",
 			coalesce(public.is_community_member(t.community_id), false) as "canTakePart",
 			exists (select 1 from public.me_toos x where x.thread_id = t.id and x.member_id = (select auth.uid())) as "saidMeToo",
-			exists (select 1 from public.thread_follows f where f.thread_id = t.id and f.member_id = (select auth.uid())) as "follows"
+			exists (select 1 from public.thread_follows f where f.thread_id = t.id and f.member_id = (select auth.uid())) as "follows",
+			t.is_anonymous as anonymous, t.wants_professional as "wantsProfessional",
+			coalesce(public.can_safeguard(t.community_id), false) as "canSafeguard",
+			(select e.id from public.escalations e where e.thread_id = t.id and e.state <> 'resolved') as "escalationId"
 		from public.threads t
 		join public.communities c on c.id = t.community_id
 		left join public.members m on m.id = t.shown_author_id
@@ -103,6 +115,12 @@ export type Question = {
 };
 
 /**
+ * What a writer learns at once: crisis words were found (show the helplines), and
+ * whether the community holds the text until a counsellor or moderator looked at it.
+ */
+export type Written = { id: string; crisis: boolean; held: boolean };
+
+/**
  * Asks a question; the asker follows it. Submitting the same form twice (same
  * idempotency key) gives the first thread back instead of a second one.
  */
@@ -117,13 +135,14 @@ export async function ask(claims: Claims, communityId: string, question: Questio
 			-- naming author_id there would need read access to it.
 			on conflict do nothing
 			returning id`;
-		if (!created) {
-			const [existing] = await tx<{ id: string }[]>`
-				select id from public.threads where idempotency_key = ${question.idempotencyKey}`;
-			return existing.id;
+		if (created) {
+			await tx`insert into public.thread_follows (thread_id, member_id) values (${created.id}, ${claims.sub})`;
 		}
-		await tx`insert into public.thread_follows (thread_id, member_id) values (${created.id}, ${claims.sub})`;
-		return created.id;
+		const [thread] = await tx<Written[]>`
+			select id, public.mentions_crisis(title || ' ' || body_markdown) as crisis, held_at is not null as held
+			from public.threads
+			where ${created ? tx`id = ${created.id}` : tx`idempotency_key = ${question.idempotencyKey}`}`;
+		return thread;
 	});
 }
 

@@ -5,8 +5,11 @@ import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { answerSchema } from '$lib/post-schemas';
 import { attempt } from '$lib/server/db-errors';
+import * as escalations from '$lib/server/escalations';
+import * as helplines from '$lib/server/helplines';
 import * as posts from '$lib/server/posts';
-import { requireMember } from '$lib/server/request';
+import * as safeguarding from '$lib/server/safeguarding';
+import { requireMember, writtenUrl } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -16,16 +19,27 @@ const threadId = (params: { id: string }) => {
 	return id.data;
 };
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+const crisisSchema = z.enum(['published', 'held']).nullable().catch(null);
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = threadId(params);
-	const [thread, answers] = await Promise.all([
+	// Just written with crisis words: the writer sees the helplines at once.
+	const crisis = crisisSchema.parse(url.searchParams.get('crisis'));
+	const [thread, answers, lines] = await Promise.all([
 		threads.read(locals.claims, id),
-		posts.listInThread(locals.claims, id)
+		posts.listInThread(locals.claims, id),
+		crisis ? helplines.list(locals.claims) : []
 	]);
 	if (!thread) error(404, m.error_thread_not_found());
 	// A fresh key per answer form: a double submit creates one post.
-	return { thread, answers, idempotencyKey: randomUUID() };
+	return { thread, answers, crisis, helplines: lines, idempotencyKey: randomUUID() };
 };
+
+const flagSchema = z.object({ note: z.string().trim().max(1000).optional() });
+const revealSchema = z.object({
+	postId: z.union([z.literal(''), z.uuid()]).optional(),
+	reason: z.string().trim().min(10).max(500)
+});
 
 /** Toggles and choices: one id and an on/off from a button. */
 const choiceSchema = z.object({
@@ -57,7 +71,7 @@ export const actions: Actions = {
 		if (!form.ok) return rejectForm(form.values, form);
 		const answered = await attempt(() => posts.answer(claims, threadId(event.params), form.data));
 		if (!answered.ok) return rejectForm(form.values, answered);
-		redirect(303, `/t/${event.params.id}#post-${answered.value}`);
+		redirect(303, writtenUrl(event.params.id, answered.value, `#post-${answered.value.id}`));
 	},
 	accept: async (event) => {
 		const { claims, id, postId, on } = await choice(event);
@@ -79,6 +93,40 @@ export const actions: Actions = {
 	withdrawThread: async (event) => {
 		const { claims, id } = await choice(event);
 		return act(() => threads.withdraw(claims, id));
+	},
+	flag: async (event) => {
+		const { claims } = requireMember(event.locals);
+		const form = flagSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!form.success) return fail(400, { error: m.error_flag_note() });
+		const flagged = await attempt(() =>
+			escalations.flag(
+				claims,
+				{ threadId: threadId(event.params) },
+				{ note: form.data.note ?? null }
+			)
+		);
+		return flagged.ok ? { flagged: true } : fail(409, { error: flagged.error });
+	},
+	reveal: async (event) => {
+		const { claims } = requireMember(event.locals);
+		const form = revealSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!form.success) return fail(400, { error: m.error_reveal_reason() });
+		const id = threadId(event.params);
+		const target = form.data.postId ? { postId: form.data.postId } : { threadId: id };
+		const revealed = await attempt(() =>
+			safeguarding.revealAuthor(claims, target, form.data.reason)
+		);
+		if (!revealed.ok) return fail(403, { error: revealed.error });
+		return {
+			revealed: { target: form.data.postId || id, pseudonym: revealed.value ?? m.deleted_member() }
+		};
+	},
+	release: async (event) => {
+		const { claims, id, postId } = await choice(event);
+		const released = await attempt(() =>
+			safeguarding.releaseHeld(claims, postId ? { postId } : { threadId: id })
+		);
+		return released.ok ? null : fail(403, { error: released.error });
 	},
 	withdrawPost: async (event) => {
 		const { claims, postId } = await choice(event);

@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 const searchSchema = z.string().trim().max(30).catch('');
 const roleSchema = z.object({
 	memberId: z.uuid(),
-	role: z.enum(['member', 'counsellor', 'admin'])
+	// Counsellors are verified on their own page (profession, organisation, communities).
+	role: z.enum(['member', 'admin'])
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {

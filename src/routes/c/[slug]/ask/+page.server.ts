@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { askSchema } from '$lib/post-schemas';
 import * as communities from '$lib/server/communities';
 import { attempt } from '$lib/server/db-errors';
-import { found, requireMember } from '$lib/server/request';
+import { found, requireMember, writtenUrl } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,6 +28,6 @@ export const actions: Actions = {
 		if (!community.joined) return rejectForm(form.values, { error: m.error_join_first() });
 		const asked = await attempt(() => threads.ask(claims, community.id, form.data));
 		if (!asked.ok) return rejectForm(form.values, asked);
-		redirect(303, `/t/${asked.value}`);
+		redirect(303, writtenUrl(asked.value.id, asked.value));
 	}
 };

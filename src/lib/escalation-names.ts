@@ -1,0 +1,26 @@
+// Words for the escalation enums, in the member's language (client-safe: no zod, no server code).
+import { m } from '$lib/paraglide/messages';
+
+export const priorityNames: Record<string, () => string> = {
+	urgent: m.escalation_priority_urgent,
+	high: m.escalation_priority_high,
+	normal: m.escalation_priority_normal
+};
+export const stateNames: Record<string, () => string> = {
+	open: m.escalation_state_open,
+	claimed: m.escalation_state_claimed,
+	resolved: m.escalation_state_resolved,
+	active: m.escalation_state_active
+};
+export const triggerNames: Record<string, () => string> = {
+	asker_request: m.escalation_trigger_asker_request,
+	flag: m.escalation_trigger_flag,
+	crisis: m.escalation_trigger_crisis,
+	unanswered: m.escalation_trigger_unanswered
+};
+export const outcomeNames: Record<string, () => string> = {
+	answered_publicly: m.escalation_outcome_answered_publicly,
+	referred: m.escalation_outcome_referred,
+	no_action: m.escalation_outcome_no_action,
+	duplicate: m.escalation_outcome_duplicate
+};

@@ -1,0 +1,88 @@
+// Counsellors: verified professionals, what their badge shows, and which
+// communities they serve. Admins verify and withdraw (verify_counsellor and
+// withdraw_counsellor check the role and log every change).
+import type { Claims } from './db';
+import { transaction } from './db';
+
+export type Badge = { profession: string; organisation: string };
+
+export type Counsellor = Badge & {
+	id: string;
+	pseudonym: string;
+	servesAll: boolean;
+	communities: { id: string; name: string }[];
+	verifiedAt: Date;
+};
+
+/** Verified counsellors (withdrawn ones are not), by pseudonym. */
+export async function list(claims: Claims | null) {
+	return transaction(
+		claims,
+		(tx) => tx<Counsellor[]>`
+		select m.id, m.pseudonym, p.profession, p.organisation, p.serves_all as "servesAll",
+			coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name)
+				from public.counsellor_communities cc join public.communities c on c.id = cc.community_id
+				where cc.member_id = m.id and not p.serves_all), '[]') as communities,
+			p.verified_at as "verifiedAt"
+		from public.counsellor_profiles p join public.members m on m.id = p.member_id
+		where p.withdrawn_at is null and m.site_role = 'counsellor'
+		order by lower(m.pseudonym)`
+	);
+}
+
+/** What the professional badge of a member shows; null for anyone never verified. */
+export async function profile(claims: Claims | null, memberId: string) {
+	const [badge] = await transaction(
+		claims,
+		(tx) => tx<(Badge & { active: boolean })[]>`
+		select profession, organisation, withdrawn_at is null as active
+		from public.counsellor_profiles where member_id = ${memberId}`
+	);
+	return badge ?? null;
+}
+
+export type Verification = Badge & {
+	/** The communities served; null for all of them. */
+	communityIds: string[] | null;
+};
+
+/** Verifies a member (again, to change badge or communities). Admins only. */
+export async function verify(claims: Claims, memberId: string, verification: Verification) {
+	await transaction(
+		claims,
+		(tx) => tx`
+		select public.verify_counsellor(${memberId}, ${verification.profession}, ${verification.organisation},
+			${verification.communityIds}::uuid[])`
+	);
+}
+
+/** Withdraws a verification with a reason; the counsellor's claimed items return to the queue. */
+export async function withdraw(claims: Claims, memberId: string, reason: string) {
+	await transaction(claims, (tx) => tx`select public.withdraw_counsellor(${memberId}, ${reason})`);
+}
+
+export type VerificationLogEntry = {
+	id: string;
+	member: string;
+	action: 'verified' | 'withdrawn';
+	profession: string | null;
+	organisation: string | null;
+	servesAll: boolean | null;
+	reason: string | null;
+	actedBy: string | null;
+	actedAt: Date;
+};
+
+/** Every verification and withdrawal, newest first. Admins only (RLS). */
+export async function log(claims: Claims) {
+	return transaction(
+		claims,
+		(tx) => tx<VerificationLogEntry[]>`
+		select v.id::text, m.pseudonym as member, v.action, v.profession, v.organisation,
+			v.serves_all as "servesAll", v.reason, a.pseudonym as "actedBy", v.acted_at as "actedAt"
+		from public.counsellor_verifications v
+		join public.members m on m.id = v.member_id
+		left join public.members a on a.id = v.acted_by
+		order by v.acted_at desc, v.id desc limit 200`
+	);
+}

@@ -1,0 +1,247 @@
+// Escalations: the counsellors' queue. The database decides who sees and does what
+// (RLS, and the *_escalation functions that refuse with a reason); this module
+// names the steps. Every function takes an optional transaction to run in: tests
+// move the clock there (`set_config('ratnetz.clock', …, true)`).
+import type postgres from 'postgres';
+import type { Claims, Tx } from './db';
+import { transaction } from './db';
+
+export const priorities = ['urgent', 'high', 'normal'] as const;
+export type Priority = (typeof priorities)[number];
+export const states = ['open', 'claimed', 'resolved'] as const;
+export type State = (typeof states)[number];
+export const outcomes = ['answered_publicly', 'referred', 'no_action', 'duplicate'] as const;
+export type Outcome = (typeof outcomes)[number];
+export type Trigger = 'asker_request' | 'flag' | 'crisis' | 'unanswered';
+export const flagReasons = [
+	'needs_professional',
+	'crisis',
+	'abuse',
+	'spam',
+	'off_topic',
+	'privacy',
+	'dangerous_advice'
+] as const;
+export type FlagReason = (typeof flagReasons)[number];
+
+/** In the caller's transaction when there is one, else in a new one. */
+function within<T>(claims: Claims | null, tx: Tx | undefined, work: (tx: Tx) => Promise<T>) {
+	return tx ? work(tx) : transaction(claims, work);
+}
+
+export type QueueItem = {
+	id: string;
+	threadId: string;
+	threadTitle: string;
+	communityId: string;
+	communitySlug: string;
+	communityName: string;
+	priority: Priority;
+	state: State;
+	/** Every trigger that brought the item here, in no particular order. */
+	triggers: Trigger[];
+	openedAt: Date;
+	dueAt: Date;
+	ageMinutes: number;
+	overdue: boolean;
+	/** The holder's pseudonym while claimed (null after their account was deleted). */
+	claimedBy: string | null;
+	claimedByMe: boolean;
+	outcome: Outcome | null;
+	resolvedAt: Date | null;
+};
+
+/** 'active' (the default) is everything not resolved. */
+export type QueueFilter = { communityId?: string; priority?: Priority; state?: State | 'active' };
+
+function items(tx: Tx, where: postgres.PendingQuery<postgres.Row[]>) {
+	return tx<QueueItem[]>`
+		select e.id, e.thread_id as "threadId", t.title as "threadTitle", e.community_id as "communityId",
+			c.slug as "communitySlug", c.name as "communityName", e.priority, e.state,
+			array(select distinct ev.trigger::text from public.escalation_events ev
+				where ev.escalation_id = e.id and ev.trigger is not null) as triggers,
+			e.opened_at as "openedAt", e.due_at as "dueAt",
+			floor(extract(epoch from public.clock() - e.opened_at) / 60)::int as "ageMinutes",
+			e.state <> 'resolved' and e.due_at < public.clock() as overdue,
+			case when e.state = 'claimed' then holder.pseudonym end as "claimedBy",
+			e.state = 'claimed' and e.claimed_by is not distinct from (select auth.uid()) as "claimedByMe",
+			e.outcome, e.resolved_at as "resolvedAt"
+		from public.escalations e
+		join public.threads t on t.id = e.thread_id
+		join public.communities c on c.id = e.community_id
+		left join public.members holder on holder.id = e.claimed_by
+		where ${where}
+		order by e.priority, e.due_at, e.id
+		limit 200`;
+}
+
+/**
+ * The queue of the communities the counsellor serves: urgent first, then by due
+ * time. Reading it first opens items for questions left unanswered too long.
+ */
+export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx) {
+	return within(claims, tx, async (tx) => {
+		await tx`select public.open_unanswered_escalations()`;
+		const state = filter.state ?? 'active';
+		return items(
+			tx,
+			tx`(${filter.communityId ?? null}::uuid is null or e.community_id = ${filter.communityId ?? null})
+				and (${filter.priority ?? null}::public.escalation_priority is null or e.priority = ${filter.priority ?? null})
+				and ${state === 'active' ? tx`e.state <> 'resolved'` : tx`e.state = ${state}`}`
+		);
+	});
+}
+
+export const eventKinds = [
+	'opened',
+	'triggered',
+	'raised',
+	'claimed',
+	'released',
+	'noted',
+	'answered',
+	'resolved',
+	'reopened',
+	'content_released'
+] as const;
+export type Note = { id: string; author: string | null; body: string; createdAt: Date };
+export type HistoryEntry = {
+	id: string;
+	kind: (typeof eventKinds)[number];
+	trigger: Trigger | null;
+	priority: Priority | null;
+	outcome: Outcome | null;
+	/** The counsellor or moderator who acted; null for triggers. */
+	actor: string | null;
+	postId: string | null;
+	/** A flag's note, the crisis words found, a referral's service, a duplicate's thread id, a reason. */
+	detail: string | null;
+	at: Date;
+};
+export type Escalation = QueueItem & {
+	referredService: string | null;
+	duplicateOf: string | null;
+	notes: Note[];
+	history: HistoryEntry[];
+};
+
+/** One item with its internal notes and history; null unless the counsellor serves its community. */
+export async function read(claims: Claims, id: string, tx?: Tx): Promise<Escalation | null> {
+	return within(claims, tx, async (tx) => {
+		const [item] = await items(tx, tx`e.id = ${id}`);
+		if (!item) return null;
+		const [extra] = await tx<{ referredService: string | null; duplicateOf: string | null }[]>`
+			select referred_service as "referredService", duplicate_of as "duplicateOf"
+			from public.escalations where id = ${id}`;
+		const notes = await tx<Note[]>`
+			select n.id::text, m.pseudonym as author, n.body, n.created_at as "createdAt"
+			from public.escalation_notes n left join public.members m on m.id = n.author_id
+			where n.escalation_id = ${id} order by n.created_at, n.id`;
+		const history = await tx<HistoryEntry[]>`
+			select ev.id::text, ev.kind, ev.trigger, ev.priority, ev.outcome, m.pseudonym as actor,
+				ev.post_id as "postId", ev.detail, ev.at
+			from public.escalation_events ev left join public.members m on m.id = ev.actor_id
+			where ev.escalation_id = ${id} order by ev.at, ev.id`;
+		return { ...item, ...extra, notes, history };
+	});
+}
+
+export async function claim(claims: Claims, id: string, tx?: Tx) {
+	await within(claims, tx, (tx) => tx`select public.claim_escalation(${id})`);
+}
+
+export async function release(claims: Claims, id: string, reason: string | null = null, tx?: Tx) {
+	await within(claims, tx, (tx) => tx`select public.release_escalation(${id}, ${reason})`);
+}
+
+/** An internal note, for counsellors only; returns its id. */
+export async function addNote(claims: Claims, id: string, body: string, tx?: Tx) {
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<{ id: string }[]>`select public.add_escalation_note(${id}, ${body})::text as id`
+	);
+	return row.id;
+}
+
+/** A referral names the service; a duplicate names the thread it duplicates. */
+export type Resolution = { service?: string | null; duplicateOf?: string | null };
+
+export async function resolve(
+	claims: Claims,
+	id: string,
+	outcome: Outcome,
+	detail: Resolution = {},
+	tx?: Tx
+) {
+	await within(
+		claims,
+		tx,
+		(tx) =>
+			tx`select public.resolve_escalation(${id}, ${outcome}, ${detail.service ?? null}, ${detail.duplicateOf ?? null})`
+	);
+}
+
+export async function reopen(claims: Claims, id: string, reason: string | null = null, tx?: Tx) {
+	await within(claims, tx, (tx) => tx`select public.reopen_escalation(${id}, ${reason})`);
+}
+
+export type FlagTarget = { threadId: string } | { postId: string };
+
+/**
+ * A member flags a thread or post (once per target). "Needs a professional",
+ * "dangerous advice" and "crisis" open or raise the thread's escalation.
+ */
+export async function flag(
+	claims: Claims,
+	target: FlagTarget,
+	input: { reason?: FlagReason; note?: string | null } = {},
+	tx?: Tx
+) {
+	const threadId = 'threadId' in target ? target.threadId : null;
+	const postId = 'postId' in target ? target.postId : null;
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<{ id: string }[]>`
+		insert into public.flags (flagger_id, thread_id, post_id, reason, note)
+		values (${claims.sub}, ${threadId}, ${postId}, ${input.reason ?? 'needs_professional'}, ${input.note?.trim() || null})
+		returning id`
+	);
+	return row.id;
+}
+
+export type CommunityFigures = {
+	communityId: string;
+	communityName: string;
+	open: Record<Priority, number>;
+	/** Medians over the last 30 days, in minutes; null without items. */
+	medianMinutesToClaim: number | null;
+	medianMinutesToResolve: number | null;
+};
+
+/** Per community the counsellor serves: open items by priority and median times. */
+export async function figures(claims: Claims, tx?: Tx) {
+	return within(claims, tx, async (tx) => {
+		await tx`select public.open_unanswered_escalations()`;
+		return tx<CommunityFigures[]>`
+			with first_claims as (
+				select e.community_id, min(ev.at) - e.opened_at as took, min(ev.at) as at
+				from public.escalations e join public.escalation_events ev on ev.escalation_id = e.id and ev.kind = 'claimed'
+				group by e.id
+			)
+			select c.id as "communityId", c.name as "communityName",
+				(select json_build_object('urgent', count(*) filter (where e.priority = 'urgent'),
+						'high', count(*) filter (where e.priority = 'high'), 'normal', count(*) filter (where e.priority = 'normal'))
+					from public.escalations e where e.community_id = c.id and e.state <> 'resolved') as open,
+				(select percentile_cont(0.5) within group (order by extract(epoch from f.took) / 60)
+					from first_claims f where f.community_id = c.id
+						and f.at between public.clock() - interval '30 days' and public.clock())::float8 as "medianMinutesToClaim",
+				(select percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.opened_at) / 60)
+					from public.escalations e where e.community_id = c.id and e.state = 'resolved'
+						and e.resolved_at between public.clock() - interval '30 days' and public.clock())::float8 as "medianMinutesToResolve"
+			from public.communities c
+			where public.serves_community(c.id)
+			order by c.name`;
+	});
+}

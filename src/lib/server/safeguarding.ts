@@ -1,0 +1,53 @@
+// Safeguarding: counsellors serving a community and its moderators may learn who
+// wrote an anonymous thread or post, always with a reason, always logged for the
+// admins; and they release posts held for review because of crisis words.
+import type { Claims } from './db';
+import { transaction } from './db';
+
+export type Target = { threadId: string } | { postId: string };
+
+const ids = (target: Target) => ({
+	thread: 'threadId' in target ? target.threadId : null,
+	post: 'postId' in target ? target.postId : null
+});
+
+/** The author's pseudonym, or null when they have deleted their account. */
+export async function revealAuthor(claims: Claims, target: Target, reason: string) {
+	const { thread, post } = ids(target);
+	const [row] = await transaction(
+		claims,
+		(tx) => tx<{ pseudonym: string | null }[]>`
+		select public.reveal_author(${thread}, ${post}, ${reason}) as pseudonym`
+	);
+	return row.pseudonym;
+}
+
+export type Reveal = {
+	id: string;
+	communityName: string;
+	threadId: string;
+	postId: string | null;
+	revealedBy: string | null;
+	reason: string;
+	revealedAt: Date;
+};
+
+/** Every reveal, newest first. Admins only (RLS). */
+export async function revealLog(claims: Claims) {
+	return transaction(
+		claims,
+		(tx) => tx<Reveal[]>`
+		select r.id::text, c.name as "communityName", r.thread_id as "threadId",
+			r.post_id as "postId", m.pseudonym as "revealedBy", r.reason, r.revealed_at as "revealedAt"
+		from public.author_reveals r
+		join public.communities c on c.id = r.community_id
+		left join public.members m on m.id = r.revealed_by
+		order by r.revealed_at desc, r.id desc limit 200`
+	);
+}
+
+/** Publishes a thread or post held because of crisis words. */
+export async function releaseHeld(claims: Claims, target: Target) {
+	const { thread, post } = ids(target);
+	await transaction(claims, (tx) => tx`select public.release_held(${thread}, ${post})`);
+}

@@ -1,0 +1,16 @@
+import * as privacy from '$lib/server/privacy';
+import { requireMember } from '$lib/server/request';
+import type { RequestHandler } from './$types';
+
+// A download of everything stored about the member (GDPR art. 15 and 20).
+export const GET: RequestHandler = async ({ locals }) => {
+	const { claims } = requireMember(locals);
+	const data = await privacy.exportData(claims);
+	return new Response(JSON.stringify(data, null, 2), {
+		headers: {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Disposition': 'attachment; filename="ratnetz-meine-daten.json"',
+			'Cache-Control': 'private, no-store'
+		}
+	});
+};

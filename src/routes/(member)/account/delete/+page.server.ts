@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm, rejectForm } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
+import * as members from '$lib/server/members';
+import * as privacy from '$lib/server/privacy';
+import * as rateLimits from '$lib/server/rate-limits';
+import { requestInfo, requireMember } from '$lib/server/request';
+import type { Actions } from './$types';
+
+const deleteSchema = z.object({
+	current: z
+		.string()
+		.min(1, { error: () => m.error_password_required() })
+		.max(1000),
+	confirm: z.literal('on', { error: () => m.error_delete_confirm() })
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { claims } = requireMember(event.locals);
+		const form = parseForm(deleteSchema, await event.request.formData());
+		if (!form.ok) return rejectForm(form.values, form);
+		if (
+			!(await rateLimits.allow('password_check', {
+				address: claims.sub,
+				ip: requestInfo(event).ip
+			}))
+		) {
+			return rejectForm(form.values, { error: m.error_rate_limited() });
+		}
+		if (!(await members.passwordMatches(claims, form.data.current))) {
+			return rejectForm(form.values, { error: m.error_current_password(), field: 'current' });
+		}
+		await privacy.deleteAccount(claims);
+		await event.locals.supabase.auth.signOut({ scope: 'local' });
+		redirect(303, '/?deleted=1');
+	}
+};

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import * as communities from '$lib/server/communities';
+import * as escalations from '$lib/server/escalations';
+import { requireCounsellor } from '$lib/server/request';
+import type { PageServerLoad } from './$types';
+
+const filterSchema = z.object({
+	community: z.uuid().optional().catch(undefined),
+	priority: z.enum(escalations.priorities).optional().catch(undefined),
+	state: z.enum([...escalations.states, 'active']).catch('active')
+});
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { claims } = requireCounsellor(locals);
+	const filter = filterSchema.parse({
+		community: url.searchParams.get('community') || undefined,
+		priority: url.searchParams.get('priority') || undefined,
+		state: url.searchParams.get('state') || undefined
+	});
+	const [items, figures, all] = await Promise.all([
+		escalations.queue(claims, {
+			communityId: filter.community,
+			priority: filter.priority,
+			state: filter.state
+		}),
+		escalations.figures(claims),
+		communities.list(claims)
+	]);
+	return { filter, items, figures, communities: all };
+};

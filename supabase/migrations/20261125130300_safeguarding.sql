@@ -1,0 +1,92 @@
+-- Escalation to professionals, part 4: revealing the author of anonymous content
+-- for safeguarding (always with a reason, always logged), and the configuration
+-- every installation starts with: German helplines and crisis words. These are
+-- data, not code: admins edit them afterwards.
+
+create table public.author_reveals (
+	id bigint generated always as identity primary key,
+	community_id uuid not null references public.communities (id) on delete cascade,
+	-- The thread, and the post when a post's author was revealed.
+	thread_id uuid not null references public.threads (id) on delete cascade,
+	post_id uuid references public.posts (id) on delete cascade,
+	revealed_by uuid references public.members (id) on delete set null,
+	reason text not null check (char_length(btrim(reason)) between 10 and 1000),
+	revealed_at timestamptz not null default now()
+);
+create index author_reveals_revealed_at_idx on public.author_reveals (revealed_at desc);
+
+-- A counsellor serving the community or one of its moderators learns who wrote an
+-- anonymous thread or post; the reveal is written to the audit log admins read.
+-- Returns the pseudonym, or null when the author has deleted their account.
+create function public.reveal_author(thread uuid default null, post uuid default null, reason text default null)
+returns text
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	target_thread uuid;
+	anonymous boolean;
+	author uuid;
+begin
+	if num_nonnulls(thread, post) <> 1 then
+		raise exception 'Name one thread or post' using errcode = '22023';
+	end if;
+	if thread is not null then
+		select t.community_id, t.id, t.is_anonymous, t.author_id into community, target_thread, anonymous, author
+		from public.threads t where t.id = thread;
+	else
+		select t.community_id, t.id, p.is_anonymous, p.author_id into community, target_thread, anonymous, author
+		from public.posts p join public.threads t on t.id = p.thread_id where p.id = post;
+	end if;
+	if community is null then
+		raise exception 'Post not found' using errcode = 'P0002';
+	end if;
+	if not public.can_safeguard(community) then
+		raise exception 'Only counsellors serving this community and its moderators can reveal authors'
+			using errcode = '42501', hint = 'escalation_reveal_not_allowed';
+	end if;
+	if not anonymous then
+		raise exception 'This post is not anonymous' using errcode = '55000', hint = 'escalation_not_anonymous';
+	end if;
+	if char_length(btrim(coalesce(reason, ''))) < 10 then
+		raise exception 'Give a reason of at least 10 characters' using errcode = '23514', hint = 'escalation_reason_required';
+	end if;
+	insert into public.author_reveals (community_id, thread_id, post_id, revealed_by, reason)
+	values (community, target_thread, post, (select auth.uid()), btrim(reason));
+	return (select m.pseudonym from public.members m where m.id = author);
+end;
+$$;
+
+alter table public.author_reveals enable row level security;
+create policy "Admins read the reveal log" on public.author_reveals
+	for select to authenticated using ((select public.is_admin()));
+revoke all on public.author_reveals from anon, authenticated;
+grant select on public.author_reveals to authenticated;
+revoke execute on function public.reveal_author(uuid, uuid, text) from public, anon;
+
+-- Helplines of the product brief, in the order a person in need should see them.
+insert into public.helplines (name, phone, description, hours, position) values
+	('Notruf', '112', 'Rettungsdienst und Feuerwehr bei akuter Lebensgefahr.', 'rund um die Uhr', 10),
+	('Polizei', '110', 'Wenn jemand in Gefahr ist oder bedroht wird.', 'rund um die Uhr', 20),
+	('TelefonSeelsorge', '0800 111 0 111 / 0800 111 0 222 / 116 123',
+	 'Anonym und kostenlos: wenn Sorgen zu groß werden, auch bei Gedanken an Suizid.', 'rund um die Uhr', 30),
+	('Nummer gegen Kummer: Kinder- und Jugendtelefon', '116 111',
+	 'Für Kinder und Jugendliche, anonym und kostenlos.', 'Mo–Sa 14–20 Uhr', 40),
+	('Nummer gegen Kummer: Elterntelefon', '0800 111 0 550',
+	 'Für Eltern und Erziehende, anonym und kostenlos.', 'Mo–Fr 9–17 Uhr, Di und Do bis 19 Uhr', 50),
+	('Hilfetelefon Gewalt gegen Frauen', '116 016',
+	 'Für Frauen, die Gewalt erleben, und ihr Umfeld; in vielen Sprachen.', 'rund um die Uhr', 60),
+	('Hilfetelefon Sexueller Missbrauch', '0800 22 55 530',
+	 'Für Betroffene, Angehörige und Fachkräfte, anonym und kostenlos.', '', 70);
+
+-- Crisis words: suicide, self-harm and violence against a child, in German and
+-- English. Word forms are found by stemming; compounds need their own entry.
+insert into public.crisis_words (word, language) values
+	('Suizid', 'de'), ('suizidal', 'de'), ('Suizidgedanken', 'de'), ('Selbstmord', 'de'),
+	('Selbstmordgedanken', 'de'), ('umbringen', 'de'), ('bring mich um', 'de'), ('nicht mehr leben', 'de'),
+	('will sterben', 'de'), ('sterben wollen', 'de'), ('ritzen', 'de'), ('ritzt sich', 'de'), ('Selbstverletzung', 'de'),
+	('verletze mich selbst', 'de'), ('Überdosis', 'de'), ('schlägt mein Kind', 'de'), ('schlägt mich', 'de'),
+	('sexuell missbraucht', 'de'),
+	('suicide', 'en'), ('suicidal', 'en'), ('kill myself', 'en'), ('end my life', 'en'), ('want to die', 'en'),
+	('self-harm', 'en'), ('self harm', 'en'), ('hurt myself', 'en'), ('cutting myself', 'en'),
+	('overdose', 'en'), ('hits my child', 'en'), ('hits my children', 'en'), ('beats my child', 'en'),
+	('sexually abused', 'en');

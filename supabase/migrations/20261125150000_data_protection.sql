@@ -1,0 +1,50 @@
+-- Data protection: a member's own data as one JSON document. Security definer
+-- because authorship is not readable through the API roles; it only ever
+-- reads rows of auth.uid().
+
+create function public.export_my_data() returns jsonb
+language sql stable security definer set search_path = '' as $$
+	select jsonb_build_object(
+		'exported_at', now(),
+		'account', (select jsonb_build_object('email', u.email, 'created_at', u.created_at, 'last_sign_in_at', u.last_sign_in_at)
+			from auth.users u where u.id = (select auth.uid())),
+		'profile', (select jsonb_build_object('pseudonym', m.pseudonym, 'bio', m.bio, 'site_role', m.site_role, 'created_at', m.created_at)
+			from public.members m where m.id = (select auth.uid())),
+		'settings', (select jsonb_build_object('locale', s.locale) from public.member_settings s where s.member_id = (select auth.uid())),
+		'communities', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'joined_at', cm.joined_at) order by cm.joined_at)
+			from public.community_members cm join public.communities c on c.id = cm.community_id
+			where cm.member_id = (select auth.uid())), '[]'),
+		'questions', coalesce((select jsonb_agg(jsonb_build_object('id', t.id, 'community', c.name, 'title', t.title,
+				'text', t.body_markdown, 'tags', t.tags, 'anonymous', t.is_anonymous, 'wants_professional', t.wants_professional,
+				'created_at', t.created_at, 'edited_at', t.edited_at, 'withdrawn_at', t.withdrawn_at) order by t.created_at)
+			from public.threads t join public.communities c on c.id = t.community_id
+			where t.author_id = (select auth.uid())), '[]'),
+		'answers', coalesce((select jsonb_agg(jsonb_build_object('id', p.id, 'thread', p.thread_id, 'reply_to', p.parent_post_id,
+				'text', p.body_markdown, 'created_at', p.created_at, 'edited_at', p.edited_at, 'withdrawn_at', p.withdrawn_at) order by p.created_at)
+			from public.posts p where p.author_id = (select auth.uid())), '[]'),
+		'previous_versions', coalesce((select jsonb_agg(jsonb_build_object('thread', r.thread_id, 'post', r.post_id,
+				'title', r.title, 'text', r.body_markdown, 'written_at', r.written_at, 'replaced_at', r.replaced_at) order by r.replaced_at)
+			from public.revisions r
+			left join public.threads t on t.id = r.thread_id
+			left join public.posts p on p.id = r.post_id
+			where coalesce(t.author_id, p.author_id) = (select auth.uid())), '[]'),
+		'helpful_votes', coalesce((select jsonb_agg(jsonb_build_object('post', v.post_id, 'at', v.created_at) order by v.created_at)
+			from public.helpful_votes v where v.member_id = (select auth.uid())), '[]'),
+		'me_toos', coalesce((select jsonb_agg(jsonb_build_object('thread', x.thread_id, 'at', x.created_at) order by x.created_at)
+			from public.me_toos x where x.member_id = (select auth.uid())), '[]'),
+		'follows', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'at', f.created_at) order by f.created_at)
+			from public.thread_follows f where f.member_id = (select auth.uid())), '[]'),
+		'community_proposals', coalesce((select jsonb_agg(jsonb_build_object('name', cp.name, 'status', cp.status, 'created_at', cp.created_at) order by cp.created_at)
+			from public.community_proposals cp where cp.proposed_by = (select auth.uid())), '[]'),
+		'flags', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'post', f.post_id, 'reason', f.reason,
+				'note', f.note, 'created_at', f.created_at) order by f.created_at)
+			from public.flags f where f.flagger_id = (select auth.uid())), '[]'),
+		'notifications', coalesce((select jsonb_agg(to_jsonb(n) - 'member_id' order by n.created_at)
+			from public.notifications n where n.member_id = (select auth.uid())), '[]'),
+		'counsellor_profile', (select jsonb_build_object('profession', cp.profession, 'organisation', cp.organisation,
+				'verified_at', cp.verified_at, 'withdrawn_at', cp.withdrawn_at)
+			from public.counsellor_profiles cp where cp.member_id = (select auth.uid()))
+	)
+	where (select auth.uid()) is not null;
+$$;
+revoke execute on function public.export_my_data() from public, anon;

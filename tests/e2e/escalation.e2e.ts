@@ -1,0 +1,124 @@
+import { expect, expectAccessible, otherVisitor, signIn, signUpAndConfirm, test } from './fixtures';
+
+test('journey 3: a peer flags a thread, a counsellor claims, answers with the badge, notes and resolves', async ({
+	page,
+	browser
+}) => {
+	// A family asks (no professional requested).
+	await signUpAndConfirm(page);
+	await page.goto('/c/pflege-angehoerige');
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await page.getByRole('link', { name: 'Frage stellen' }).click();
+	const title = `Verhinderungspflege: wer zahlt die Vertretung? ${Date.now()}`;
+	await page.getByLabel('Titel').fill(title);
+	await page
+		.getByLabel('Deine Frage ausführlich')
+		.fill('Unsere Pflegeperson fällt zwei Wochen aus.');
+	await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	const threadUrl = page.url();
+
+	// A peer flags it for a professional.
+	const peer = await otherVisitor(browser);
+	await signIn(peer, 'oma.ruth@ratnetz.example');
+	await peer.goto(threadUrl);
+	await peer.getByText('Hier sollte eine Fachkraft draufschauen').click();
+	await peer.getByLabel('Notiz für die Fachkraft (optional)').fill('Es geht um Geld und Fristen.');
+	await peer.getByRole('button', { name: 'Hinweis senden' }).click();
+	await expect(peer.getByRole('status')).toHaveText('Danke! Eine Fachkraft schaut sich das an.');
+
+	// The counsellor sees it in the queue with its age and due time, and claims it.
+	const counsellor = await otherVisitor(browser);
+	await signIn(counsellor, 'beraterin@ratnetz.example');
+	await counsellor.getByRole('link', { name: 'Warteschlange' }).click();
+	await expectAccessible(counsellor);
+	const item = counsellor
+		.getByRole('listitem')
+		.filter({ has: counsellor.getByRole('link', { name: title }) });
+	await expect(item).toContainText('normal');
+	await expect(item).toContainText('wartet seit');
+	await expect(item).toContainText('fällig');
+	await item.getByRole('link', { name: title }).click();
+	await counsellor.getByRole('button', { name: 'Übernehmen' }).click();
+	await expect(counsellor.getByText(/übernommen\s+\(von dir\)/)).toBeVisible();
+	await expectAccessible(counsellor);
+
+	// An internal note, then the public answer with the professional badge.
+	await counsellor.getByLabel('Neue Notiz').fill('Kasse zahlt bis zu sechs Wochen; Antrag vorher.');
+	await counsellor.getByRole('button', { name: 'Notiz speichern' }).click();
+	await expect(
+		counsellor.getByText('Kasse zahlt bis zu sechs Wochen; Antrag vorher.')
+	).toBeVisible();
+	const itemUrl = counsellor.url();
+	await counsellor.getByRole('link', { name: 'In der Frage antworten' }).click();
+	await counsellor
+		.getByLabel('Antwort', { exact: true })
+		.fill('Die Pflegekasse zahlt **Verhinderungspflege** bis zu sechs Wochen im Jahr.');
+	await counsellor.getByRole('button', { name: 'Antwort veröffentlichen' }).click();
+	const answer = counsellor.getByRole('article', { name: 'Antwort von Anna_Fachberatung' });
+	await expect(answer.getByText('Fachkraft', { exact: true })).toBeVisible();
+
+	// The family sees the professional answer; notes stay internal.
+	await page.reload();
+	await expect(page.getByRole('article', { name: 'Antwort von Anna_Fachberatung' })).toContainText(
+		'Verhinderungspflege'
+	);
+	await expect(page.getByText('Kasse zahlt bis zu sechs Wochen; Antrag vorher.')).toHaveCount(0);
+	await page.goto(itemUrl);
+	await expect(page.getByText('Diese Seite ist nur für Beratungsfachkräfte.')).toBeVisible();
+
+	// Resolved with an outcome; every step is in the history.
+	await counsellor.goto(itemUrl);
+	await counsellor.getByLabel('öffentlich beantwortet').check();
+	await counsellor.getByRole('button', { name: 'Abschließen', exact: true }).click();
+	await expect(counsellor.getByText('Erledigt: öffentlich beantwortet')).toBeVisible();
+	const history = counsellor.getByRole('region', { name: 'Verlauf' });
+	for (const step of ['eröffnet', 'übernommen', 'Notiz', 'fachlich beantwortet', 'abgeschlossen']) {
+		await expect(history).toContainText(step);
+	}
+});
+
+test('journey 4: crisis words show the helplines at once and put the item on top as urgent', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'papa.tim@ratnetz.example');
+	await page.goto('/c/autismus-schule/ask');
+	const title = `Ich kann nicht mehr, alles ist zu viel ${Date.now()}`;
+	await page.getByLabel('Titel').fill(title);
+	await page
+		.getByLabel('Deine Frage ausführlich')
+		.fill('Manchmal denke ich an Suizid. Ich weiß nicht weiter.');
+	await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
+
+	const notice = page.getByRole('region', {
+		name: 'Du bist nicht allein – hier bekommst du sofort Hilfe'
+	});
+	await expect(notice).toBeVisible();
+	await expect(notice.getByRole('link', { name: '0800 111 0 111' })).toHaveAttribute(
+		'href',
+		'tel:08001110111'
+	);
+	await expect(notice).toContainText(/veröffentlicht|zurückgehalten|gespeichert/);
+	await expectAccessible(page);
+
+	const counsellor = await otherVisitor(browser);
+	await signIn(counsellor, 'beraterin@ratnetz.example');
+	await counsellor.goto('/counsellor');
+	// Urgent items come first: everything above this one is urgent too (due earlier).
+	const items = await counsellor
+		.getByRole('list', { name: /Einträge/ })
+		.getByRole('listitem')
+		.allInnerTexts();
+	const position = items.findIndex((text) => text.includes(title));
+	expect(position).toBeGreaterThanOrEqual(0);
+	expect(items[position]).toContain('dringend');
+	expect(items[position]).toContain('Krisenwörter');
+	expect(items.slice(0, position).every((text) => text.includes('dringend'))).toBe(true);
+
+	// "Get help now" is on every page.
+	await page.getByRole('link', { name: 'Hilfe sofort – Telefonnummern' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hilfe sofort');
+	await expect(page.getByRole('link', { name: '116 111' })).toBeVisible();
+	await expectAccessible(page);
+});

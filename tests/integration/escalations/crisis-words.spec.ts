@@ -1,0 +1,115 @@
+// Crisis words and helplines: configuration admins keep. Words match on their
+// forms in their language, not as substrings of harmless words.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as crisisWords from '$lib/server/crisis-words';
+import * as helplines from '$lib/server/helplines';
+import { anAdmin, member, type TestMember } from './support';
+
+let admin: TestMember;
+let someone: TestMember;
+
+beforeAll(async () => {
+	[admin, someone] = await Promise.all([anAdmin(), member()]);
+});
+
+describe('crisis words', () => {
+	it.each([
+		['Ich ritze mich seit Wochen.', 'ritzen'],
+		['Meine Tochter ritzt sich.', 'ritzt sich'],
+		['Sie spricht von Selbstverletzungen.', 'Selbstverletzung'],
+		['Ich möchte nicht mehr leben.', 'nicht mehr leben'],
+		['Nach dem Suizid meines Bruders', 'Suizid'],
+		['Manchmal denke ich, ich bringe mich um.', 'bring mich um'],
+		['Mein Mann schlägt meine Kinder.', 'schlägt mein Kind'],
+		['Ich habe Selbstmordgedanken.', 'Selbstmordgedanken'],
+		['I keep thinking about killing myself.', 'kill myself'],
+		['She has suicidal thoughts.', 'suicide'],
+		['He has been self-harming for months.', 'self-harm']
+	])('are found in word forms: “%s” (%s)', async (text) => {
+		expect(await crisisWords.mentioned(text)).toBe(true);
+	});
+
+	it.each([
+		'Das Ritzel am Fahrrad ist kaputt.',
+		'Wir haben die Suizidprävention-Broschüre der Schule gelesen.',
+		'Ich will leben und lachen.',
+		'Er schlägt vor, dass wir mehr spielen.',
+		'I taught myself new skills.',
+		'The harmless kind of advice.'
+	])('are not found in harmless words: “%s”', async (text) => {
+		expect(await crisisWords.mentioned(text)).toBe(false);
+	});
+
+	it('are listed, added and removed by admins, and take effect at once', async () => {
+		const word = `zqkrise${randomUUID().slice(0, 6)}`;
+		const seeded = await crisisWords.list(admin.claims);
+		expect(seeded.map((each) => each.word)).toEqual(
+			expect.arrayContaining(['Suizid', 'umbringen', 'Selbstmord', 'ritzen', 'kill myself'])
+		);
+		expect(new Set(seeded.map((each) => each.language))).toEqual(new Set(['de', 'en']));
+
+		expect(await crisisWords.mentioned(`Das Wort ${word} steht hier.`)).toBe(false);
+		const id = await crisisWords.add(admin.claims, { word, language: 'de' });
+		expect(await crisisWords.mentioned(`Das Wort ${word} steht hier.`)).toBe(true);
+		await expect(crisisWords.add(admin.claims, { word, language: 'de' })).rejects.toMatchObject({
+			code: '23505'
+		});
+		await expect(
+			crisisWords.add(admin.claims, { word: '?!', language: 'en' })
+		).rejects.toMatchObject({ code: '23514' });
+		await crisisWords.remove(admin.claims, id);
+		expect(await crisisWords.mentioned(`Das Wort ${word} steht hier.`)).toBe(false);
+	});
+
+	it('are not for anyone else to read or change', async () => {
+		expect(await crisisWords.list(someone.claims)).toEqual([]);
+		await expect(
+			crisisWords.add(someone.claims, { word: 'harmlos', language: 'de' })
+		).rejects.toMatchObject({ code: '42501' });
+		const [any] = await crisisWords.list(admin.claims);
+		await expect(crisisWords.remove(someone.claims, any.id)).rejects.toThrow('Not allowed');
+	});
+});
+
+describe('helplines', () => {
+	it('start with the German helplines of the brief, for everyone', async () => {
+		const list = await helplines.list(null);
+		expect(list.map((each) => [each.name, each.phone])).toEqual([
+			['Notruf', '112'],
+			['Polizei', '110'],
+			['TelefonSeelsorge', '0800 111 0 111 / 0800 111 0 222 / 116 123'],
+			['Nummer gegen Kummer: Kinder- und Jugendtelefon', '116 111'],
+			['Nummer gegen Kummer: Elterntelefon', '0800 111 0 550'],
+			['Hilfetelefon Gewalt gegen Frauen', '116 016'],
+			['Hilfetelefon Sexueller Missbrauch', '0800 22 55 530']
+		]);
+		expect(list[2].numbers).toEqual([
+			{ display: '0800 111 0 111', tel: '08001110111' },
+			{ display: '0800 111 0 222', tel: '08001110222' },
+			{ display: '116 123', tel: '116123' }
+		]);
+	});
+
+	it('are added, changed and removed by admins only', async () => {
+		const input = {
+			name: 'Krisendienst Testhausen',
+			phone: '0341 123 456',
+			description: 'Nur ein Test.',
+			hours: 'rund um die Uhr',
+			position: 999
+		};
+		await expect(helplines.add(someone.claims, input)).rejects.toMatchObject({ code: '42501' });
+		const id = await helplines.add(admin.claims, input);
+		expect((await helplines.list(someone.claims)).at(-1)).toMatchObject({ id, ...input });
+		await expect(helplines.update(someone.claims, id, input)).rejects.toThrow('Not allowed');
+		await helplines.update(admin.claims, id, { ...input, phone: '0341 654 321' });
+		expect((await helplines.list(null)).at(-1)?.phone).toBe('0341 654 321');
+		await expect(
+			helplines.update(admin.claims, id, { ...input, phone: 'javascript:alert(1)' })
+		).rejects.toMatchObject({ code: '23514' });
+		await expect(helplines.remove(someone.claims, id)).rejects.toThrow('Not allowed');
+		await helplines.remove(admin.claims, id);
+		expect((await helplines.list(null)).map((each) => each.id)).not.toContain(id);
+	});
+});

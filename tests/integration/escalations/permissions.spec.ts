@@ -1,0 +1,150 @@
+// Who sees and does what, decided by the database and asked as each role:
+// visitor, member, asker, counsellor serving the community, counsellor serving
+// another, moderator, admin. Only serving counsellors see queue, notes and history.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { transaction, type Claims } from '$lib/server/db';
+import * as escalations from '$lib/server/escalations';
+import * as threads from '$lib/server/threads';
+import {
+	anAdmin,
+	community,
+	counsellor,
+	member,
+	moderator,
+	question,
+	type TestMember
+} from './support';
+
+let served: string;
+let threadId: string;
+let id: string;
+let roles: Record<'member' | 'asker' | 'serving' | 'elsewhere' | 'moderator' | 'admin', TestMember>;
+
+beforeAll(async () => {
+	served = await community();
+	const [asker, peer, serving, elsewhere, mod, admin] = await Promise.all([
+		member(served),
+		member(served),
+		counsellor([served]),
+		counsellor([await community()]),
+		moderator(served),
+		anAdmin()
+	]);
+	roles = { member: peer, asker, serving, elsewhere, moderator: mod, admin };
+	threadId = (await threads.ask(asker.claims, served, question({ wantsProfessional: true }))).id;
+	id = (await escalations.queue(serving.claims, { communityId: served }))[0].id;
+	await escalations.claim(serving.claims, id);
+	await escalations.addNote(serving.claims, id, 'Nur für Fachkräfte.');
+});
+
+const others = [
+	['a member', 'member'],
+	['the asker', 'asker'],
+	['a counsellor serving another community', 'elsewhere'],
+	['a moderator', 'moderator'],
+	['an admin', 'admin']
+] as const;
+
+const rows = (claims: Claims | null, table: string) =>
+	transaction(claims, (tx) => tx`select * from ${tx('public.' + table)}`);
+
+describe('the queue, history and internal notes', () => {
+	it('are seen by counsellors serving the community', async () => {
+		const claims = roles.serving.claims;
+		expect(await rows(claims, 'escalations')).toHaveLength(1);
+		expect(await rows(claims, 'escalation_events')).toHaveLength(3);
+		expect(await rows(claims, 'escalation_notes')).toHaveLength(1);
+		expect((await escalations.read(claims, id))?.notes).toHaveLength(1);
+		expect((await threads.read(claims, threadId))?.escalationId).toBe(id);
+	});
+
+	it.each(others)('are hidden from %s', async (_, role) => {
+		const claims = roles[role].claims;
+		for (const table of ['escalations', 'escalation_events', 'escalation_notes']) {
+			expect(await rows(claims, table)).toEqual([]);
+		}
+		expect(await escalations.queue(claims)).toEqual([]);
+		expect(await escalations.read(claims, id)).toBeNull();
+		expect((await threads.read(claims, threadId))?.escalationId).toBeNull();
+		const figures = await escalations.figures(claims);
+		expect(figures.map((each) => each.communityId)).not.toContain(served);
+	});
+
+	it('are hidden from visitors', async () => {
+		expect(await rows(null, 'escalations')).toEqual([]);
+		for (const table of ['escalation_events', 'escalation_notes']) {
+			await expect(rows(null, table)).rejects.toMatchObject({ code: '42501' });
+		}
+		expect((await threads.read(null, threadId))?.escalationId).toBeNull();
+	});
+});
+
+describe('changes', () => {
+	it('go through the functions only, never straight into the tables', async () => {
+		for (const claims of [roles.serving.claims, roles.member.claims, null]) {
+			await expect(
+				transaction(claims, (tx) => tx`update public.escalations set state = 'open'`)
+			).rejects.toMatchObject({ code: '42501' });
+			await expect(
+				transaction(
+					claims,
+					(tx) => tx`insert into public.escalation_notes (escalation_id, body) values (${id}, 'x')`
+				)
+			).rejects.toMatchObject({ code: '42501' });
+			await expect(
+				transaction(claims, (tx) => tx`delete from public.escalation_events`)
+			).rejects.toMatchObject({ code: '42501' });
+		}
+	});
+
+	it.each(others)('are refused for %s', async (_, role) => {
+		const claims = roles[role].claims;
+		const refusal = { code: '42501', hint: 'escalation_not_serving' };
+		await expect(escalations.addNote(claims, id, 'Darf ich?')).rejects.toMatchObject(refusal);
+		await expect(escalations.release(claims, id)).rejects.toMatchObject(refusal);
+		await expect(escalations.resolve(claims, id, 'no_action')).rejects.toMatchObject(refusal);
+		await expect(escalations.reopen(claims, id)).rejects.toMatchObject(refusal);
+	});
+
+	it('are not even callable by visitors', async () => {
+		await expect(
+			transaction(null, (tx) => tx`select public.claim_escalation(${id})`)
+		).rejects.toMatchObject({ code: '42501' });
+		await expect(
+			transaction(null, (tx) => tx`select public.open_unanswered_escalations()`)
+		).rejects.toMatchObject({ code: '42501' });
+	});
+});
+
+describe('flags', () => {
+	it('are seen by the member who flagged only', async () => {
+		const own = await threads.ask(roles.asker.claims, served, question());
+		await escalations.flag(roles.member.claims, { threadId: own.id }, { note: 'Bitte prüfen' });
+		const mine = await rows(roles.member.claims, 'flags');
+		expect(mine).toMatchObject([
+			{ thread_id: own.id, reason: 'needs_professional', note: 'Bitte prüfen' }
+		]);
+		for (const role of ['asker', 'serving', 'moderator', 'admin'] as const) {
+			expect(await rows(roles[role].claims, 'flags')).toEqual([]);
+		}
+		await expect(rows(null, 'flags')).rejects.toMatchObject({ code: '42501' });
+	});
+
+	it('are raised in one’s own name only, and not by visitors', async () => {
+		const own = await threads.ask(roles.asker.claims, served, question());
+		await expect(
+			transaction(
+				roles.member.claims,
+				(tx) =>
+					tx`insert into public.flags (flagger_id, thread_id, reason) values (${roles.asker.id}, ${own.id}, 'spam')`
+			)
+		).rejects.toMatchObject({ code: '42501' });
+		await expect(
+			transaction(
+				null,
+				(tx) =>
+					tx`insert into public.flags (thread_id, reason) values (${own.id}, 'needs_professional')`
+			)
+		).rejects.toMatchObject({ code: '42501' });
+	});
+});

@@ -1,0 +1,163 @@
+// Priorities and due times (the defaults and a community's own), and the queue:
+// its order, age and overdue items by the clock, and its filters.
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as settings from '$lib/server/escalation-settings';
+import * as escalations from '$lib/server/escalations';
+import * as posts from '$lib/server/posts';
+import * as threads from '$lib/server/threads';
+import {
+	anAdmin,
+	atTime,
+	community,
+	counsellor,
+	later,
+	member,
+	minutes,
+	moderator,
+	question,
+	reply,
+	type TestMember
+} from './support';
+
+let first: string;
+let second: string;
+let professional: TestMember;
+
+beforeAll(async () => {
+	[first, second] = await Promise.all([community(), community()]);
+	professional = await counsellor([first, second]);
+});
+
+/** One item of each priority in a community, opened one after another. */
+async function oneOfEach(communityId: string) {
+	const asker = await member(communityId);
+	const high = await threads.ask(asker.claims, communityId, question({ wantsProfessional: true }));
+	const normal = await threads.ask(asker.claims, communityId, question());
+	await escalations.flag(asker.claims, { threadId: normal.id });
+	const urgent = await threads.ask(asker.claims, communityId, question());
+	await posts.answer(asker.claims, urgent.id, reply('Ich möchte nicht mehr leben.'));
+	return { high: high.id, normal: normal.id, urgent: urgent.id };
+}
+
+const dueAfter = (item: escalations.QueueItem) =>
+	(item.dueAt.getTime() - item.openedAt.getTime()) / minutes(1);
+
+describe('due times', () => {
+	it('are 1 hour for urgent, 24 for high and 48 for normal items by default', async () => {
+		const ids = await oneOfEach(first);
+		const queue = await escalations.queue(professional.claims, { communityId: first });
+		const byThread = (id: string) => queue.find((item) => item.threadId === id)!;
+		expect(dueAfter(byThread(ids.urgent))).toBe(60);
+		expect(dueAfter(byThread(ids.high))).toBe(24 * 60);
+		expect(dueAfter(byThread(ids.normal))).toBe(48 * 60);
+		expect(await settings.read(null, first)).toEqual({
+			waitingMinutes: 48 * 60,
+			dueMinutes: { urgent: 60, high: 24 * 60, normal: 48 * 60 },
+			crisisPolicy: 'publish'
+		});
+	});
+
+	it('follow what the community’s moderators or admins set; members cannot change them', async () => {
+		const own = await community();
+		const [expert, mod, peer] = await Promise.all([counsellor([own]), moderator(own), member(own)]);
+		const change: settings.Settings = {
+			waitingMinutes: 24 * 60,
+			dueMinutes: { urgent: 30, high: 12 * 60, normal: 72 * 60 },
+			crisisPolicy: 'hold'
+		};
+		await expect(settings.update(peer.claims, own, change)).rejects.toThrow('Not allowed');
+		await settings.update(mod.claims, own, change);
+		await settings.update((await anAdmin()).claims, own, change);
+		expect(await settings.read(peer.claims, own)).toEqual(change);
+		await expect(
+			settings.update(mod.claims, own, { ...change, waitingMinutes: 10 })
+		).rejects.toMatchObject({ code: '23514' });
+
+		const ids = await oneOfEach(own);
+		const queue = await escalations.queue(expert.claims);
+		const byThread = (id: string) => queue.find((item) => item.threadId === id)!;
+		expect(dueAfter(byThread(ids.urgent))).toBe(30);
+		expect(dueAfter(byThread(ids.high))).toBe(12 * 60);
+		expect(dueAfter(byThread(ids.normal))).toBe(72 * 60);
+	});
+});
+
+describe('the queue', () => {
+	let ids: Awaited<ReturnType<typeof oneOfEach>>;
+	let earlierHigh: string;
+	beforeAll(async () => {
+		const asker = await member(second);
+		earlierHigh = (await threads.ask(asker.claims, second, question({ wantsProfessional: true })))
+			.id;
+		ids = await oneOfEach(second);
+	});
+
+	it('is ordered by priority, then due time', async () => {
+		const queue = await escalations.queue(professional.claims, { communityId: second });
+		expect(queue.map((item) => item.threadId)).toEqual([
+			ids.urgent,
+			earlierHigh,
+			ids.high,
+			ids.normal
+		]);
+		expect(queue[0]).toMatchObject({
+			priority: 'urgent',
+			communityId: second,
+			state: 'open',
+			claimedBy: null,
+			claimedByMe: false,
+			outcome: null
+		});
+		expect(queue[0].threadTitle).toMatch(/^Wer kann uns helfen/);
+	});
+
+	it('shows age and overdue items by the clock', async () => {
+		const [urgent] = await escalations.queue(professional.claims, {
+			communityId: second,
+			priority: 'urgent'
+		});
+		const at = later(urgent.openedAt, minutes(90) + 1000); // past the microseconds Date drops
+		const queue = await atTime(professional.claims, at, (tx) =>
+			escalations.queue(professional.claims, { communityId: second }, tx)
+		);
+		expect(queue.map((item) => [item.priority, item.overdue, item.ageMinutes])).toEqual([
+			['urgent', true, 90],
+			['high', false, expect.any(Number)],
+			['high', false, expect.any(Number)],
+			['normal', false, expect.any(Number)]
+		]);
+		expect(queue[1].ageMinutes).toBeGreaterThanOrEqual(90);
+	});
+
+	it('filters by community, priority and state', async () => {
+		const all = await escalations.queue(professional.claims);
+		expect(new Set(all.map((item) => item.communityId))).toEqual(new Set([first, second]));
+		const onlyHigh = await escalations.queue(professional.claims, {
+			communityId: second,
+			priority: 'high'
+		});
+		expect(onlyHigh.map((item) => item.threadId)).toEqual([earlierHigh, ids.high]);
+
+		const [normal] = await escalations.queue(professional.claims, {
+			communityId: second,
+			priority: 'normal'
+		});
+		await escalations.claim(professional.claims, normal.id);
+		const claimed = await escalations.queue(professional.claims, {
+			communityId: second,
+			state: 'claimed'
+		});
+		expect(claimed).toMatchObject([{ id: normal.id, claimedByMe: true }]);
+		expect(claimed[0].claimedBy).toBe(professional.pseudonym);
+
+		await escalations.resolve(professional.claims, normal.id, 'no_action');
+		const active = await escalations.queue(professional.claims, { communityId: second });
+		expect(active.map((item) => item.id)).not.toContain(normal.id);
+		const resolved = await escalations.queue(professional.claims, {
+			communityId: second,
+			state: 'resolved'
+		});
+		expect(resolved).toMatchObject([{ id: normal.id, outcome: 'no_action' }]);
+		expect(resolved[0].resolvedAt).toBeInstanceOf(Date);
+	});
+});

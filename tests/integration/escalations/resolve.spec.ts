@@ -1,0 +1,189 @@
+// Working an item to its end: a professional answer (and the asker told of it),
+// internal notes, each outcome with what it requires, reopening, and the history.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { transaction } from '$lib/server/db';
+import * as escalations from '$lib/server/escalations';
+import * as posts from '$lib/server/posts';
+import * as threads from '$lib/server/threads';
+import { community, counsellor, member, question, reply, type TestMember } from './support';
+
+let served: string;
+let anna: TestMember;
+let ben: TestMember;
+
+beforeAll(async () => {
+	served = await community();
+	[anna, ben] = await Promise.all([counsellor([served]), counsellor([served])]);
+});
+
+/** A fresh item from an asker who asked for a professional. */
+async function item() {
+	const asker = await member(served);
+	const { id: threadId } = await threads.ask(
+		asker.claims,
+		served,
+		question({ wantsProfessional: true })
+	);
+	const queue = await escalations.queue(anna.claims, { communityId: served });
+	return { asker, threadId, id: queue.find((each) => each.threadId === threadId)!.id };
+}
+
+describe('a professional answer', () => {
+	it('carries the badge, lands in the history and tells the asker (not for peers)', async () => {
+		const { asker, threadId, id } = await item();
+		const peer = await member(served);
+		await posts.answer(peer.claims, threadId, reply('Von Familie zu Familie.'));
+		await escalations.claim(anna.claims, id);
+		const answered = await posts.answer(anna.claims, threadId, reply('Aus der Beratung: …'));
+
+		const [first] = await posts.listInThread(asker.claims, threadId);
+		expect(first).toMatchObject({
+			id: answered.id,
+			isProfessional: true,
+			professional: { profession: 'Sozialpädagogin', organisation: 'Beratungsstelle Testhausen' }
+		});
+		expect((await escalations.read(anna.claims, id))?.history.at(-1)).toMatchObject({
+			kind: 'answered',
+			actor: anna.pseudonym,
+			postId: answered.id
+		});
+		const notifications = await transaction(
+			asker.claims,
+			(tx) => tx`select kind, thread_id, post_id, read_at from public.notifications`
+		);
+		expect(notifications).toEqual([
+			{ kind: 'professional_answer', thread_id: threadId, post_id: answered.id, read_at: null }
+		]);
+		expect(
+			await transaction(peer.claims, (tx) => tx`select 1 from public.notifications`)
+		).toHaveLength(0);
+		await transaction(
+			asker.claims,
+			(tx) => tx`update public.notifications set read_at = now() where post_id = ${answered.id}`
+		);
+		const [row] = await transaction(
+			asker.claims,
+			(tx) => tx`select read_at from public.notifications where post_id = ${answered.id}`
+		);
+		expect(row.read_at).toBeInstanceOf(Date);
+	});
+});
+
+describe('internal notes', () => {
+	it('are kept in order with their authors, for every counsellor serving the community', async () => {
+		const { id } = await item();
+		await escalations.addNote(anna.claims, id, 'Familie kennt die Erziehungsberatung nicht.');
+		await escalations.addNote(ben.claims, id, 'Ich habe einen Kontakt in Testhausen.');
+		const detail = await escalations.read(ben.claims, id);
+		expect(detail?.notes.map((note) => [note.author, note.body])).toEqual([
+			[anna.pseudonym, 'Familie kennt die Erziehungsberatung nicht.'],
+			[ben.pseudonym, 'Ich habe einen Kontakt in Testhausen.']
+		]);
+		expect(detail?.history.map((entry) => entry.kind)).toEqual(['opened', 'noted', 'noted']);
+		await expect(escalations.addNote(anna.claims, id, '   ')).rejects.toMatchObject({
+			code: '23514'
+		});
+	});
+});
+
+describe('resolving', () => {
+	it('as answered publicly needs a professional answer first', async () => {
+		const { threadId, id } = await item();
+		await expect(escalations.resolve(anna.claims, id, 'answered_publicly')).rejects.toMatchObject({
+			message: 'Answer in the thread before resolving as answered publicly'
+		});
+		await posts.answer(anna.claims, threadId, reply('Hier die fachliche Einschätzung.'));
+		await escalations.resolve(anna.claims, id, 'answered_publicly');
+		expect(await escalations.read(anna.claims, id)).toMatchObject({
+			state: 'resolved',
+			outcome: 'answered_publicly'
+		});
+	});
+
+	it('as referred names the service', async () => {
+		const { id } = await item();
+		for (const service of [undefined, '  ']) {
+			await expect(
+				escalations.resolve(anna.claims, id, 'referred', { service })
+			).rejects.toMatchObject({ message: 'Name the service the family was referred to' });
+		}
+		await escalations.resolve(anna.claims, id, 'referred', {
+			service: ' Erziehungsberatung Testhausen '
+		});
+		const detail = await escalations.read(anna.claims, id);
+		expect(detail).toMatchObject({
+			outcome: 'referred',
+			referredService: 'Erziehungsberatung Testhausen'
+		});
+		expect(detail?.history.at(-1)).toMatchObject({
+			kind: 'resolved',
+			outcome: 'referred',
+			detail: 'Erziehungsberatung Testhausen',
+			actor: anna.pseudonym
+		});
+	});
+
+	it('as a duplicate names another thread', async () => {
+		const { threadId, id } = await item();
+		const other = await item();
+		for (const duplicateOf of [null, threadId]) {
+			await expect(
+				escalations.resolve(anna.claims, id, 'duplicate', { duplicateOf })
+			).rejects.toMatchObject({ hint: 'escalation_duplicate_required' });
+		}
+		await escalations.resolve(anna.claims, id, 'duplicate', { duplicateOf: other.threadId });
+		expect(await escalations.read(anna.claims, id)).toMatchObject({
+			outcome: 'duplicate',
+			duplicateOf: other.threadId
+		});
+	});
+
+	it('as no action needed; only once, and not while someone else holds it', async () => {
+		const { id } = await item();
+		await escalations.claim(ben.claims, id);
+		await expect(escalations.resolve(anna.claims, id, 'no_action')).rejects.toMatchObject({
+			hint: 'escalation_not_holder'
+		});
+		await escalations.resolve(ben.claims, id, 'no_action');
+		await expect(escalations.resolve(ben.claims, id, 'no_action')).rejects.toMatchObject({
+			hint: 'escalation_is_resolved'
+		});
+	});
+});
+
+describe('reopening', () => {
+	it('puts a resolved item back in the queue with a new due time, and keeps the history', async () => {
+		const { id } = await item();
+		await escalations.claim(anna.claims, id);
+		await escalations.addNote(anna.claims, id, 'Erst einmal erledigt.');
+		await escalations.resolve(anna.claims, id, 'no_action');
+		await expect(escalations.reopen(anna.claims, id)).resolves.toBeUndefined();
+		const detail = await escalations.read(anna.claims, id);
+		expect(detail).toMatchObject({ state: 'open', outcome: null, claimedBy: null });
+		expect(detail!.dueAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+		expect(detail?.history.map((entry) => entry.kind)).toEqual([
+			'opened',
+			'claimed',
+			'noted',
+			'resolved',
+			'reopened'
+		]);
+		await expect(escalations.reopen(anna.claims, id)).rejects.toMatchObject({
+			message: 'Only a resolved escalation can be reopened'
+		});
+	});
+
+	it('is refused while the thread has another open item; new triggers open that one', async () => {
+		const { asker, threadId, id } = await item();
+		await escalations.resolve(anna.claims, id, 'no_action');
+		await escalations.flag(asker.claims, { threadId }, { note: 'Doch noch eine Frage.' });
+		const queue = await escalations.queue(anna.claims, { communityId: served });
+		const fresh = queue.find((each) => each.threadId === threadId)!;
+		expect(fresh.id).not.toBe(id);
+		expect(fresh).toMatchObject({ priority: 'normal', triggers: ['flag'] });
+		await expect(escalations.reopen(anna.claims, id)).rejects.toMatchObject({
+			message: 'This thread already has an open escalation',
+			hint: 'escalation_already_open'
+		});
+	});
+});
