@@ -2,7 +2,8 @@
 // address (the server trusts X-Forwarded-For only in this test setup).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Browser, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import postgres from 'postgres';
 import { linkIn, waitForMail } from '../support/mail';
 
 function randomIp() {
@@ -37,8 +38,22 @@ export async function expectAccessible(page: Page) {
 
 export const demoPassword = 'Ratnetz-Demo-2026';
 
-/** Signs in through the form, as a member would. */
+const owner = postgres(
+	process.env.TEST_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres',
+	{
+		max: 1,
+		onnotice: () => {}
+	}
+);
+
+/**
+ * Signs in through the form, as a member would. The demo accounts sign in many
+ * times across tests and runs, so their per-address sign-in count is cleared
+ * first; the limit itself is tested in tests/integration/accounts.spec.ts.
+ */
 export async function signIn(page: Page, email: string, password = demoPassword) {
+	const subject = createHash('sha256').update(email.toLowerCase()).digest('hex');
+	await owner`delete from public.rate_limit_hits where bucket = 'sign_in:address' and subject = ${subject}`;
 	await page.goto('/signin');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(password);

@@ -1,0 +1,6 @@
+import { requireAdmin } from '$lib/server/request';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireAdmin(locals);
+};

@@ -1,0 +1,59 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm, rejectForm } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
+import * as communities from '$lib/server/communities';
+import { attempt } from '$lib/server/db-errors';
+import * as settings from '$lib/server/escalation-settings';
+import { found, requireMember } from '$lib/server/request';
+import type { Actions, PageServerLoad } from './$types';
+
+const hours = (max: number) =>
+	z.coerce
+		.number({ error: () => m.error_hours({ max }) })
+		.min(0.25, { error: () => m.error_hours({ max }) })
+		.max(max, { error: () => m.error_hours({ max }) })
+		.transform((value) => Math.round(value * 60));
+const settingsSchema = z.object({
+	waiting: hours(720),
+	urgent: hours(24),
+	high: hours(168),
+	normal: hours(336),
+	crisisPolicy: z.enum(['publish', 'hold'])
+});
+
+/** The community, for its moderators and admins only; the database checks again on saving. */
+async function manageable(locals: App.Locals, slug: string) {
+	const { claims, member } = requireMember(locals);
+	const community = found(await communities.read(claims, slug), m.error_community_not_found);
+	if (!community.moderates && member.siteRole !== 'admin') error(403, m.error_not_allowed());
+	return { claims, community };
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.member) redirect(303, `/signin?next=${encodeURIComponent(url.pathname)}`);
+	const { claims, community } = await manageable(locals, params.slug);
+	return {
+		community,
+		settings: await settings.read(claims, community.id),
+		saved: url.searchParams.has('saved')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const { claims, community } = await manageable(locals, params.slug);
+		const form = parseForm(settingsSchema, await request.formData());
+		if (!form.ok) return rejectForm(form.values, form);
+		const { waiting, urgent, high, normal, crisisPolicy } = form.data;
+		const saved = await attempt(() =>
+			settings.update(claims, community.id, {
+				waitingMinutes: waiting,
+				dueMinutes: { urgent, high, normal },
+				crisisPolicy
+			})
+		);
+		if (!saved.ok) return rejectForm(form.values, saved);
+		redirect(303, `/c/${community.slug}/settings?saved`);
+	}
+};
