@@ -5,8 +5,15 @@ test('bad sign-up input is answered field by field, in the language chosen, with
 	page
 }) => {
 	await page.goto('/signup');
-	await page.getByLabel('Sprache').selectOption('en');
-	await page.getByRole('button', { name: 'Wechseln' }).click();
+	const languages = page.getByRole('form', { name: 'Sprache' });
+	await expect(languages.getByRole('button', { name: 'Deutsch' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await languages.getByRole('button', { name: 'English' }).click();
+	await expect(
+		page.getByRole('form', { name: 'Language' }).getByRole('button', { name: 'English' })
+	).toHaveAttribute('aria-pressed', 'true');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign up');
 
 	await page.getByLabel('E-mail address').fill('not-an-address');
