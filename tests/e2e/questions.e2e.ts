@@ -60,8 +60,10 @@ test('journeys 1 and 2: a family asks, a peer answers, the answer helped, anothe
 		'Widerspruch'
 	);
 
-	// The asker marks the answer that helped; the thread is solved.
+	// The asker is told in the app, and marks the answer that helped; the thread is solved.
 	await page.reload();
+	await page.getByRole('link', { name: 'Benachrichtigungen (1 neu)' }).click();
+	await page.getByRole('link', { name: `Neue Antwort auf deine Frage „${title}“` }).click();
 	const answer = page.getByRole('article', { name: 'Antwort von Oma.Ruth' });
 	await answer.getByRole('button', { name: 'Hat mir geholfen' }).click();
 	await expect(answer.getByText('Hat geholfen', { exact: true })).toBeVisible();

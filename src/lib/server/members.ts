@@ -10,6 +10,8 @@ export type CurrentMember = {
 	bio: string;
 	siteRole: SiteRole;
 	locale: Locale;
+	/** Unread notifications, for the badge in the header. */
+	unread: number;
 };
 
 /** The signed-in member, or null when their session is no longer active. */
@@ -17,7 +19,8 @@ export async function current(claims: Claims): Promise<CurrentMember | null> {
 	const [row] = await transaction(
 		claims,
 		(tx) => tx<CurrentMember[]>`
-		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale
+		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale,
+			(select count(*)::int from public.notifications n where n.member_id = m.id and n.read_at is null) as unread
 		from public.members m join public.member_settings s on s.member_id = m.id
 		where m.id = (select auth.uid()) and public.session_is_active()`
 	);

@@ -1,0 +1,34 @@
+// In-app notifications: what happened to my questions and answers.
+import type { Claims } from './db';
+import { transaction } from './db';
+
+export type Notification = {
+	id: string;
+	kind: string;
+	threadId: string | null;
+	postId: string | null;
+	threadTitle: string | null;
+	createdAt: Date;
+	read: boolean;
+};
+
+/** The newest 50, unread first. */
+export async function list(claims: Claims) {
+	return transaction(
+		claims,
+		(tx) => tx<Notification[]>`
+		select n.id, n.kind, n.thread_id as "threadId", n.post_id as "postId", t.title as "threadTitle",
+			n.created_at as "createdAt", n.read_at is not null as read
+		from public.notifications n left join public.threads t on t.id = n.thread_id
+		where n.member_id = (select auth.uid())
+		order by n.read_at is null desc, n.created_at desc limit 50`
+	);
+}
+
+export async function markAllRead(claims: Claims) {
+	await transaction(
+		claims,
+		(tx) => tx`
+		update public.notifications set read_at = now() where member_id = (select auth.uid()) and read_at is null`
+	);
+}
