@@ -7,6 +7,8 @@ test('journey 6: a member downloads their data, then deletes the account; their 
 	const member = await signUpAndConfirm(page);
 	await page.goto('/c/trennung-familie');
 	await page.getByRole('button', { name: 'Beitreten' }).click();
+	// Joining is an enhanced form: wait for its result before leaving the page.
+	await expect(page.getByRole('link', { name: 'Frage stellen' })).toBeVisible();
 
 	await page.goto('/c/trennung-familie/ask');
 	const title = `Wechselmodell oder Residenzmodell? ${Date.now()}`;
