@@ -2,14 +2,29 @@
 // well-known local defaults, so nothing here is a secret: they only ever guard
 // a database on loopback.
 import { SignJWT } from 'jose';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const stateDir = path.join(projectRoot, '.local');
 
-export const ports = { api: 54321, db: 54322, inbox: 54324, smtp: 54325 } as const;
+/** Ports come from supabase/config.toml, as with the Supabase CLI (two checkouts can run side by side). */
+function configuredPorts() {
+	const config = parse(readFileSync(path.join(projectRoot, 'supabase/config.toml'), 'utf8')) as {
+		api?: { port?: number };
+		db?: { port?: number };
+		inbucket?: { port?: number; smtp_port?: number };
+	};
+	return {
+		api: config.api?.port ?? 54321,
+		db: config.db?.port ?? 54322,
+		inbox: config.inbucket?.port ?? 54324,
+		smtp: config.inbucket?.smtp_port ?? 54325
+	} as const;
+}
+export const ports = configuredPorts();
 
 export const jwtSecret = 'super-secret-jwt-token-with-at-least-32-characters-long';
 export const dbSuperuser = { user: 'postgres', password: 'postgres' };
