@@ -57,9 +57,10 @@ insert into public.communities (id, slug, name, description, rules, topic, regio
 	 'English-speaking families caring for a relative in Germany: benefits, forms, services.',
 	 'Be kind. No personal data of others.', 'Pflege', null);
 
-insert into public.community_moderators (community_id, member_id, appointed_by) values
-	('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001'),
-	('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001');
+-- The first moderator owns the community: they appoint and remove its other moderators.
+insert into public.community_moderators (community_id, member_id, appointed_by, is_owner) values
+	('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001', true),
+	('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000001', true);
 
 insert into public.community_members (community_id, member_id)
 select c.id, m.id from public.communities c cross join public.members m

@@ -1,5 +1,6 @@
 // Communities of interest: the directory, membership, and how new ones come about.
 import type { Claims, Tx } from './db';
+import { NotAllowed } from './db-errors';
 import { transaction } from './db';
 
 export type Community = {
@@ -98,7 +99,7 @@ export async function create(
 			values (${community.slug}, ${community.name}, ${community.description}, ${community.rules},
 				${community.topic}, ${community.region})
 			returning id`;
-		if (moderatorPseudonym) await appoint(tx, created.id, moderatorPseudonym, claims.sub);
+		if (moderatorPseudonym) await appoint(tx, created.id, moderatorPseudonym, claims.sub, true);
 		return created.id;
 	});
 }
@@ -107,15 +108,47 @@ export async function appointModerator(claims: Claims, communityId: string, pseu
 	return transaction(claims, (tx) => appoint(tx, communityId, pseudonym, claims.sub));
 }
 
-/** Returns false when no member has that pseudonym. */
-async function appoint(tx: Tx, communityId: string, pseudonym: string, appointedBy: string) {
+/**
+ * Returns false when no member has that pseudonym. Admins and the community's owners
+ * appoint (the policy checks); the first moderator of a new community owns it.
+ */
+async function appoint(
+	tx: Tx,
+	communityId: string,
+	pseudonym: string,
+	appointedBy: string,
+	isOwner = false
+) {
 	const [member] = await tx<{ id: string }[]>`
 		select id from public.members where lower(pseudonym) = lower(${pseudonym})`;
 	if (!member) return false;
 	await tx`
-		insert into public.community_moderators (community_id, member_id, appointed_by)
-		values (${communityId}, ${member.id}, ${appointedBy}) on conflict do nothing`;
+		insert into public.community_moderators (community_id, member_id, appointed_by, is_owner)
+		values (${communityId}, ${member.id}, ${appointedBy}, ${isOwner}) on conflict do nothing`;
 	return true;
+}
+
+/** Admins and the community's owners remove moderators (owners stay). */
+export async function removeModerator(claims: Claims, communityId: string, pseudonym: string) {
+	await transaction(claims, async (tx) => {
+		const removed = await tx`
+			delete from public.community_moderators cm using public.members m
+			where cm.community_id = ${communityId} and cm.member_id = m.id and lower(m.pseudonym) = lower(${pseudonym})`;
+		if (removed.count === 0) throw new NotAllowed();
+	});
+}
+
+export type Moderator = { pseudonym: string; isOwner: boolean; appointedAt: Date };
+
+export async function moderators(claims: Claims | null, communityId: string) {
+	return transaction(
+		claims,
+		(tx) => tx<Moderator[]>`
+		select m.pseudonym, cm.is_owner as "isOwner", cm.appointed_at as "appointedAt"
+		from public.community_moderators cm join public.members m on m.id = cm.member_id
+		where cm.community_id = ${communityId}
+		order by cm.is_owner desc, m.pseudonym`
+	);
 }
 
 export type Proposal = { name: string; description: string; topic: string; region: string | null };

@@ -16,6 +16,10 @@ export type Post = {
 	anonymous: boolean;
 	/** Held for review because of crisis words: only its author, counsellors and moderators see it. */
 	held: boolean;
+	/** Removed by a moderator (with the reason): only its author, counsellors and moderators see it. */
+	removed: boolean;
+	removalReason: string | null;
+	moderatorEdited: boolean;
 	helpfulCount: number;
 	bodyHtml: string;
 	bodyMarkdown: string;
@@ -40,6 +44,8 @@ export async function listInThread(claims: Claims | null, threadId: string) {
 			case when p.is_professional and cp.member_id is not null
 				then json_build_object('profession', cp.profession, 'organisation', cp.organisation) end as professional,
 			p.is_anonymous as anonymous, p.held_at is not null as held,
+			p.removed_at is not null as removed, p.removal_reason as "removalReason",
+			p.moderator_edited_at is not null as "moderatorEdited",
 			p.body_html as "bodyHtml", p.body_markdown as "bodyMarkdown", p.created_at as "createdAt",
 			p.edited_at as "editedAt", p.withdrawn_at is not null as withdrawn,
 			t.accepted_post_id is not distinct from p.id as accepted,

@@ -49,6 +49,11 @@ export function writtenUrl(
 	written: { crisis: boolean; held: boolean },
 	anchor = ''
 ) {
-	const crisis = written.crisis ? `?crisis=${written.held ? 'held' : 'published'}` : '';
-	return `/t/${threadId}${crisis}${anchor}`;
+	// Held without crisis words: a watched word or a first post waits for a moderator.
+	const query = written.crisis
+		? `?crisis=${written.held ? 'held' : 'published'}`
+		: written.held
+			? '?held'
+			: '';
+	return `/t/${threadId}${query}${anchor}`;
 }

@@ -21,8 +21,11 @@ export type ThreadSummary = {
 	meTooCount: number;
 	solved: boolean;
 	withdrawn: boolean;
-	/** Held for review because of crisis words: only its author, counsellors and moderators see it. */
+	/** Held for review (crisis words, flags, watched words, a first post): only its author, counsellors and moderators see it. */
 	held: boolean;
+	/** Removed by a moderator: only its author, counsellors and moderators see it. */
+	removed: boolean;
+	pinned: boolean;
 	createdAt: Date;
 	lastActivityAt: Date;
 };
@@ -47,7 +50,8 @@ export async function listInCommunity(
 		return tx<(ThreadSummary & { sortedAt: Date })[]>`
 			select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
 				t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
-				t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.created_at as "createdAt",
+				t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
+				t.pinned_at is not null as pinned, t.created_at as "createdAt",
 				t.last_activity_at as "lastActivityAt", ${sortColumn} as "sortedAt"
 			from public.threads t left join public.members m on m.id = t.shown_author_id
 			where t.community_id = ${communityId} ${filter}
@@ -61,6 +65,20 @@ export async function listInCommunity(
 		threads,
 		next: rows.length > pageSize && last ? cursor.encode({ at: last.sortedAt, id: last.id }) : null
 	};
+}
+
+/** The community's pinned threads, newest pin first: shown above every tab. */
+export async function pinned(claims: Claims | null, communityId: string, tx?: Tx) {
+	const query = (tx: Tx) => tx<ThreadSummary[]>`
+		select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
+			t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
+			t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
+			true as pinned, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt"
+		from public.threads t left join public.members m on m.id = t.shown_author_id
+		where t.community_id = ${communityId} and t.pinned_at is not null
+		order by t.pinned_at desc
+		limit 10`;
+	return tx ? query(tx) : transaction(claims, query);
 }
 
 export type Thread = ThreadSummary & {
@@ -80,6 +98,11 @@ export type Thread = ThreadSummary & {
 	canSafeguard: boolean;
 	/** The thread's open escalation, for counsellors serving the community; null for everyone else. */
 	escalationId: string | null;
+	locked: boolean;
+	removalReason: string | null;
+	moderatorEdited: boolean;
+	/** The viewer moderates the thread's community. */
+	canModerate: boolean;
 };
 
 export async function read(claims: Claims | null, id: string, tx?: Tx): Promise<Thread | null> {
@@ -87,6 +110,9 @@ export async function read(claims: Claims | null, id: string, tx?: Tx): Promise<
 		select t.id, t.title, m.pseudonym as author, t.tags, t.answer_count as "answerCount",
 			t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
 			t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.created_at as "createdAt",
+			t.removed_at is not null as removed, t.removal_reason as "removalReason", t.pinned_at is not null as pinned,
+			t.locked_at is not null as locked, t.moderator_edited_at is not null as "moderatorEdited",
+			coalesce(public.is_moderator(t.community_id), false) as "canModerate",
 			t.last_activity_at as "lastActivityAt", t.body_html as "bodyHtml", t.body_markdown as "bodyMarkdown",
 			t.accepted_post_id as "acceptedPostId", t.edited_at as "editedAt", t.community_id as "communityId",
 			c.slug as "communitySlug", c.name as "communityName",

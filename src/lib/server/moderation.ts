@@ -1,0 +1,425 @@
+// Moderation: the queue of flagged and held threads and posts, the moderators'
+// actions, suspensions and the mod log. The database decides who may act (the
+// moderation functions refuse with a reason); this module names the steps. Every
+// function takes an optional transaction to run in (tests move the clock there).
+import type { Claims, Tx } from './db';
+import { transaction } from './db';
+import { render } from './markdown';
+
+export const resolutions = ['dismissed', 'removed', 'edited', 'restored'] as const;
+export type Resolution = (typeof resolutions)[number];
+/** Suspension lengths a moderator picks from; null is permanent. */
+export const suspensionDurations = ['24 hours', '72 hours', '7 days', '30 days', 'permanent'] as const;
+export type SuspensionDuration = (typeof suspensionDurations)[number];
+export type Action =
+	| 'opened'
+	| 'flagged'
+	| 'auto_hidden'
+	| 'held_first_post'
+	| 'held_watched_word'
+	| 'flagged_watched_word'
+	| 'dismissed'
+	| 'removed'
+	| 'restored'
+	| 'edited'
+	| 'locked'
+	| 'unlocked'
+	| 'pinned'
+	| 'unpinned'
+	| 'moved'
+	| 'suspended'
+	| 'suspension_lifted'
+	| 'warned'
+	| 'moderator_appointed'
+	| 'moderator_removed'
+	| 'settings_changed';
+
+/** Items older than this are marked in the queue. */
+export const overdueHours = 48;
+
+function within<T>(claims: Claims | null, tx: Tx | undefined, work: (tx: Tx) => Promise<T>) {
+	return tx ? work(tx) : transaction(claims, work);
+}
+
+export type QueueItem = {
+	id: string;
+	communitySlug: string;
+	communityName: string;
+	threadId: string;
+	threadTitle: string;
+	postId: string | null;
+	/** The start of the flagged text, as plain text. */
+	excerpt: string;
+	/** Flag reasons with how many members gave each. */
+	reasons: Record<string, number>;
+	/** Why the item was opened without (or besides) flags: held first post, watched word, auto-hidden. */
+	automatic: Action[];
+	held: boolean;
+	removed: boolean;
+	state: 'open' | 'resolved';
+	resolution: Resolution | null;
+	openedAt: Date;
+	overdue: boolean;
+	version: number;
+};
+
+const queueColumns = (tx: Tx) => tx`
+	i.id, c.slug as "communitySlug", c.name as "communityName", i.thread_id as "threadId", t.title as "threadTitle",
+	i.post_id as "postId",
+	left(regexp_replace(coalesce(p.body_markdown, t.body_markdown), '\\s+', ' ', 'g'), 200) as excerpt,
+	coalesce((select jsonb_object_agg(r.reason, r.n) from (
+		select f.reason, count(*) as n from public.flags f
+		where f.reason <> 'needs_professional' and f.created_at >= i.opened_at
+			and (f.post_id = i.post_id or (i.post_id is null and f.thread_id = i.thread_id))
+		group by f.reason) r), '{}') as reasons,
+	array(select distinct e.action from public.moderation_events e where e.item_id = i.id
+		and e.action in ('auto_hidden', 'held_first_post', 'held_watched_word', 'flagged_watched_word'))::text[] as automatic,
+	coalesce(p.held_at, t.held_at) is not null as held,
+	coalesce(p.removed_at, t.removed_at) is not null as removed,
+	i.state, i.resolution, i.opened_at as "openedAt",
+	i.state = 'open' and i.opened_at < public.clock() - make_interval(hours => ${overdueHours}) as overdue,
+	i.version`;
+
+/**
+ * The queue across the communities the member moderates (or one of them): open
+ * items oldest first, so nothing waits forever; resolved ones newest first.
+ */
+export async function queue(
+	claims: Claims,
+	filter: { communityId?: string | null; state?: 'open' | 'resolved' } = {},
+	tx?: Tx
+) {
+	const state = filter.state ?? 'open';
+	return within(
+		claims,
+		tx,
+		(tx) => tx<QueueItem[]>`
+		select ${queueColumns(tx)}
+		from public.moderation_items i
+		join public.communities c on c.id = i.community_id
+		join public.threads t on t.id = i.thread_id
+		left join public.posts p on p.id = i.post_id
+		where i.state = ${state}
+			${filter.communityId ? tx`and i.community_id = ${filter.communityId}` : tx``}
+		order by ${state === 'open' ? tx`i.opened_at, i.id` : tx`i.resolved_at desc, i.id`}
+		limit 100`
+	);
+}
+
+export type ItemDetail = QueueItem & {
+	communityId: string;
+	thread: { bodyHtml: string; author: string | null; anonymous: boolean; createdAt: Date };
+	thread_state: { locked: boolean; pinned: boolean; removed: boolean; removalReason: string | null };
+	post: {
+		bodyHtml: string;
+		bodyMarkdown: string;
+		author: string | null;
+		anonymous: boolean;
+		createdAt: Date;
+		removalReason: string | null;
+		/** The answer a reply answers, for context. */
+		parentHtml: string | null;
+	} | null;
+	threadMarkdown: string;
+	flags: { reason: string; note: string | null; flagger: string | null; createdAt: Date }[];
+	history: { action: Action; actor: string | null; note: string | null; at: Date }[];
+	authorHistory: { action: Action; at: Date; reason: string | null; threadId: string | null }[];
+	authorSuspendedUntil: Date | 'permanent' | null;
+	/** Earlier texts of the target (edits, and what a moderator edited out), newest first. */
+	revisions: { title: string | null; bodyMarkdown: string; replacedAt: Date }[];
+};
+
+/** One item with everything a moderator needs to decide: context, flags, history. */
+export async function item(claims: Claims, id: string, tx?: Tx): Promise<ItemDetail | null> {
+	return within(claims, tx, async (tx) => {
+		const [row] = await tx<ItemDetail[]>`
+			select ${queueColumns(tx)}, i.community_id as "communityId",
+				json_build_object('bodyHtml', t.body_html, 'author', tm.pseudonym, 'anonymous', t.is_anonymous,
+					'createdAt', t.created_at) as thread,
+				json_build_object('locked', t.locked_at is not null, 'pinned', t.pinned_at is not null,
+					'removed', t.removed_at is not null, 'removalReason', t.removal_reason) as thread_state,
+				t.body_markdown as "threadMarkdown",
+				case when p.id is not null then json_build_object('bodyHtml', p.body_html, 'bodyMarkdown', p.body_markdown,
+					'author', pm.pseudonym, 'anonymous', p.is_anonymous, 'createdAt', p.created_at,
+					'removalReason', p.removal_reason,
+					'parentHtml', (select parent.body_html from public.posts parent where parent.id = p.parent_post_id)) end as post,
+				array(select json_build_object('reason', f.reason, 'note', f.note, 'flagger', fm.pseudonym, 'createdAt', f.created_at)
+					from public.flags f left join public.members fm on fm.id = f.flagger_id
+					where f.reason <> 'needs_professional' and f.created_at >= i.opened_at
+						and (f.post_id = i.post_id or (i.post_id is null and f.thread_id = i.thread_id))
+					order by f.created_at) as flags,
+				array(select json_build_object('action', e.action, 'actor', am.pseudonym, 'note', e.note, 'at', e.at)
+					from public.moderation_events e left join public.members am on am.id = e.actor_id
+					where e.item_id = i.id order by e.at, e.id) as history
+			from public.moderation_items i
+			join public.communities c on c.id = i.community_id
+			join public.threads t on t.id = i.thread_id
+			left join public.members tm on tm.id = t.shown_author_id
+			left join public.posts p on p.id = i.post_id
+			left join public.members pm on pm.id = p.shown_author_id
+			where i.id = ${id}`;
+		if (!row) return null;
+		const authorHistory = await tx<ItemDetail['authorHistory']>`
+			select action, at, reason, thread_id as "threadId" from public.moderation_author_history(${id})`;
+		const revisions = await tx<ItemDetail['revisions']>`
+			select r.title, r.body_markdown as "bodyMarkdown", r.replaced_at as "replacedAt"
+			from public.revisions r
+			where ${row.postId ? tx`r.post_id = ${row.postId}` : tx`r.thread_id = ${row.threadId}`}
+			order by r.replaced_at desc limit 10`;
+		const [{ until }] = await tx<{ until: Date | null }[]>`
+			select public.moderation_author_suspended_until(${id}) as until`;
+		const dated = (value: string | Date) => new Date(value);
+		return {
+			...row,
+			thread: { ...row.thread, createdAt: dated(row.thread.createdAt) },
+			post: row.post ? { ...row.post, createdAt: dated(row.post.createdAt) } : null,
+			flags: row.flags.map((flag) => ({ ...flag, createdAt: dated(flag.createdAt) })),
+			history: row.history.map((event) => ({ ...event, at: dated(event.at) })),
+			authorHistory,
+			revisions,
+			authorSuspendedUntil: until && Number.isFinite(until.getTime()) ? until : until ? 'permanent' : null
+		};
+	});
+}
+
+/** Where an action points: a thread, or one of its posts. */
+export type Target = { threadId: string; postId: string | null };
+/** The item and version the moderator acted from, so a concurrent action is noticed. */
+export type Seen = { itemId: string; version: number } | null;
+
+const seenArgs = (seen: Seen) => [seen?.itemId ?? null, seen?.version ?? null] as const;
+
+export async function dismiss(claims: Claims, seen: NonNullable<Seen>, note: string | null, tx?: Tx) {
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.dismiss_moderation_item(${seen.itemId}, ${seen.version}, ${note})`
+	);
+}
+
+export async function remove(claims: Claims, target: Target, reason: string, seen: Seen, tx?: Tx) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.remove_content(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
+	);
+}
+
+export async function restore(claims: Claims, target: Target, reason: string | null, seen: Seen, tx?: Tx) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.restore_content(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
+	);
+}
+
+/** Edits out personal data; the previous text stays in the revisions for moderators. */
+export async function edit(
+	claims: Claims,
+	target: Target,
+	change: { title: string | null; body: string; reason: string },
+	seen: Seen,
+	tx?: Tx
+) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.edit_content(${target.threadId}, ${target.postId}, ${change.title},
+			${change.body}, ${render(change.body)}, ${change.reason}, ${item}, ${version})`
+	);
+}
+
+export async function setLocked(
+	claims: Claims,
+	threadId: string,
+	locked: boolean,
+	reason: string | null,
+	seen: Seen,
+	tx?: Tx
+) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.set_thread_locked(${threadId}, ${locked}, ${reason}, ${item}, ${version})`
+	);
+}
+
+export async function setPinned(
+	claims: Claims,
+	threadId: string,
+	pinned: boolean,
+	reason: string | null,
+	seen: Seen,
+	tx?: Tx
+) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.set_thread_pinned(${threadId}, ${pinned}, ${reason}, ${item}, ${version})`
+	);
+}
+
+export async function move(
+	claims: Claims,
+	threadId: string,
+	communityId: string,
+	reason: string | null,
+	seen: Seen,
+	tx?: Tx
+) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.move_thread(${threadId}, ${communityId}, ${reason}, ${item}, ${version})`
+	);
+}
+
+/** Suspends the target's author from its community; returns the suspension's id. */
+export async function suspend(
+	claims: Claims,
+	target: Target,
+	duration: SuspensionDuration,
+	reason: string,
+	seen: Seen,
+	tx?: Tx
+) {
+	const [item, version] = seenArgs(seen);
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<{ id: string }[]>`
+		select public.suspend_author(${target.threadId}, ${target.postId},
+			${duration === 'permanent' ? null : duration}::interval, ${reason}, ${item}, ${version}) as id`
+	);
+	return row.id;
+}
+
+export async function liftSuspension(claims: Claims, id: string, reason: string | null, tx?: Tx) {
+	await within(claims, tx, (tx) => tx`select public.lift_suspension(${id}, ${reason})`);
+}
+
+export async function warn(claims: Claims, target: Target, reason: string, seen: Seen, tx?: Tx) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.warn_author(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
+	);
+}
+
+export type Suspension = { id: string; reason: string; endsAt: Date | null };
+
+/** The member's suspension in force in the community, if any: the UI says until when and why. */
+export async function mySuspension(claims: Claims | null, communityId: string, tx?: Tx) {
+	if (!claims) return null;
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<Suspension[]>`
+		select s.id, s.reason, s.ends_at as "endsAt" from public.suspensions s
+		where s.community_id = ${communityId} and s.member_id = (select auth.uid()) and s.lifted_at is null
+			and s.starts_at <= public.clock() and (s.ends_at is null or s.ends_at > public.clock())
+		order by s.ends_at desc nulls first limit 1`
+	);
+	return row ?? null;
+}
+
+export type CommunitySuspension = Suspension & { member: string; startsAt: Date };
+
+/** Suspensions in force in a community, for its moderators. */
+export async function suspensions(claims: Claims, communityId: string, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<CommunitySuspension[]>`
+		select s.id, s.reason, s.ends_at as "endsAt", s.starts_at as "startsAt", m.pseudonym as member
+		from public.suspensions s join public.members m on m.id = s.member_id
+		where s.community_id = ${communityId} and s.lifted_at is null
+			and (s.ends_at is null or s.ends_at > public.clock())
+		order by s.starts_at desc`
+	);
+}
+
+export type LogEntry = {
+	id: string;
+	action: Action;
+	at: Date;
+	reason: string | null;
+	/** Null when the community hides moderators' names from its members. */
+	moderator: string | null;
+	member: string | null;
+	threadId: string | null;
+	/** Null when the reader may not see the thread (removed or held). */
+	threadTitle: string | null;
+	postId: string | null;
+};
+
+/** A page of the community's mod log, newest first. */
+export async function log(
+	claims: Claims,
+	communityId: string,
+	before: { at: Date; id: string } | null = null,
+	tx?: Tx
+) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<LogEntry[]>`
+		select id::text, action, at, reason, moderator, member, thread_id as "threadId",
+			thread_title as "threadTitle", post_id as "postId"
+		from public.community_mod_log(${communityId}, ${before?.at ?? null}, ${before?.id ?? null}, 50)`
+	);
+}
+
+export type Figures = {
+	openItems: number;
+	overdueItems: number;
+	/** Median minutes from opening to a moderator's first action, last 30 days; null without items. */
+	medianMinutesToFirstAction: number | null;
+	actions: Partial<Record<Action, number>>;
+};
+
+export async function figures(claims: Claims, communityId: string, tx?: Tx) {
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<Figures[]>`
+		select open_items as "openItems", overdue_items as "overdueItems",
+			median_minutes_to_first_action as "medianMinutesToFirstAction", actions
+		from public.moderation_figures(${communityId})`
+	);
+	return row;
+}
+
+export type MyFlag = {
+	id: string;
+	reason: string;
+	note: string | null;
+	createdAt: Date;
+	decision: Resolution | null;
+	decidedAt: Date | null;
+	threadId: string | null;
+	threadTitle: string | null;
+};
+
+/** The member's own flags and how each was decided. */
+export async function myFlags(claims: Claims, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<MyFlag[]>`
+		select f.id, f.reason, f.note, f.created_at as "createdAt", f.decision, f.decided_at as "decidedAt",
+			t.id as "threadId", t.title as "threadTitle"
+		from public.flags f
+		left join public.threads t on t.id = coalesce(f.thread_id, public.thread_of(f.post_id))
+		where f.flagger_id = (select auth.uid())
+		order by f.created_at desc
+		limit 200`
+	);
+}

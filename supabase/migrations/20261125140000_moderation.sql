@@ -1,0 +1,815 @@
+-- Community moderation, part 1: owners and moderators, removal, locks and pins,
+-- suspensions, the moderation queue with its history, and the mod log.
+-- Moderators act through the functions below (security definer); each checks that
+-- the signed-in member moderates the community, so nobody acts elsewhere.
+
+-- Owners ------------------------------------------------------------------------------
+-- A community's owners (its first moderator, or whoever an admin names) appoint and
+-- remove its moderators; admins can everywhere.
+alter table public.community_moderators add column is_owner boolean not null default false;
+
+create function public.is_owner(community uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select exists (
+		select 1 from public.community_moderators
+		where community_id = community and member_id = (select auth.uid()) and is_owner
+	);
+$$;
+
+drop policy "Admins appoint moderators" on public.community_moderators;
+drop policy "Admins remove moderators" on public.community_moderators;
+create policy "Admins and owners appoint moderators" on public.community_moderators
+	for insert to authenticated
+	with check ((select public.is_admin()) or ((select public.is_owner(community_id)) and not is_owner));
+create policy "Admins and owners remove moderators" on public.community_moderators
+	for delete to authenticated
+	using ((select public.is_admin()) or ((select public.is_owner(community_id)) and not is_owner));
+grant insert (is_owner) on public.community_moderators to authenticated;
+
+-- A post's thread, even when the post is hidden from the reader (whose own flag named it).
+create function public.thread_of(post uuid) returns uuid
+language sql stable security definer set search_path = '' as $$
+	select p.thread_id from public.posts p where p.id = post;
+$$;
+
+-- Community settings for moderation ----------------------------------------------------
+alter table public.communities
+	-- Hidden pending review once this many different members flagged it.
+	add column flag_hide_threshold integer not null default 3 check (flag_hide_threshold between 1 and 50),
+	-- A new member's first question or answer waits for a moderator's approval.
+	add column hold_first_posts boolean not null default false,
+	-- Whether members see which moderator acted in the mod log.
+	add column mod_log_names_moderators boolean not null default false;
+grant update (flag_hide_threshold, hold_first_posts, mod_log_names_moderators) on public.communities to authenticated;
+
+-- Removal, locks and pins --------------------------------------------------------------
+-- Removal never destroys: the row stays, readable by its author and the community's
+-- moderators (and counsellors serving it), restorable.
+alter table public.threads
+	add column removed_at timestamptz,
+	add column removal_reason text check (char_length(removal_reason) <= 500),
+	add column locked_at timestamptz,
+	add column pinned_at timestamptz,
+	add column moderator_edited_at timestamptz;
+alter table public.posts
+	add column removed_at timestamptz,
+	add column removal_reason text check (char_length(removal_reason) <= 500),
+	add column moderator_edited_at timestamptz;
+grant select (removed_at, removal_reason, locked_at, pinned_at, moderator_edited_at) on public.threads to anon, authenticated;
+grant select (removed_at, removal_reason, moderator_edited_at) on public.posts to anon, authenticated;
+create index threads_community_pinned_idx on public.threads (community_id, pinned_at desc) where pinned_at is not null;
+
+drop policy "Threads are visible to everyone unless held for review" on public.threads;
+create policy "Threads are visible to everyone unless held or removed" on public.threads
+	for select to anon, authenticated
+	using ((held_at is null and removed_at is null) or author_id = (select auth.uid()) or public.can_safeguard(community_id));
+drop policy "Posts are visible to everyone unless held for review" on public.posts;
+create policy "Posts are visible to everyone unless held or removed" on public.posts
+	for select to anon, authenticated
+	using ((held_at is null and removed_at is null) or author_id = (select auth.uid()) or public.can_review_held(thread_id));
+
+create or replace function public.can_see_post(post uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+	select exists (
+		select 1 from public.posts p
+		where p.id = post and ((p.held_at is null and p.removed_at is null) or p.author_id = (select auth.uid())
+			or public.can_review_held(p.thread_id))
+	);
+$$;
+
+create or replace view public.visible_threads as
+	select t.id, t.community_id, t.title, t.search_vector, t.withdrawn_at
+	from public.threads t
+	where (t.held_at is null and t.removed_at is null) or t.author_id = (select auth.uid()) or public.can_safeguard(t.community_id);
+create or replace view public.visible_posts as
+	select p.id, p.thread_id, p.search_vector, p.withdrawn_at
+	from public.posts p
+	where (p.held_at is null and p.removed_at is null) or p.author_id = (select auth.uid()) or public.can_review_held(p.thread_id);
+
+-- Suspensions -------------------------------------------------------------------------
+create table public.suspensions (
+	id uuid primary key default gen_random_uuid(),
+	community_id uuid not null references public.communities (id) on delete cascade,
+	member_id uuid not null references public.members (id) on delete cascade,
+	reason text not null check (char_length(btrim(reason)) between 3 and 500),
+	starts_at timestamptz not null default public.clock(),
+	-- Null: permanent.
+	ends_at timestamptz,
+	created_by uuid references public.members (id) on delete set null,
+	lifted_at timestamptz,
+	lifted_by uuid references public.members (id) on delete set null,
+	check (ends_at is null or ends_at > starts_at)
+);
+create index suspensions_member_idx on public.suspensions (member_id, community_id);
+create index suspensions_community_idx on public.suspensions (community_id, starts_at desc);
+
+-- The member's suspension in the community that is in force now, if any.
+create function public.suspension_in(community uuid, member uuid default auth.uid())
+returns public.suspensions
+language sql stable security definer set search_path = '' as $$
+	select s.* from public.suspensions s
+	where s.community_id = community and s.member_id = member and s.lifted_at is null
+		and s.starts_at <= public.clock() and (s.ends_at is null or s.ends_at > public.clock())
+	order by s.ends_at desc nulls first
+	limit 1;
+$$;
+
+-- A suspended member cannot ask, answer, vote, say me too or flag in the community.
+create function public.refuse_suspended() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	member uuid;
+begin
+	case tg_table_name
+		when 'threads' then
+			community := new.community_id;
+			member := new.author_id;
+		when 'posts' then
+			select t.community_id into community from public.threads t where t.id = new.thread_id;
+			member := new.author_id;
+		when 'helpful_votes' then
+			select t.community_id into community
+			from public.posts p join public.threads t on t.id = p.thread_id where p.id = new.post_id;
+			member := new.member_id;
+		when 'me_toos' then
+			select t.community_id into community from public.threads t where t.id = new.thread_id;
+			member := new.member_id;
+		when 'flags' then
+			select t.community_id into community
+			from public.threads t
+			where t.id = coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id));
+			member := new.flagger_id;
+	end case;
+	if (public.suspension_in(community, member)).id is not null then
+		raise exception 'Suspended in this community' using errcode = '42501', hint = 'moderation_suspended';
+	end if;
+	return new;
+end;
+$$;
+create trigger refuse_suspended before insert on public.threads
+for each row execute function public.refuse_suspended();
+create trigger refuse_suspended before insert on public.posts
+for each row execute function public.refuse_suspended();
+create trigger refuse_suspended before insert on public.helpful_votes
+for each row execute function public.refuse_suspended();
+create trigger refuse_suspended before insert on public.me_toos
+for each row execute function public.refuse_suspended();
+create trigger refuse_suspended before insert on public.flags
+for each row execute function public.refuse_suspended();
+
+-- A locked thread takes no answers, except from the community's moderators.
+create function public.refuse_locked() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if exists (select 1 from public.threads t where t.id = new.thread_id and t.locked_at is not null
+		and not public.is_moderator(t.community_id)) then
+		raise exception 'This thread is locked' using errcode = '42501', hint = 'moderation_thread_locked';
+	end if;
+	return new;
+end;
+$$;
+create trigger refuse_locked before insert on public.posts
+for each row execute function public.refuse_locked();
+
+-- Flags are rate limited: at most 20 an hour per member.
+create function public.limit_flagging() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if (select count(*) from public.flags where flagger_id = new.flagger_id and created_at > now() - interval '1 hour') >= 20 then
+		raise exception 'rate_limited: too many flags' using errcode = 'P0001', hint = 'rate_limited';
+	end if;
+	return new;
+end;
+$$;
+create trigger limit_flagging before insert on public.flags
+for each row when (current_user in ('authenticated', 'anon')) execute function public.limit_flagging();
+
+-- Moderation items ----------------------------------------------------------------------
+create type public.moderation_state as enum ('open', 'resolved');
+create type public.moderation_resolution as enum ('dismissed', 'removed', 'edited', 'restored');
+create type public.moderation_action as enum (
+	'opened', 'flagged', 'auto_hidden', 'held_first_post', 'held_watched_word', 'flagged_watched_word',
+	'dismissed', 'removed', 'restored', 'edited', 'locked', 'unlocked', 'pinned', 'unpinned', 'moved',
+	'suspended', 'suspension_lifted', 'warned', 'moderator_appointed', 'moderator_removed', 'settings_changed'
+);
+
+-- One queue entry per thread or post that needs a moderator's look; further flags
+-- gather on the open one. version counts changes, so a second moderator acting on
+-- what they saw is told someone else already did.
+create table public.moderation_items (
+	id uuid primary key default gen_random_uuid(),
+	community_id uuid not null references public.communities (id) on delete cascade,
+	thread_id uuid not null references public.threads (id) on delete cascade,
+	-- Null when the item is about the thread (the question) itself.
+	post_id uuid references public.posts (id) on delete cascade,
+	state public.moderation_state not null default 'open',
+	resolution public.moderation_resolution,
+	version integer not null default 1,
+	opened_at timestamptz not null default public.clock(),
+	first_action_at timestamptz,
+	resolved_at timestamptz,
+	resolved_by uuid references public.members (id) on delete set null,
+	check ((state = 'resolved') = (resolution is not null and resolved_at is not null))
+);
+create unique index moderation_items_one_open on public.moderation_items (thread_id, coalesce(post_id, thread_id))
+	where state = 'open';
+create index moderation_items_queue_idx on public.moderation_items (community_id, state, opened_at);
+create index moderation_items_post_idx on public.moderation_items (post_id) where post_id is not null;
+
+create table public.moderation_events (
+	id bigint generated always as identity primary key,
+	item_id uuid not null references public.moderation_items (id) on delete cascade,
+	action public.moderation_action not null,
+	actor_id uuid references public.members (id) on delete set null,
+	note text check (char_length(note) <= 1000),
+	at timestamptz not null default public.clock()
+);
+create index moderation_events_item_idx on public.moderation_events (item_id, at);
+
+-- The mod log: what moderators did, readable by the community's members.
+create table public.mod_log (
+	id bigint generated always as identity primary key,
+	community_id uuid not null references public.communities (id) on delete cascade,
+	action public.moderation_action not null,
+	actor_id uuid references public.members (id) on delete set null,
+	thread_id uuid references public.threads (id) on delete set null,
+	post_id uuid references public.posts (id) on delete set null,
+	-- The member a suspension, warning or appointment is about (never shown for anonymous posts).
+	member_id uuid references public.members (id) on delete set null,
+	reason text check (char_length(reason) <= 1000),
+	at timestamptz not null default public.clock()
+);
+create index mod_log_community_idx on public.mod_log (community_id, at desc, id desc);
+create index mod_log_member_idx on public.mod_log (member_id, community_id) where member_id is not null;
+
+-- Flags are decided with their item.
+alter table public.flags
+	add column decision public.moderation_resolution,
+	add column decided_at timestamptz;
+grant select (decision, decided_at) on public.flags to authenticated;
+create policy "Moderators see the flags in their communities" on public.flags
+	for select to authenticated using (
+		exists (select 1 from public.threads t
+			where t.id = coalesce(thread_id, public.thread_of(post_id)) and public.is_moderator(t.community_id))
+	);
+
+-- Notifications about moderation carry the moderator's reason and the community.
+alter table public.notifications
+	add column reason text check (char_length(reason) <= 1000),
+	add column community_id uuid references public.communities (id) on delete cascade;
+
+-- Opening and recording ----------------------------------------------------------------
+-- The open item of a thread or post, opened if there is none; its moderators are told.
+create function public.open_moderation_item(thread uuid, post uuid, action public.moderation_action, note text default null)
+returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := (select t.community_id from public.threads t where t.id = thread);
+	item uuid;
+begin
+	select i.id into item from public.moderation_items i
+	where i.thread_id = thread and i.post_id is not distinct from post and i.state = 'open'
+	for update;
+	if item is null then
+		insert into public.moderation_items (community_id, thread_id, post_id)
+		values (community, thread, post)
+		on conflict do nothing
+		returning id into item;
+		if item is null then
+			-- Opened concurrently by another flag: gather on that one.
+			select i.id into item from public.moderation_items i
+			where i.thread_id = thread and i.post_id is not distinct from post and i.state = 'open'
+			for update;
+		else
+			insert into public.notifications (member_id, kind, thread_id, post_id, community_id)
+			select cm.member_id, 'moderation_item', thread, post, community
+			from public.community_moderators cm where cm.community_id = community;
+		end if;
+	end if;
+	insert into public.moderation_events (item_id, action, actor_id, note) values (item, action, auth.uid(), note);
+	update public.moderation_items set version = version + 1 where id = item;
+	return item;
+end;
+$$;
+
+-- Every moderator action: into the mod log and, when there is one, the item's history.
+create function public.record_moderation(
+	community uuid, action public.moderation_action, thread uuid, post uuid, member uuid, reason text, item uuid
+) returns void
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.mod_log (community_id, action, actor_id, thread_id, post_id, member_id, reason)
+	values (community, action, auth.uid(), thread, post, member, nullif(btrim(reason), ''));
+	if item is not null then
+		insert into public.moderation_events (item_id, action, actor_id, note)
+		values (item, action, auth.uid(), nullif(btrim(reason), ''));
+		update public.moderation_items
+		set version = version + 1, first_action_at = coalesce(first_action_at, public.clock())
+		where id = item;
+	end if;
+end;
+$$;
+
+-- Flags with a moderation reason open an item; enough of them hide the target.
+create function public.moderate_flag() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	thread uuid := coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id));
+	threshold integer;
+	undecided integer;
+	item uuid;
+begin
+	item := public.open_moderation_item(thread, new.post_id, 'flagged', new.reason::text);
+	select c.flag_hide_threshold into threshold
+	from public.threads t join public.communities c on c.id = t.community_id where t.id = thread;
+	select count(distinct f.flagger_id) into undecided from public.flags f
+	where f.decision is null and f.reason <> 'needs_professional'
+		and (f.post_id = new.post_id or (new.post_id is null and f.thread_id = new.thread_id));
+	if undecided >= threshold then
+		if new.post_id is not null then
+			update public.posts set held_at = public.clock() where id = new.post_id and held_at is null;
+		else
+			update public.threads set held_at = public.clock() where id = new.thread_id and held_at is null;
+		end if;
+		if found then
+			insert into public.moderation_events (item_id, action, note) values (item, 'auto_hidden', undecided::text);
+		end if;
+	end if;
+	return null;
+end;
+$$;
+create trigger moderate_flag after insert on public.flags
+for each row when (new.reason <> 'needs_professional') execute function public.moderate_flag();
+
+-- Acting ---------------------------------------------------------------------------------
+-- The start of every action on a thread or post: the signed-in member must moderate its
+-- community; when acting from a queue item, the item must be as the moderator saw it.
+create function public.begin_moderation(thread uuid, item uuid, seen_version integer)
+returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := (select t.community_id from public.threads t where t.id = thread);
+	current_version integer;
+begin
+	if community is null then
+		raise exception 'No such thread' using errcode = '22023', hint = 'moderation_not_found';
+	end if;
+	if not public.is_moderator(community) then
+		raise exception 'Only this community''s moderators can do that' using errcode = '42501', hint = 'moderation_not_moderator';
+	end if;
+	if item is not null then
+		select i.version into current_version from public.moderation_items i
+		where i.id = item and i.thread_id = thread for update;
+		if current_version is null then
+			raise exception 'No such item' using errcode = '22023', hint = 'moderation_not_found';
+		end if;
+		if seen_version is not null and seen_version <> current_version then
+			raise exception 'Someone else handled this item meanwhile' using errcode = '40001', hint = 'moderation_already_handled';
+		end if;
+	end if;
+	return community;
+end;
+$$;
+
+-- The item an action on a thread or post belongs to: the one named, else the open one.
+create function public.item_for(thread uuid, post uuid, item uuid) returns uuid
+language sql stable security definer set search_path = '' as $$
+	select coalesce(item, (select i.id from public.moderation_items i
+		where i.thread_id = thread and i.post_id is not distinct from post and i.state = 'open'));
+$$;
+
+-- Closes the item with a resolution and decides its flags; flaggers are told.
+create function public.resolve_moderation_item(item uuid, resolution public.moderation_resolution) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	target record;
+begin
+	update public.moderation_items
+	set state = 'resolved', resolution = resolve_moderation_item.resolution, resolved_at = public.clock(),
+		resolved_by = auth.uid(), first_action_at = coalesce(first_action_at, public.clock())
+	where id = item and state = 'open'
+	returning thread_id, post_id, community_id into target;
+	if target is null then
+		return;
+	end if;
+	with decided as (
+		update public.flags f set decision = resolution, decided_at = public.clock()
+		where f.decision is null and f.reason <> 'needs_professional'
+			and (f.post_id = target.post_id or (target.post_id is null and f.thread_id = target.thread_id))
+		returning f.flagger_id
+	)
+	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+	select distinct d.flagger_id, 'flag_decided', target.thread_id, target.post_id, target.community_id, resolution::text
+	from decided d where d.flagger_id is not null;
+end;
+$$;
+
+-- The author of a thread or post (used inside; never returned to moderators).
+create function public.author_of(thread uuid, post uuid) returns uuid
+language sql stable security definer set search_path = '' as $$
+	select case when post is null then (select t.author_id from public.threads t where t.id = thread)
+		else (select p.author_id from public.posts p where p.id = post) end;
+$$;
+
+
+-- Dismiss: the thread or post stays; a hold by flags or approval ends.
+create function public.dismiss_moderation_item(item uuid, seen_version integer, note text default null) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	target record;
+	community uuid;
+begin
+	select i.thread_id, i.post_id, i.state into target from public.moderation_items i where i.id = item;
+	if target is null then
+		raise exception 'No such item' using errcode = '22023', hint = 'moderation_not_found';
+	end if;
+	community := public.begin_moderation(target.thread_id, item, seen_version);
+	if target.state <> 'open' then
+		raise exception 'This item is already resolved' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	if target.post_id is null then
+		update public.threads set held_at = null where id = target.thread_id;
+	else
+		update public.posts set held_at = null where id = target.post_id;
+	end if;
+	perform public.record_moderation(community, 'dismissed', target.thread_id, target.post_id, null, note, item);
+	perform public.resolve_moderation_item(item, 'dismissed');
+end;
+$$;
+
+-- Remove with a reason: hidden from readers, kept for moderators; the author is told why.
+create function public.remove_content(
+	thread uuid, post uuid, reason text, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'A removal needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	if post is null then
+		update public.threads set removed_at = public.clock(), removal_reason = btrim(reason), held_at = null
+		where id = thread and removed_at is null;
+	else
+		update public.posts set removed_at = public.clock(), removal_reason = btrim(reason), held_at = null
+		where id = post and thread_id = thread and removed_at is null;
+	end if;
+	if not found then
+		raise exception 'Already removed' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	item := public.item_for(thread, post, item);
+	perform public.record_moderation(community, 'removed', thread, post, null, reason, item);
+	perform public.resolve_moderation_item(item, 'removed');
+	author := public.author_of(thread, post);
+	if author is not null then
+		insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+		values (author, 'post_removed', thread, post, community, btrim(reason));
+	end if;
+end;
+$$;
+
+create function public.restore_content(
+	thread uuid, post uuid, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if post is null then
+		update public.threads set removed_at = null, removal_reason = null where id = thread and removed_at is not null;
+	else
+		update public.posts set removed_at = null, removal_reason = null
+		where id = post and thread_id = thread and removed_at is not null;
+	end if;
+	if not found then
+		raise exception 'Not removed' using errcode = '55000', hint = 'moderation_not_removed';
+	end if;
+	item := coalesce(item, (select i.id from public.moderation_items i
+		where i.thread_id = thread and i.post_id is not distinct from post order by i.opened_at desc limit 1));
+	perform public.record_moderation(community, 'restored', thread, post, null, reason, item);
+	update public.moderation_items set resolution = 'restored' where id = item and state = 'resolved';
+	author := public.author_of(thread, post);
+	if author is not null then
+		insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+		values (author, 'post_restored', thread, post, community, nullif(btrim(reason), ''));
+	end if;
+end;
+$$;
+
+-- Edit out personal data: the previous text is kept in revisions (authors and moderators read them).
+create function public.edit_content(
+	thread uuid, post uuid, new_title text, new_markdown text, new_html text, reason text,
+	item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'An edit needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	if post is null then
+		update public.threads
+		set title = coalesce(new_title, title), body_markdown = new_markdown, body_html = new_html,
+			moderator_edited_at = public.clock(), held_at = null
+		where id = thread and withdrawn_at is null;
+	else
+		update public.posts
+		set body_markdown = new_markdown, body_html = new_html, moderator_edited_at = public.clock(), held_at = null
+		where id = post and thread_id = thread and withdrawn_at is null;
+	end if;
+	if not found then
+		raise exception 'Nothing to edit' using errcode = '55000', hint = 'moderation_not_found';
+	end if;
+	item := public.item_for(thread, post, item);
+	perform public.record_moderation(community, 'edited', thread, post, null, reason, item);
+	perform public.resolve_moderation_item(item, 'edited');
+end;
+$$;
+
+create function public.set_thread_locked(
+	thread uuid, locked boolean, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := public.begin_moderation(thread, item, seen_version);
+begin
+	update public.threads set locked_at = case when locked then public.clock() end
+	where id = thread and (locked_at is null) = locked;
+	if not found then
+		raise exception 'Already so' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	perform public.record_moderation(community, case when locked then 'locked' else 'unlocked' end::public.moderation_action,
+		thread, null, null, reason, public.item_for(thread, null, item));
+end;
+$$;
+
+create function public.set_thread_pinned(
+	thread uuid, pinned boolean, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := public.begin_moderation(thread, item, seen_version);
+begin
+	update public.threads set pinned_at = case when pinned then public.clock() end
+	where id = thread and (pinned_at is null) = pinned;
+	if not found then
+		raise exception 'Already so' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	perform public.record_moderation(community, case when pinned then 'pinned' else 'unpinned' end::public.moderation_action,
+		thread, null, null, reason, public.item_for(thread, null, item));
+end;
+$$;
+
+-- Move: written to the logs of both communities; the thread's items follow it.
+create function public.move_thread(
+	thread uuid, target_community uuid, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := public.begin_moderation(thread, item, seen_version);
+begin
+	if not exists (select 1 from public.communities c where c.id = target_community) or target_community = community then
+		raise exception 'Choose another community' using errcode = '22023', hint = 'moderation_move_target';
+	end if;
+	update public.threads set community_id = target_community where id = thread;
+	update public.communities set thread_count = thread_count - 1 where id = community;
+	update public.communities set thread_count = thread_count + 1 where id = target_community;
+	update public.moderation_items set community_id = target_community where thread_id = thread;
+	perform public.record_moderation(community, 'moved', thread, null, null, reason, public.item_for(thread, null, item));
+	insert into public.mod_log (community_id, action, actor_id, thread_id, reason)
+	values (target_community, 'moved', auth.uid(), thread, nullif(btrim(reason), ''));
+end;
+$$;
+
+-- Suspend the author of a thread or post from the community; null duration: permanent.
+create function public.suspend_author(
+	thread uuid, post uuid, duration interval, reason text, item uuid default null, seen_version integer default null
+) returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+	suspension uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'A suspension needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	if duration is not null and duration not in ('24 hours', '72 hours', '7 days', '30 days') then
+		raise exception 'Unknown duration' using errcode = '22023', hint = 'moderation_duration';
+	end if;
+	author := public.author_of(thread, post);
+	if author is null then
+		raise exception 'The author deleted their account' using errcode = '55000', hint = 'moderation_no_author';
+	end if;
+	if exists (select 1 from public.community_moderators cm where cm.community_id = community and cm.member_id = author) then
+		raise exception 'Moderators are not suspended' using errcode = '42501', hint = 'moderation_not_for_moderators';
+	end if;
+	insert into public.suspensions (community_id, member_id, reason, ends_at, created_by)
+	values (community, author, btrim(reason), public.clock() + duration, auth.uid())
+	returning id into suspension;
+	-- The log names the member only when the post was not anonymous.
+	perform public.record_moderation(community, 'suspended', thread, post,
+		case when coalesce((select p.is_anonymous from public.posts p where p.id = post),
+			(select t.is_anonymous from public.threads t where t.id = thread)) then null else author end,
+		concat_ws(' · ', coalesce(duration::text, 'permanent'), btrim(reason)), public.item_for(thread, post, item));
+	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+	values (author, 'suspension', thread, post, community, btrim(reason));
+	return suspension;
+end;
+$$;
+
+create function public.lift_suspension(suspension uuid, reason text default null) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	s public.suspensions;
+begin
+	select * into s from public.suspensions where id = suspension for update;
+	if s.id is null or not public.is_moderator(s.community_id) then
+		raise exception 'Only this community''s moderators can do that' using errcode = '42501', hint = 'moderation_not_moderator';
+	end if;
+	if s.lifted_at is not null then
+		raise exception 'Already lifted' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	update public.suspensions set lifted_at = public.clock(), lifted_by = auth.uid() where id = suspension;
+	perform public.record_moderation(s.community_id, 'suspension_lifted', null, null, s.member_id, reason, null);
+end;
+$$;
+
+create function public.warn_author(
+	thread uuid, post uuid, reason text, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'A warning needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	author := public.author_of(thread, post);
+	if author is null then
+		raise exception 'The author deleted their account' using errcode = '55000', hint = 'moderation_no_author';
+	end if;
+	perform public.record_moderation(community, 'warned', thread, post, null, reason, public.item_for(thread, post, item));
+	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+	values (author, 'warning', thread, post, community, btrim(reason));
+end;
+$$;
+
+-- Appointments are logged in the community's mod log too.
+create function public.log_appointment() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.mod_log (community_id, action, actor_id, member_id)
+	values (coalesce(new.community_id, old.community_id),
+		case when tg_op = 'INSERT' then 'moderator_appointed' else 'moderator_removed' end::public.moderation_action,
+		auth.uid(), coalesce(new.member_id, old.member_id));
+	return null;
+end;
+$$;
+create trigger log_appointment after insert or delete on public.community_moderators
+for each row execute function public.log_appointment();
+
+-- What moderators did about the author of an item in this community lately: removals,
+-- edits and warnings of their posts, suspensions. The author stays unnamed.
+create function public.moderation_author_history(item uuid)
+returns table (action public.moderation_action, at timestamptz, reason text, thread_id uuid, post_id uuid)
+language plpgsql stable security definer set search_path = '' as $$
+declare
+	target record;
+	author uuid;
+begin
+	select i.community_id, i.thread_id, i.post_id into target from public.moderation_items i where i.id = item;
+	if target is null or not public.is_moderator(target.community_id) then
+		raise exception 'Only this community''s moderators can do that' using errcode = '42501', hint = 'moderation_not_moderator';
+	end if;
+	author := public.author_of(target.thread_id, target.post_id);
+	if author is null then
+		return;
+	end if;
+	return query
+	select l.action, l.at, l.reason, l.thread_id, l.post_id
+	from public.mod_log l
+	left join public.threads t on t.id = l.thread_id and l.post_id is null
+	left join public.posts p on p.id = l.post_id
+	where l.community_id = target.community_id
+		and l.action in ('removed', 'edited', 'warned', 'suspended', 'suspension_lifted')
+		and (l.member_id = author or t.author_id = author or p.author_id = author)
+	order by l.at desc
+	limit 20;
+end;
+$$;
+
+-- Until when the author of an item is suspended in its community: null when not,
+-- 'infinity' when permanently.
+create function public.moderation_author_suspended_until(item uuid) returns timestamptz
+language sql stable security definer set search_path = '' as $$
+	select coalesce(s.ends_at, 'infinity')
+	from public.moderation_items i
+	cross join lateral public.suspension_in(i.community_id, public.author_of(i.thread_id, i.post_id)) s
+	where i.id = item and public.is_moderator(i.community_id) and s.id is not null;
+$$;
+
+-- Reading -----------------------------------------------------------------------------
+alter table public.suspensions enable row level security;
+alter table public.moderation_items enable row level security;
+alter table public.moderation_events enable row level security;
+alter table public.mod_log enable row level security;
+
+create policy "Members see their own suspensions; moderators their community's" on public.suspensions
+	for select to authenticated using (member_id = (select auth.uid()) or (select public.is_moderator(community_id)));
+create policy "Moderators see their community's items" on public.moderation_items
+	for select to authenticated using ((select public.is_moderator(community_id)));
+create policy "Moderators see their community's item history" on public.moderation_events
+	for select to authenticated using (
+		exists (select 1 from public.moderation_items i where i.id = item_id and public.is_moderator(i.community_id))
+	);
+-- Members of the community read its log; moderators' names go through community_mod_log().
+create policy "Moderators read their community's log" on public.mod_log
+	for select to authenticated using ((select public.is_moderator(community_id)));
+
+revoke all on public.suspensions, public.moderation_items, public.moderation_events, public.mod_log from anon, authenticated;
+grant select (id, community_id, member_id, reason, starts_at, ends_at, lifted_at) on public.suspensions to authenticated;
+grant select on public.moderation_items, public.moderation_events, public.mod_log to authenticated;
+
+-- The mod log as members see it: targets they may see, moderators named only where the
+-- community says so (moderators always see names), suspended members only when not anonymous.
+create function public.community_mod_log(community uuid, before_at timestamptz default null, before_id bigint default null, page_size integer default 50)
+returns table (id bigint, action public.moderation_action, at timestamptz, reason text, moderator text,
+	member text, thread_id uuid, thread_title text, post_id uuid)
+language plpgsql stable security definer set search_path = '' as $$
+declare
+	moderates boolean := public.is_moderator(community);
+	names boolean;
+begin
+	if not (moderates or public.is_community_member(community)) then
+		raise exception 'Only members of this community read its log' using errcode = '42501', hint = 'moderation_log_members_only';
+	end if;
+	select c.mod_log_names_moderators into names from public.communities c where c.id = community;
+	return query
+	select l.id, l.action, l.at, l.reason,
+		case when moderates or names then actor.pseudonym end,
+		target_member.pseudonym,
+		l.thread_id,
+		case when t.removed_at is null and t.held_at is null or moderates then t.title end,
+		l.post_id
+	from public.mod_log l
+	left join public.members actor on actor.id = l.actor_id
+	left join public.members target_member on target_member.id = l.member_id
+	left join public.threads t on t.id = l.thread_id
+	where l.community_id = community
+		and (before_at is null or (l.at, l.id) < (before_at, before_id))
+	order by l.at desc, l.id desc
+	limit least(page_size, 100);
+end;
+$$;
+
+-- Figures per community for its moderators.
+create function public.moderation_figures(community uuid)
+returns table (open_items integer, overdue_items integer, median_minutes_to_first_action double precision,
+	actions jsonb)
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	if not public.is_moderator(community) then
+		raise exception 'Only this community''s moderators can do that' using errcode = '42501', hint = 'moderation_not_moderator';
+	end if;
+	return query select
+		(select count(*)::integer from public.moderation_items i where i.community_id = community and i.state = 'open'),
+		(select count(*)::integer from public.moderation_items i where i.community_id = community and i.state = 'open'
+			and i.opened_at < public.clock() - interval '48 hours'),
+		(select round(percentile_cont(0.5) within group (order by extract(epoch from i.first_action_at - i.opened_at) / 60))
+			from public.moderation_items i
+			where i.community_id = community and i.first_action_at is not null
+				and i.opened_at > public.clock() - interval '30 days'),
+		(select coalesce(jsonb_object_agg(a.action, a.n), '{}'::jsonb) from (
+			select l.action, count(*) as n from public.mod_log l
+			where l.community_id = community and l.at > public.clock() - interval '30 days'
+				and l.action not in ('moderator_appointed', 'moderator_removed')
+			group by l.action) a);
+end;
+$$;
+
+revoke execute on function public.refuse_suspended(), public.refuse_locked(), public.limit_flagging(),
+	public.open_moderation_item(uuid, uuid, public.moderation_action, text),
+	public.record_moderation(uuid, public.moderation_action, uuid, uuid, uuid, text, uuid),
+	public.moderate_flag(), public.begin_moderation(uuid, uuid, integer), public.item_for(uuid, uuid, uuid),
+	public.resolve_moderation_item(uuid, public.moderation_resolution), public.author_of(uuid, uuid),
+	public.log_appointment()
+	from public, anon, authenticated;
+-- Members read their own suspensions through the table (RLS); the check itself is internal.
+revoke execute on function public.suspension_in(uuid, uuid) from public, anon, authenticated;

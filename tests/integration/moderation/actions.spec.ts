@@ -1,0 +1,230 @@
+// Every moderator action on a queue item or thread: what it changes, who is told,
+// what the item's history and the community's mod log keep.
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as moderation from '$lib/server/moderation';
+import * as posts from '$lib/server/posts';
+import * as threads from '$lib/server/threads';
+import {
+	community,
+	flagPost,
+	member,
+	moderator,
+	notificationsOf,
+	openItem,
+	owner,
+	question,
+	reply,
+	type TestMember
+} from './support';
+
+let home: string;
+let other: string;
+let author: TestMember;
+let flagger: TestMember;
+let reader: TestMember;
+let mod: TestMember;
+
+beforeAll(async () => {
+	[home, other] = await Promise.all([community(), community()]);
+	[author, flagger, reader, mod] = await Promise.all([
+		member(home),
+		member(home),
+		member(home),
+		moderator(home)
+	]);
+});
+
+async function flaggedAnswer(body = 'Du bist wirklich zu dumm für diese Welt.') {
+	// A new asker each time: asking is limited per hour.
+	const asker = await member(home);
+	const threadId = (await threads.ask(asker.claims, home, question())).id;
+	const postId = (await posts.answer(author.claims, threadId, reply(body))).id;
+	await flagPost(flagger.claims, postId, 'abuse', 'Beleidigend');
+	const item = await openItem(mod.claims, { threadId, postId });
+	if (!item) throw new Error('no item');
+	return { threadId, postId, item, target: { threadId, postId } };
+}
+
+const visibleTo = async (claims: TestMember['claims'] | null, threadId: string, postId: string) =>
+	(await posts.listInThread(claims, threadId)).some((answer) => answer.id === postId);
+
+describe('the queue', () => {
+	it('gathers a post’s flags with reasons on one open item and shows its age', async () => {
+		const { postId, item } = await flaggedAnswer();
+		const second = await member(home);
+		await flagPost(second.claims, postId, 'spam');
+		const detail = await moderation.item(mod.claims, item.id);
+		expect(detail?.reasons).toEqual({ abuse: 1, spam: 1 });
+		expect(detail?.flags.map((flag) => flag.note)).toContain('Beleidigend');
+		expect(detail?.post?.bodyHtml).toContain('zu dumm');
+		expect(detail?.thread.bodyHtml).toBeTruthy();
+		expect(detail?.overdue).toBe(false);
+		expect(detail?.history.map((event) => event.action)).toEqual(['flagged', 'flagged']);
+	});
+
+	it('tells the community’s moderators of a new item', async () => {
+		await flaggedAnswer();
+		expect((await notificationsOf(mod.id)).map((n) => n.kind)).toContain('moderation_item');
+	});
+});
+
+describe('removing and restoring', () => {
+	it('removes with a reason: hidden from readers, kept for moderators, the author told why', async () => {
+		const { threadId, postId, item, target } = await flaggedAnswer();
+		await moderation.remove(mod.claims, target, 'Beleidigung anderer Mitglieder', {
+			itemId: item.id,
+			version: item.version
+		});
+		expect(await visibleTo(reader.claims, threadId, postId)).toBe(false);
+		expect(await visibleTo(null, threadId, postId)).toBe(false);
+		expect(await visibleTo(mod.claims, threadId, postId)).toBe(true);
+		expect(await visibleTo(author.claims, threadId, postId)).toBe(true);
+		const [told] = await notificationsOf(author.id);
+		expect(told).toEqual({ kind: 'post_removed', reason: 'Beleidigung anderer Mitglieder' });
+		const decided = await moderation.myFlags(flagger.claims);
+		expect(decided.find((flag) => flag.threadId === threadId)?.decision).toBe('removed');
+		expect((await notificationsOf(flagger.id))[0].kind).toBe('flag_decided');
+		const [row] = await owner`select state, resolution from public.moderation_items where id = ${item.id}`;
+		expect(row).toEqual({ state: 'resolved', resolution: 'removed' });
+	});
+
+	it('refuses a removal without a reason', async () => {
+		const { target, item } = await flaggedAnswer();
+		await expect(
+			moderation.remove(mod.claims, target, ' ', { itemId: item.id, version: item.version })
+		).rejects.toMatchObject({ hint: 'moderation_reason_required' });
+	});
+
+	it('restores a removed post, and the author is told', async () => {
+		const { threadId, postId, item, target } = await flaggedAnswer();
+		await moderation.remove(mod.claims, target, 'Versehen', null);
+		await moderation.restore(mod.claims, target, 'Doch in Ordnung', null);
+		expect(await visibleTo(reader.claims, threadId, postId)).toBe(true);
+		expect((await notificationsOf(author.id))[0]).toEqual({
+			kind: 'post_restored',
+			reason: 'Doch in Ordnung'
+		});
+		const detail = await moderation.item(mod.claims, item.id);
+		expect(detail?.resolution).toBe('restored');
+		expect(detail?.history.map((event) => event.action)).toEqual([
+			'flagged',
+			'removed',
+			'restored'
+		]);
+	});
+
+	it('removes a whole thread', async () => {
+		const threadId = (await threads.ask((await member(home)).claims, home, question())).id;
+		await moderation.remove(mod.claims, { threadId, postId: null }, 'Werbung', null);
+		expect(await threads.read(reader.claims, threadId)).toBeNull();
+		expect(await threads.read(mod.claims, threadId)).not.toBeNull();
+	});
+});
+
+describe('dismissing', () => {
+	it('keeps the post, decides the flags and closes the item', async () => {
+		const { threadId, postId, item } = await flaggedAnswer('Eine ehrliche, aber harte Antwort.');
+		await moderation.dismiss(mod.claims, { itemId: item.id, version: item.version }, 'Kein Verstoß');
+		expect(await visibleTo(reader.claims, threadId, postId)).toBe(true);
+		const flags = await moderation.myFlags(flagger.claims);
+		expect(flags.find((flag) => flag.threadId === threadId)?.decision).toBe('dismissed');
+		expect(await openItem(mod.claims, { threadId, postId })).toBeUndefined();
+	});
+});
+
+describe('editing out personal data', () => {
+	it('replaces the text, keeps the original for moderators', async () => {
+		const { postId, item, target } = await flaggedAnswer(
+			'Ruf doch Frau Meier an, Tel. 0171 2345678.'
+		);
+		await moderation.edit(
+			mod.claims,
+			target,
+			{ title: null, body: 'Ruf doch [entfernt] an.', reason: 'Telefonnummer Dritter' },
+			{ itemId: item.id, version: item.version }
+		);
+		const [post] = await owner`select body_markdown, moderator_edited_at from public.posts where id = ${postId}`;
+		expect(post.body_markdown).toBe('Ruf doch [entfernt] an.');
+		expect(post.moderator_edited_at).not.toBeNull();
+		const detail = await moderation.item(mod.claims, item.id);
+		expect(detail?.revisions.map((revision) => revision.bodyMarkdown)).toContain(
+			'Ruf doch Frau Meier an, Tel. 0171 2345678.'
+		);
+	});
+});
+
+describe('thread actions', () => {
+	it('locks a thread against answers (except from moderators) and unlocks it', async () => {
+		const threadId = (await threads.ask((await member(home)).claims, home, question())).id;
+		await moderation.setLocked(mod.claims, threadId, true, 'Alles gesagt', null);
+		await expect(posts.answer(reader.claims, threadId, reply('Noch etwas'))).rejects.toMatchObject({
+			hint: 'moderation_thread_locked'
+		});
+		await posts.answer(mod.claims, threadId, reply('Hinweis der Moderation'));
+		await moderation.setLocked(mod.claims, threadId, false, null, null);
+		await posts.answer(reader.claims, threadId, reply('Jetzt geht es wieder'));
+	});
+
+	it('pins a thread to the top of its community', async () => {
+		const threadId = (await threads.ask((await member(home)).claims, home, question())).id;
+		await moderation.setPinned(mod.claims, threadId, true, null, null);
+		expect((await threads.pinned(reader.claims, home)).map((thread) => thread.id)).toContain(
+			threadId
+		);
+		await moderation.setPinned(mod.claims, threadId, false, null, null);
+		expect((await threads.pinned(reader.claims, home)).map((thread) => thread.id)).not.toContain(
+			threadId
+		);
+	});
+
+	it('moves a thread to another community, counted and logged in both', async () => {
+		const threadId = (await threads.ask((await member(home)).claims, home, question())).id;
+		const count = async (id: string) =>
+			(await owner`select thread_count from public.communities where id = ${id}`)[0].thread_count;
+		const [before, beforeOther] = [await count(home), await count(other)];
+		await moderation.move(mod.claims, threadId, other, 'Passt dort besser', null);
+		expect((await threads.read(reader.claims, threadId))?.communityId).toBe(other);
+		expect([await count(home), await count(other)]).toEqual([before - 1, beforeOther + 1]);
+		const logged = await owner`select community_id from public.mod_log where thread_id = ${threadId} and action = 'moved'`;
+		expect(logged.map((row) => row.community_id).sort()).toEqual([home, other].sort());
+	});
+
+	it('warns the author with a reason', async () => {
+		const { target } = await flaggedAnswer();
+		await moderation.warn(mod.claims, target, 'Bitte freundlich bleiben', null);
+		expect((await notificationsOf(author.id))[0]).toEqual({
+			kind: 'warning',
+			reason: 'Bitte freundlich bleiben'
+		});
+	});
+});
+
+describe('the mod log', () => {
+	it('shows every action to the community’s members, without moderators’ names unless the community names them', async () => {
+		const { target } = await flaggedAnswer();
+		await moderation.remove(mod.claims, target, 'Beleidigung', null);
+		const seenByMember = await moderation.log(reader.claims, home);
+		const entry = seenByMember.find(
+			(row) => row.postId === target.postId && row.action === 'removed'
+		);
+		expect(entry).toMatchObject({ reason: 'Beleidigung', moderator: null });
+		const seenByModerator = await moderation.log(mod.claims, home);
+		expect(
+			seenByModerator.find((row) => row.postId === target.postId && row.action === 'removed')
+				?.moderator
+		).toBe(mod.pseudonym);
+		await owner`update public.communities set mod_log_names_moderators = true where id = ${home}`;
+		const named = await moderation.log(reader.claims, home);
+		expect(
+			named.find((row) => row.postId === target.postId && row.action === 'removed')?.moderator
+		).toBe(mod.pseudonym);
+		await owner`update public.communities set mod_log_names_moderators = false where id = ${home}`;
+	});
+
+	it('is not for people outside the community', async () => {
+		const outsider = await member(other);
+		await expect(moderation.log(outsider.claims, home)).rejects.toMatchObject({
+			hint: 'moderation_log_members_only'
+		});
+	});
+});
