@@ -35,6 +35,15 @@ export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: Fo
 	return { ok: false as const, errors, values };
 }
 
+/** What a page's form components read of its last action's result (failures, and marks of success). */
+export type PageResult = {
+	values?: Record<string, string>;
+	errors?: FieldErrors;
+	error?: string;
+	reported?: string;
+	done?: string;
+} | null;
+
 /** Every rejected form answers in this one shape, so pages read it the same way. */
 export type FormFailure = { values: Record<string, string>; errors: FieldErrors; error: string };
 

@@ -238,6 +238,8 @@ create table public.mod_log (
 	-- The member a suspension, warning or appointment is about (never shown for anonymous posts).
 	member_id uuid references public.members (id) on delete set null,
 	reason text check (char_length(reason) <= 1000),
+	-- For suspensions: when it ends (null: permanent).
+	suspended_until timestamptz,
 	at timestamptz not null default public.clock()
 );
 create index mod_log_community_idx on public.mod_log (community_id, at desc, id desc);
@@ -295,12 +297,13 @@ $$;
 
 -- Every moderator action: into the mod log and, when there is one, the item's history.
 create function public.record_moderation(
-	community uuid, action public.moderation_action, thread uuid, post uuid, member uuid, reason text, item uuid
+	community uuid, action public.moderation_action, thread uuid, post uuid, member uuid, reason text, item uuid,
+	until timestamptz default null
 ) returns void
 language plpgsql security definer set search_path = '' as $$
 begin
-	insert into public.mod_log (community_id, action, actor_id, thread_id, post_id, member_id, reason)
-	values (community, action, auth.uid(), thread, post, member, nullif(btrim(reason), ''));
+	insert into public.mod_log (community_id, action, actor_id, thread_id, post_id, member_id, reason, suspended_until)
+	values (community, action, auth.uid(), thread, post, member, nullif(btrim(reason), ''), until);
 	if item is not null then
 		insert into public.moderation_events (item_id, action, actor_id, note)
 		values (item, action, auth.uid(), nullif(btrim(reason), ''));
@@ -624,7 +627,7 @@ begin
 	perform public.record_moderation(community, 'suspended', thread, post,
 		case when coalesce((select p.is_anonymous from public.posts p where p.id = post),
 			(select t.is_anonymous from public.threads t where t.id = thread)) then null else author end,
-		concat_ws(' · ', coalesce(duration::text, 'permanent'), btrim(reason)), public.item_for(thread, post, item));
+		reason, public.item_for(thread, post, item), public.clock() + duration);
 	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
 	values (author, 'suspension', thread, post, community, btrim(reason));
 	return suspension;
@@ -751,7 +754,7 @@ grant select on public.moderation_items, public.moderation_events, public.mod_lo
 -- community says so (moderators always see names), suspended members only when not anonymous.
 create function public.community_mod_log(community uuid, before_at timestamptz default null, before_id bigint default null, page_size integer default 50)
 returns table (id bigint, action public.moderation_action, at timestamptz, reason text, moderator text,
-	member text, thread_id uuid, thread_title text, post_id uuid)
+	member text, thread_id uuid, thread_title text, post_id uuid, suspended_until timestamptz)
 language plpgsql stable security definer set search_path = '' as $$
 declare
 	moderates boolean := public.is_moderator(community);
@@ -767,7 +770,7 @@ begin
 		target_member.pseudonym,
 		l.thread_id,
 		case when t.removed_at is null and t.held_at is null or moderates then t.title end,
-		l.post_id
+		l.post_id, l.suspended_until
 	from public.mod_log l
 	left join public.members actor on actor.id = l.actor_id
 	left join public.members target_member on target_member.id = l.member_id
@@ -806,7 +809,7 @@ $$;
 
 revoke execute on function public.refuse_suspended(), public.refuse_locked(), public.limit_flagging(),
 	public.open_moderation_item(uuid, uuid, public.moderation_action, text),
-	public.record_moderation(uuid, public.moderation_action, uuid, uuid, uuid, text, uuid),
+	public.record_moderation(uuid, public.moderation_action, uuid, uuid, uuid, text, uuid, timestamptz),
 	public.moderate_flag(), public.begin_moderation(uuid, uuid, integer), public.item_for(uuid, uuid, uuid),
 	public.resolve_moderation_item(uuid, public.moderation_resolution), public.author_of(uuid, uuid),
 	public.log_appointment()

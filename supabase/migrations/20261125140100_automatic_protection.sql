@@ -115,6 +115,21 @@ $$;
 create trigger log_watched_word after insert or delete on public.watched_words
 for each row execute function public.log_watched_word();
 
+-- So are changes to how the community is moderated.
+create function public.log_moderation_settings() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.mod_log (community_id, action, actor_id, reason)
+	values (new.id, 'settings_changed', auth.uid(), 'moderation');
+	return null;
+end;
+$$;
+create trigger log_moderation_settings after update of flag_hide_threshold, hold_first_posts, mod_log_names_moderators
+on public.communities
+for each row when ((old.flag_hide_threshold, old.hold_first_posts, old.mod_log_names_moderators)
+	is distinct from (new.flag_hide_threshold, new.hold_first_posts, new.mod_log_names_moderators))
+execute function public.log_moderation_settings();
+
 alter table public.watched_words enable row level security;
 create policy "Moderators read their community's watched words" on public.watched_words
 	for select to authenticated using ((select public.is_moderator(community_id)));
@@ -125,5 +140,6 @@ create policy "Moderators remove watched words" on public.watched_words
 revoke all on public.watched_words from anon, authenticated;
 grant select, delete, insert (community_id, word, action) on public.watched_words to authenticated;
 
-revoke execute on function public.watched_words_in(uuid, text), public.protect_community(), public.log_watched_word()
+revoke execute on function public.watched_words_in(uuid, text), public.protect_community(), public.log_watched_word(),
+	public.log_moderation_settings()
 	from public, anon, authenticated;

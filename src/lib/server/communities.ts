@@ -37,6 +37,19 @@ export async function list(claims: Claims | null, filter: { q?: string; region?:
 	);
 }
 
+export type Moderated = { id: string; slug: string; name: string };
+
+/** The communities the signed-in member moderates. */
+export async function moderated(claims: Claims) {
+	return transaction(
+		claims,
+		(tx) => tx<Moderated[]>`
+		select c.id, c.slug, c.name from public.communities c
+		join public.community_moderators cm on cm.community_id = c.id and cm.member_id = (select auth.uid())
+		order by c.name`
+	);
+}
+
 export async function regions(claims: Claims | null) {
 	const rows = await transaction(
 		claims,

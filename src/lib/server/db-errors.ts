@@ -11,7 +11,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation and safeguarding functions give in their hint. */
+/** Reasons the escalation, safeguarding and moderation functions give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -26,13 +26,29 @@ const reasons: Record<string, () => string> = {
 	escalation_communities_required: m.escalation_communities_required,
 	escalation_reveal_not_allowed: m.escalation_reveal_not_allowed,
 	escalation_not_anonymous: m.escalation_not_anonymous,
-	escalation_not_held: m.escalation_not_held
+	escalation_not_held: m.escalation_not_held,
+	moderation_already_handled: m.moderation_already_handled,
+	moderation_not_moderator: m.moderation_not_moderator,
+	moderation_reason_required: m.moderation_reason_required,
+	moderation_not_found: m.moderation_not_found,
+	moderation_not_removed: m.moderation_not_removed,
+	moderation_move_target: m.moderation_move_target,
+	moderation_duration: m.moderation_duration,
+	moderation_no_author: m.moderation_no_author,
+	moderation_not_for_moderators: m.moderation_not_for_moderators,
+	moderation_suspended: m.moderation_suspended,
+	moderation_thread_locked: m.moderation_thread_locked,
+	moderation_log_members_only: m.moderation_log_members_only
 };
 
 export function refusal(error: unknown): string | null {
 	if (error instanceof NotAllowed) return m.error_not_allowed();
 	if (!(error instanceof postgres.PostgresError)) return null;
 	if (error.hint === 'rate_limited') return m.error_posting_too_fast();
+	// The writer learns which word the community does not allow (the database names it).
+	if (error.hint === 'moderation_watched_word_blocked') {
+		return m.moderation_watched_word_blocked({ word: error.detail ?? '' });
+	}
 	if (error.hint && error.hint in reasons) return reasons[error.hint]();
 	switch (error.code) {
 		case '42501': // RLS or privilege: not allowed here

@@ -12,6 +12,8 @@ export type CurrentMember = {
 	locale: Locale;
 	/** Unread notifications, for the badge in the header. */
 	unread: number;
+	/** Moderates at least one community: the header links to the moderation queue. */
+	moderates: boolean;
 };
 
 /** The signed-in member, or null when their session is no longer active. */
@@ -20,7 +22,8 @@ export async function current(claims: Claims): Promise<CurrentMember | null> {
 		claims,
 		(tx) => tx<CurrentMember[]>`
 		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale,
-			(select count(*)::int from public.notifications n where n.member_id = m.id and n.read_at is null) as unread
+			(select count(*)::int from public.notifications n where n.member_id = m.id and n.read_at is null) as unread,
+			exists (select 1 from public.community_moderators cm where cm.member_id = m.id) as moderates
 		from public.members m join public.member_settings s on s.member_id = m.id
 		where m.id = (select auth.uid()) and public.session_is_active()`
 	);

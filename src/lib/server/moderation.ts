@@ -9,7 +9,13 @@ import { render } from './markdown';
 export const resolutions = ['dismissed', 'removed', 'edited', 'restored'] as const;
 export type Resolution = (typeof resolutions)[number];
 /** Suspension lengths a moderator picks from; null is permanent. */
-export const suspensionDurations = ['24 hours', '72 hours', '7 days', '30 days', 'permanent'] as const;
+export const suspensionDurations = [
+	'24 hours',
+	'72 hours',
+	'7 days',
+	'30 days',
+	'permanent'
+] as const;
 export type SuspensionDuration = (typeof suspensionDurations)[number];
 export type Action =
 	| 'opened'
@@ -109,7 +115,7 @@ export async function queue(
 export type ItemDetail = QueueItem & {
 	communityId: string;
 	thread: { bodyHtml: string; author: string | null; anonymous: boolean; createdAt: Date };
-	thread_state: { locked: boolean; pinned: boolean; removed: boolean; removalReason: string | null };
+	threadState: { locked: boolean; pinned: boolean; removed: boolean; removalReason: string | null };
 	post: {
 		bodyHtml: string;
 		bodyMarkdown: string;
@@ -137,7 +143,7 @@ export async function item(claims: Claims, id: string, tx?: Tx): Promise<ItemDet
 				json_build_object('bodyHtml', t.body_html, 'author', tm.pseudonym, 'anonymous', t.is_anonymous,
 					'createdAt', t.created_at) as thread,
 				json_build_object('locked', t.locked_at is not null, 'pinned', t.pinned_at is not null,
-					'removed', t.removed_at is not null, 'removalReason', t.removal_reason) as thread_state,
+					'removed', t.removed_at is not null, 'removalReason', t.removal_reason) as "threadState",
 				t.body_markdown as "threadMarkdown",
 				case when p.id is not null then json_build_object('bodyHtml', p.body_html, 'bodyMarkdown', p.body_markdown,
 					'author', pm.pseudonym, 'anonymous', p.is_anonymous, 'createdAt', p.created_at,
@@ -177,7 +183,8 @@ export async function item(claims: Claims, id: string, tx?: Tx): Promise<ItemDet
 			history: row.history.map((event) => ({ ...event, at: dated(event.at) })),
 			authorHistory,
 			revisions,
-			authorSuspendedUntil: until && Number.isFinite(until.getTime()) ? until : until ? 'permanent' : null
+			authorSuspendedUntil:
+				until && Number.isFinite(until.getTime()) ? until : until ? 'permanent' : null
 		};
 	});
 }
@@ -189,7 +196,12 @@ export type Seen = { itemId: string; version: number } | null;
 
 const seenArgs = (seen: Seen) => [seen?.itemId ?? null, seen?.version ?? null] as const;
 
-export async function dismiss(claims: Claims, seen: NonNullable<Seen>, note: string | null, tx?: Tx) {
+export async function dismiss(
+	claims: Claims,
+	seen: NonNullable<Seen>,
+	note: string | null,
+	tx?: Tx
+) {
 	await within(
 		claims,
 		tx,
@@ -202,16 +214,24 @@ export async function remove(claims: Claims, target: Target, reason: string, see
 	await within(
 		claims,
 		tx,
-		(tx) => tx`select public.remove_content(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
+		(tx) =>
+			tx`select public.remove_content(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
 	);
 }
 
-export async function restore(claims: Claims, target: Target, reason: string | null, seen: Seen, tx?: Tx) {
+export async function restore(
+	claims: Claims,
+	target: Target,
+	reason: string | null,
+	seen: Seen,
+	tx?: Tx
+) {
 	const [item, version] = seenArgs(seen);
 	await within(
 		claims,
 		tx,
-		(tx) => tx`select public.restore_content(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
+		(tx) =>
+			tx`select public.restore_content(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
 	);
 }
 
@@ -244,7 +264,8 @@ export async function setLocked(
 	await within(
 		claims,
 		tx,
-		(tx) => tx`select public.set_thread_locked(${threadId}, ${locked}, ${reason}, ${item}, ${version})`
+		(tx) =>
+			tx`select public.set_thread_locked(${threadId}, ${locked}, ${reason}, ${item}, ${version})`
 	);
 }
 
@@ -260,7 +281,8 @@ export async function setPinned(
 	await within(
 		claims,
 		tx,
-		(tx) => tx`select public.set_thread_pinned(${threadId}, ${pinned}, ${reason}, ${item}, ${version})`
+		(tx) =>
+			tx`select public.set_thread_pinned(${threadId}, ${pinned}, ${reason}, ${item}, ${version})`
 	);
 }
 
@@ -276,7 +298,8 @@ export async function move(
 	await within(
 		claims,
 		tx,
-		(tx) => tx`select public.move_thread(${threadId}, ${communityId}, ${reason}, ${item}, ${version})`
+		(tx) =>
+			tx`select public.move_thread(${threadId}, ${communityId}, ${reason}, ${item}, ${version})`
 	);
 }
 
@@ -309,7 +332,8 @@ export async function warn(claims: Claims, target: Target, reason: string, seen:
 	await within(
 		claims,
 		tx,
-		(tx) => tx`select public.warn_author(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
+		(tx) =>
+			tx`select public.warn_author(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
 	);
 }
 
@@ -358,6 +382,8 @@ export type LogEntry = {
 	/** Null when the reader may not see the thread (removed or held). */
 	threadTitle: string | null;
 	postId: string | null;
+	/** Suspensions: until when (null: permanent). */
+	suspendedUntil: Date | null;
 };
 
 /** A page of the community's mod log, newest first. */
@@ -372,12 +398,13 @@ export async function log(
 		tx,
 		(tx) => tx<LogEntry[]>`
 		select id::text, action, at, reason, moderator, member, thread_id as "threadId",
-			thread_title as "threadTitle", post_id as "postId"
+			thread_title as "threadTitle", post_id as "postId", suspended_until as "suspendedUntil"
 		from public.community_mod_log(${communityId}, ${before?.at ?? null}, ${before?.id ?? null}, 50)`
 	);
 }
 
 export type Figures = {
+	communityId: string;
 	openItems: number;
 	overdueItems: number;
 	/** Median minutes from opening to a moderator's first action, last 30 days; null without items. */
@@ -385,16 +412,18 @@ export type Figures = {
 	actions: Partial<Record<Action, number>>;
 };
 
-export async function figures(claims: Claims, communityId: string, tx?: Tx) {
-	const [row] = await within(
+/** Figures for each of the given communities, in one query. */
+export async function figures(claims: Claims, communityIds: string[], tx?: Tx) {
+	return within(
 		claims,
 		tx,
 		(tx) => tx<Figures[]>`
-		select open_items as "openItems", overdue_items as "overdueItems",
-			median_minutes_to_first_action as "medianMinutesToFirstAction", actions
-		from public.moderation_figures(${communityId})`
+		select c.id as "communityId", f.open_items as "openItems", f.overdue_items as "overdueItems",
+			f.median_minutes_to_first_action as "medianMinutesToFirstAction", f.actions
+		from unnest(${communityIds}::uuid[]) with ordinality as c(id, n)
+		cross join lateral public.moderation_figures(c.id) f
+		order by c.n`
 	);
-	return row;
 }
 
 export type MyFlag = {

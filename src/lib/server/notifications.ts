@@ -8,6 +8,8 @@ export type Notification = {
 	threadId: string | null;
 	postId: string | null;
 	threadTitle: string | null;
+	/** A moderator's reason (removal, warning, suspension) or a flag's decision. */
+	reason: string | null;
 	createdAt: Date;
 	read: boolean;
 };
@@ -18,7 +20,7 @@ export async function list(claims: Claims) {
 		claims,
 		(tx) => tx<Notification[]>`
 		select n.id, n.kind, n.thread_id as "threadId", n.post_id as "postId", t.title as "threadTitle",
-			n.created_at as "createdAt", n.read_at is not null as read
+			n.reason, n.created_at as "createdAt", n.read_at is not null as read
 		from public.notifications n left join public.threads t on t.id = n.thread_id
 		where n.member_id = (select auth.uid())
 		order by n.read_at is null desc, n.created_at desc limit 50`

@@ -84,7 +84,8 @@ describe('removing and restoring', () => {
 		const decided = await moderation.myFlags(flagger.claims);
 		expect(decided.find((flag) => flag.threadId === threadId)?.decision).toBe('removed');
 		expect((await notificationsOf(flagger.id))[0].kind).toBe('flag_decided');
-		const [row] = await owner`select state, resolution from public.moderation_items where id = ${item.id}`;
+		const [row] =
+			await owner`select state, resolution from public.moderation_items where id = ${item.id}`;
 		expect(row).toEqual({ state: 'resolved', resolution: 'removed' });
 	});
 
@@ -124,7 +125,11 @@ describe('removing and restoring', () => {
 describe('dismissing', () => {
 	it('keeps the post, decides the flags and closes the item', async () => {
 		const { threadId, postId, item } = await flaggedAnswer('Eine ehrliche, aber harte Antwort.');
-		await moderation.dismiss(mod.claims, { itemId: item.id, version: item.version }, 'Kein Verstoß');
+		await moderation.dismiss(
+			mod.claims,
+			{ itemId: item.id, version: item.version },
+			'Kein Verstoß'
+		);
 		expect(await visibleTo(reader.claims, threadId, postId)).toBe(true);
 		const flags = await moderation.myFlags(flagger.claims);
 		expect(flags.find((flag) => flag.threadId === threadId)?.decision).toBe('dismissed');
@@ -143,7 +148,8 @@ describe('editing out personal data', () => {
 			{ title: null, body: 'Ruf doch [entfernt] an.', reason: 'Telefonnummer Dritter' },
 			{ itemId: item.id, version: item.version }
 		);
-		const [post] = await owner`select body_markdown, moderator_edited_at from public.posts where id = ${postId}`;
+		const [post] =
+			await owner`select body_markdown, moderator_edited_at from public.posts where id = ${postId}`;
 		expect(post.body_markdown).toBe('Ruf doch [entfernt] an.');
 		expect(post.moderator_edited_at).not.toBeNull();
 		const detail = await moderation.item(mod.claims, item.id);
@@ -185,7 +191,8 @@ describe('thread actions', () => {
 		await moderation.move(mod.claims, threadId, other, 'Passt dort besser', null);
 		expect((await threads.read(reader.claims, threadId))?.communityId).toBe(other);
 		expect([await count(home), await count(other)]).toEqual([before - 1, beforeOther + 1]);
-		const logged = await owner`select community_id from public.mod_log where thread_id = ${threadId} and action = 'moved'`;
+		const logged =
+			await owner`select community_id from public.mod_log where thread_id = ${threadId} and action = 'moved'`;
 		expect(logged.map((row) => row.community_id).sort()).toEqual([home, other].sort());
 	});
 

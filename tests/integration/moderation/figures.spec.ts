@@ -38,16 +38,17 @@ describe('moderation figures', () => {
 			);
 		}
 		await moderation.setPinned(mod.claims, threadId, true, null, null);
-		const figures = await moderation.figures(mod.claims, home);
+		const [figures] = await moderation.figures(mod.claims, [home]);
 		expect(figures).toEqual({
+			communityId: home,
 			openItems: 1,
 			overdueItems: 0,
 			medianMinutesToFirstAction: 60,
 			actions: { dismissed: 2, pinned: 1 }
 		});
 		const twoDaysLater = later(new Date(), minutes(49 * 60));
-		const overdue = await atTime(mod.claims, twoDaysLater, (tx) =>
-			moderation.figures(mod.claims, home, tx)
+		const [overdue] = await atTime(mod.claims, twoDaysLater, (tx) =>
+			moderation.figures(mod.claims, [home], tx)
 		);
 		expect(overdue.overdueItems).toBe(1);
 		const queue = await atTime(mod.claims, twoDaysLater, (tx) =>

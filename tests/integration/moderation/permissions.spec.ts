@@ -48,16 +48,16 @@ describe('acting', () => {
 			await expect(moderation.remove(claims(), target(), 'Spam', null)).rejects.toMatchObject(
 				notModerator
 			);
-			await expect(moderation.setLocked(claims(), threadId, true, null, null)).rejects.toMatchObject(
-				notModerator
-			);
+			await expect(
+				moderation.setLocked(claims(), threadId, true, null, null)
+			).rejects.toMatchObject(notModerator);
 			await expect(
 				moderation.suspend(claims(), target(), '24 hours', 'Spam', null)
 			).rejects.toMatchObject(notModerator);
 			await expect(moderation.warn(claims(), target(), 'Spam', null)).rejects.toMatchObject(
 				notModerator
 			);
-			await expect(moderation.figures(claims(), home)).rejects.toMatchObject(notModerator);
+			await expect(moderation.figures(claims(), [home])).rejects.toMatchObject(notModerator);
 		});
 	}
 

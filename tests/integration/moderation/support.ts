@@ -32,11 +32,18 @@ export async function settle(
 		where id = ${communityId}`;
 }
 
-export const flagPost = (claims: Claims, postId: string, reason: FlagReason = 'abuse', note?: string) =>
-	escalations.flag(claims, { postId }, { reason, note: note ?? null });
+export const flagPost = (
+	claims: Claims,
+	postId: string,
+	reason: FlagReason = 'abuse',
+	note?: string
+) => escalations.flag(claims, { postId }, { reason, note: note ?? null });
 
 /** The open item about a thread or post, as its moderator sees it in the queue. */
-export async function openItem(claims: Claims, target: { threadId: string; postId?: string | null }) {
+export async function openItem(
+	claims: Claims,
+	target: { threadId: string; postId?: string | null }
+) {
 	const items = await moderation.queue(claims);
 	return items.find(
 		(item) => item.threadId === target.threadId && item.postId === (target.postId ?? null)

@@ -67,7 +67,11 @@ describe('a suspension for seven days', () => {
 	});
 
 	it('leaves other communities alone', async () => {
-		const asked = await threads.ask(offender.claims, elsewhere, question({ idempotencyKey: randomUUID() }));
+		const asked = await threads.ask(
+			offender.claims,
+			elsewhere,
+			question({ idempotencyKey: randomUUID() })
+		);
 		expect(asked.id).toBeTruthy();
 	});
 
@@ -83,15 +87,20 @@ describe('a suspension for seven days', () => {
 
 	it('ends by itself after seven days', async () => {
 		const eightDays = later(new Date(), minutes(8 * 24 * 60));
-		const inserted = await atTime(offender.claims, eightDays, (tx) =>
-			tx`insert into public.me_toos (thread_id, member_id) values (${threadId}, ${offender.id})`
+		const inserted = await atTime(
+			offender.claims,
+			eightDays,
+			(tx) =>
+				tx`insert into public.me_toos (thread_id, member_id) values (${threadId}, ${offender.id})`
 		);
 		expect(inserted.count).toBe(1);
 	});
 
 	it('can be lifted early by a moderator, and that is logged', async () => {
 		await moderation.liftSuspension(mod.claims, suspensionId, 'Entschuldigung angenommen');
-		expect((await posts.answer(offender.claims, threadId, reply('Entschuldigung'))).id).toBeTruthy();
+		expect(
+			(await posts.answer(offender.claims, threadId, reply('Entschuldigung'))).id
+		).toBeTruthy();
 		const logged = await moderation.log(mod.claims, home);
 		expect(logged.map((entry) => entry.action)).toEqual(
 			expect.arrayContaining(['suspended', 'suspension_lifted'])
@@ -102,7 +111,13 @@ describe('a suspension for seven days', () => {
 describe('suspension rules', () => {
 	it('offers 24 h, 72 h, 7 days, 30 days or permanent, nothing else', async () => {
 		await expect(
-			moderation.suspend(mod.claims, { threadId, postId: offenceId }, '1 minute' as never, 'Test', null)
+			moderation.suspend(
+				mod.claims,
+				{ threadId, postId: offenceId },
+				'1 minute' as never,
+				'Test',
+				null
+			)
 		).rejects.toMatchObject({ hint: 'moderation_duration' });
 		const id = await moderation.suspend(
 			mod.claims,
@@ -113,8 +128,11 @@ describe('suspension rules', () => {
 		);
 		const yearsLater = later(new Date(), minutes(5 * 365 * 24 * 60));
 		await expect(
-			atTime(offender.claims, yearsLater, (tx) =>
-				tx`insert into public.me_toos (thread_id, member_id) values (${threadId}, ${offender.id}) on conflict do nothing`
+			atTime(
+				offender.claims,
+				yearsLater,
+				(tx) =>
+					tx`insert into public.me_toos (thread_id, member_id) values (${threadId}, ${offender.id}) on conflict do nothing`
 			)
 		).rejects.toMatchObject(refused);
 		await moderation.liftSuspension(mod.claims, id, null);

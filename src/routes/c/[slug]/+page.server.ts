@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
@@ -21,11 +21,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		tab: url.searchParams.get('tab') ?? undefined,
 		after: url.searchParams.get('after')
 	});
-	return {
-		community,
-		tab,
-		...(await threads.listInCommunity(locals.claims, community.id, tab, after))
-	};
+	const [list, pinned] = await Promise.all([
+		threads.listInCommunity(locals.claims, community.id, tab, after),
+		after ? [] : threads.pinned(locals.claims, community.id)
+	]);
+	return { community, tab, after, pinned, ...list };
 };
 
 export const actions: Actions = {
@@ -40,21 +40,5 @@ export const actions: Actions = {
 		const { claims } = requireMember(locals);
 		await communities.leave(claims, (await communityOf(locals, params.slug)).id);
 		return { left: true };
-	},
-	appoint: async ({ locals, params, request }) => {
-		const { claims } = requireMember(locals);
-		const form = z
-			.object({ pseudonym: z.string().trim().min(1).max(30) })
-			.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { appointError: m.error_member_not_found() });
-		const community = await communityOf(locals, params.slug);
-		try {
-			if (!(await communities.appointModerator(claims, community.id, form.data.pseudonym))) {
-				return fail(400, { appointError: m.error_member_not_found() });
-			}
-		} catch {
-			return fail(403, { appointError: m.error_not_allowed() });
-		}
-		redirect(303, `/c/${params.slug}`);
 	}
 };

@@ -2,11 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
+import { reportReasons } from '$lib/moderation-names';
 import { m } from '$lib/paraglide/messages';
 import { answerSchema } from '$lib/post-schemas';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
+import * as communities from '$lib/server/communities';
 import * as helplines from '$lib/server/helplines';
+import * as moderation from '$lib/server/moderation';
+import { moderate, type ModerationKind } from '$lib/server/moderation-forms';
 import * as posts from '$lib/server/posts';
 import * as safeguarding from '$lib/server/safeguarding';
 import { requireMember, writtenUrl } from '$lib/server/request';
@@ -31,11 +35,39 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		crisis ? helplines.list(locals.claims) : []
 	]);
 	if (!thread) error(404, m.error_thread_not_found());
-	// A fresh key per answer form: a double submit creates one post.
-	return { thread, answers, crisis, helplines: lines, idempotencyKey: randomUUID() };
+	// What only some readers need: their suspension here; where moderators may move it.
+	const [suspension, moveTargets] = await Promise.all([
+		thread.canTakePart ? moderation.mySuspension(locals.claims, thread.communityId) : null,
+		thread.canModerate
+			? communities
+					.list(locals.claims)
+					.then((all) => all.filter((community) => community.id !== thread.communityId))
+			: []
+	]);
+	return {
+		thread,
+		answers,
+		crisis,
+		// Held without crisis words: waiting for a moderator's approval.
+		held: url.searchParams.has('held'),
+		helplines: lines,
+		suspension,
+		moveTargets,
+		// A fresh key per answer form: a double submit creates one post.
+		idempotencyKey: randomUUID()
+	};
 };
 
 const flagSchema = z.object({ note: z.string().trim().max(1000).optional() });
+const reportSchema = z.object({
+	postId: z.union([z.literal(''), z.uuid()]).optional(),
+	reason: z.enum(reportReasons, { error: () => m.error_flag_reason() }),
+	note: z
+		.string()
+		.trim()
+		.max(1000, { error: () => m.error_flag_note() })
+		.optional()
+});
 const revealSchema = z.object({
 	postId: z.union([z.literal(''), z.uuid()]).optional(),
 	reason: z.string().trim().min(10).max(500)
@@ -57,6 +89,19 @@ async function choice(event: RequestEvent) {
 		postId: form.data.postId ?? null,
 		on: form.data.on === 'true'
 	};
+}
+
+/** A moderator acting from the thread page: on the thread, or on the post named in the form. */
+async function moderateHere(event: RequestEvent, kind: ModerationKind) {
+	const { claims } = requireMember(event.locals);
+	const formData = await event.request.formData();
+	const postId = z
+		.uuid()
+		.optional()
+		.safeParse(formData.get('postId') || undefined);
+	if (!postId.success) error(400, m.error_unexpected());
+	const target = { threadId: threadId(event.params), postId: postId.data ?? null };
+	return (await moderate(claims, kind, formData, target, null)) ?? { done: kind };
 }
 
 async function act(change: () => Promise<unknown>) {
@@ -107,6 +152,25 @@ export const actions: Actions = {
 		);
 		return flagged.ok ? { flagged: true } : fail(409, { error: flagged.error });
 	},
+	report: async (event) => {
+		const { claims } = requireMember(event.locals);
+		const form = parseForm(reportSchema, await event.request.formData());
+		if (!form.ok) return rejectForm({ ...form.values, kind: 'report' }, form);
+		const { postId, reason, note } = form.data;
+		const target = postId ? { postId } : { threadId: threadId(event.params) };
+		const reported = await attempt(() =>
+			escalations.flag(claims, target, { reason, note: note || null })
+		);
+		if (!reported.ok) return rejectForm({ ...form.values, kind: 'report' }, reported);
+		return { reported: postId || threadId(event.params) };
+	},
+	remove: (event) => moderateHere(event, 'remove'),
+	restore: (event) => moderateHere(event, 'restore'),
+	lock: (event) => moderateHere(event, 'lock'),
+	unlock: (event) => moderateHere(event, 'unlock'),
+	pin: (event) => moderateHere(event, 'pin'),
+	unpin: (event) => moderateHere(event, 'unpin'),
+	move: (event) => moderateHere(event, 'move'),
 	reveal: async (event) => {
 		const { claims } = requireMember(event.locals);
 		const form = revealSchema.safeParse(Object.fromEntries(await event.request.formData()));
