@@ -117,14 +117,15 @@ describe('changes', () => {
 });
 
 describe('flags', () => {
-	it('are seen by the member who flagged only', async () => {
+	it('are seen by the member who flagged and the community’s moderators only', async () => {
 		const own = await threads.ask(roles.asker.claims, served, question());
 		await escalations.flag(roles.member.claims, { threadId: own.id }, { note: 'Bitte prüfen' });
 		const mine = await rows(roles.member.claims, 'flags');
 		expect(mine).toMatchObject([
 			{ thread_id: own.id, reason: 'needs_professional', note: 'Bitte prüfen' }
 		]);
-		for (const role of ['asker', 'serving', 'moderator', 'admin'] as const) {
+		expect(await rows(roles.moderator.claims, 'flags')).toMatchObject([{ thread_id: own.id }]);
+		for (const role of ['asker', 'serving', 'admin'] as const) {
 			expect(await rows(roles[role].claims, 'flags')).toEqual([]);
 		}
 		await expect(rows(null, 'flags')).rejects.toMatchObject({ code: '42501' });
