@@ -7,6 +7,8 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 	page,
 	browser
 }) => {
+	// Five people at five computers: longer than one visitor's journey.
+	test.slow();
 	// A member writes a rude answer.
 	const offender = await signUpAndConfirm(page);
 	await page.goto('/c/autismus-schule');
