@@ -751,7 +751,7 @@ grant select (id, community_id, member_id, reason, starts_at, ends_at, lifted_at
 grant select on public.moderation_items, public.moderation_events, public.mod_log to authenticated;
 
 -- The mod log as members see it: targets they may see, moderators named only where the
--- community says so (moderators always see names), suspended members only when not anonymous.
+-- community says so; suspended members are named to moderators only (and never for anonymous posts).
 create function public.community_mod_log(community uuid, before_at timestamptz default null, before_id bigint default null, page_size integer default 50)
 returns table (id bigint, action public.moderation_action, at timestamptz, reason text, moderator text,
 	member text, thread_id uuid, thread_title text, post_id uuid, suspended_until timestamptz)
@@ -767,7 +767,8 @@ begin
 	return query
 	select l.id, l.action, l.at, l.reason,
 		case when moderates or names then actor.pseudonym end,
-		target_member.pseudonym,
+		-- Who was suspended stays between the member and the moderators; moderators are public.
+		case when moderates or l.action in ('moderator_appointed', 'moderator_removed') then target_member.pseudonym end,
 		l.thread_id,
 		case when t.removed_at is null and t.held_at is null or moderates then t.title end,
 		l.post_id, l.suspended_until

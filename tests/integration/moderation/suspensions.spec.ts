@@ -85,6 +85,18 @@ describe('a suspension for seven days', () => {
 		expect(await moderation.mySuspension(asker.claims, home)).toBeNull();
 	});
 
+	it('is in the mod log, naming the member to moderators only', async () => {
+		const byMember = await moderation.log(asker.claims, home);
+		expect(byMember.find((entry) => entry.action === 'suspended')).toMatchObject({
+			reason: 'Wiederholte Beleidigungen',
+			member: null
+		});
+		const byModerator = await moderation.log(mod.claims, home);
+		expect(byModerator.find((entry) => entry.action === 'suspended')?.member).toBe(
+			offender.pseudonym
+		);
+	});
+
 	it('ends by itself after seven days', async () => {
 		const eightDays = later(new Date(), minutes(8 * 24 * 60));
 		const inserted = await atTime(
