@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { askSchema } from '$lib/post-schemas';
 import * as communities from '$lib/server/communities';
 import { attempt } from '$lib/server/db-errors';
+import * as moderation from '$lib/server/moderation';
 import { found, requireMember, writtenUrl } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,8 +16,15 @@ async function communityOf(locals: App.Locals, slug: string) {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.member) redirect(303, `/signin?next=${encodeURIComponent(url.pathname)}`);
-	// A fresh key per form: submitting it twice creates one thread.
-	return { community: await communityOf(locals, params.slug), idempotencyKey: randomUUID() };
+	const community = await communityOf(locals, params.slug);
+	return {
+		community,
+		suspension: community.joined
+			? await moderation.mySuspension(locals.claims, community.id)
+			: null,
+		// A fresh key per form: submitting it twice creates one thread.
+		idempotencyKey: randomUUID()
+	};
 };
 
 export const actions: Actions = {
