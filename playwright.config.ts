@@ -1,9 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { dbUrl, inboxUrl, loadDotEnv } from './supabase/local/env.ts';
 
 // E2E_PORT lets a second checkout run its browser tests beside this one.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://localhost:${port}`;
+// The tests read the database and the inbox of this checkout's stack (ports from supabase/config.toml).
+loadDotEnv();
+process.env.TEST_DATABASE_URL ??= dbUrl();
+process.env.MAIL_URL ??= inboxUrl;
 // Debian's Chromium where installed (Playwright's browser download is not available everywhere).
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 
