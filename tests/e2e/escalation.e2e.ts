@@ -36,7 +36,7 @@ test('journey 3: a peer flags a thread, a counsellor claims, answers with the ba
 		.getByRole('listitem')
 		.filter({ has: counsellor.getByRole('link', { name: title }) });
 	await expect(item).toContainText('normal');
-	await expect(item).toContainText('wartet seit');
+	await expect(item).toContainText('eingegangen');
 	await expect(item).toContainText('fällig');
 	await item.getByRole('link', { name: title }).click();
 	await counsellor.getByRole('button', { name: 'Übernehmen' }).click();

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import * as privacy from '$lib/server/privacy';
 import { requireMember } from '$lib/server/request';
 import type { RequestHandler } from './$types';
@@ -9,7 +10,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 	return new Response(JSON.stringify(data, null, 2), {
 		headers: {
 			'Content-Type': 'application/json; charset=utf-8',
-			'Content-Disposition': 'attachment; filename="ratnetz-meine-daten.json"',
+			'Content-Disposition': `attachment; filename="${m.account_data_filename()}"`,
 			'Cache-Control': 'private, no-store'
 		}
 	});

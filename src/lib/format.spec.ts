@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
+import { formatAge, formatDate, formatDateTime, formatNumber } from './format';
+
+function inLocale(locale: Locale, format: () => string) {
+	overwriteGetLocale(() => locale);
+	return format();
+}
+
+// 23:30 UTC on New Year's Eve is already the new year in Germany.
+const newYear = new Date('2026-12-31T23:30:00Z');
+
+describe('format', () => {
+	it('writes dates and times in the page language, on German time', () => {
+		expect(inLocale('de', () => formatDate(newYear))).toBe('01.01.2027');
+		expect(inLocale('en', () => formatDate(newYear))).toBe('Jan 1, 2027');
+		expect(inLocale('de', () => formatDateTime(newYear))).toBe('01.01.2027, 00:30');
+		expect(inLocale('en', () => formatDateTime(newYear))).toMatch(/^Jan 1, 2027, 12:30\sAM$/);
+	});
+
+	it('groups digits the way each language does', () => {
+		expect(inLocale('de', () => formatNumber(20000))).toBe('20.000');
+		expect(inLocale('en', () => formatNumber(20000))).toBe('20,000');
+	});
+
+	it('tells ages in minutes, hours or days', () => {
+		expect(inLocale('de', () => formatAge(0))).toBe('in dieser Minute');
+		expect(inLocale('de', () => formatAge(1))).toBe('vor 1 Minute');
+		expect(inLocale('de', () => formatAge(185))).toBe('vor 3 Stunden');
+		expect(inLocale('en', () => formatAge(185))).toBe('3 hours ago');
+		expect(inLocale('en', () => formatAge(3 * 24 * 60))).toBe('3 days ago');
+		expect(inLocale('de', () => formatAge(24 * 60))).toBe('vor 24 Stunden');
+	});
+});
