@@ -38,7 +38,7 @@ export async function expectAccessible(page: Page) {
 
 export const demoPassword = 'Ratnetz-Demo-2026';
 
-const owner = postgres(
+export const owner = postgres(
 	process.env.TEST_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres',
 	{
 		max: 1,
@@ -58,7 +58,8 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+	// Signed in, in the member's own language.
+	await expect(page.getByRole('button', { name: /^(Abmelden|Sign out)$/ })).toBeVisible();
 }
 
 /** Another person at another computer: a fresh context with its own address. */

@@ -1,0 +1,148 @@
+// Every page, as each kind of visitor sees it, passes axe-core's WCAG 2.1 AA rules
+// (closed disclosures opened, so the forms inside are checked too) and has a title,
+// the skip link and the language switcher.
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, owner, signIn, test } from './fixtures';
+
+const words = {
+	de: { skip: 'Zum Inhalt springen', language: 'Sprache' },
+	en: { skip: 'Skip to content', language: 'Language' }
+};
+type Locale = keyof typeof words;
+
+const leosThread = '20000000-0000-4000-8000-000000000001';
+const anonymousThread = '20000000-0000-4000-8000-000000000002';
+const samsThread = '20000000-0000-4000-8000-000000000004';
+const missingThread = '20000000-0000-4000-8000-0000000000ff';
+
+async function checkPages(page: Page, locale: Locale, paths: string[], status = 200) {
+	for (const path of paths) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(status);
+		await expect(page.locator('html'), path).toHaveAttribute('lang', locale);
+		await expect(page, path).toHaveTitle(/\S · Ratnetz$|^Ratnetz · \S/);
+		await expect(page.getByRole('link', { name: words[locale].skip })).toHaveAttribute(
+			'href',
+			'#main'
+		);
+		await expect(page.getByRole('form', { name: words[locale].language })).toBeVisible();
+		await page
+			.locator('details')
+			.evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+		await test.step(path, () => expectAccessible(page));
+	}
+}
+
+const visitorPages = [
+	'/',
+	'/communities',
+	'/communities?region=Leipzig',
+	'/c/autismus-schule',
+	'/c/autismus-schule?tab=solved',
+	`/t/${leosThread}`,
+	`/t/${anonymousThread}`,
+	'/search',
+	'/search?q=Widerspruch',
+	'/search?q=x',
+	'/help',
+	'/privacy',
+	'/signin',
+	'/signup',
+	'/password/forgot',
+	'/auth/confirm?token_hash=abgelaufen&type=email'
+];
+const missingPages = ['/gibt-es-nicht', `/t/${missingThread}`, '/c/gibt-es-nicht'];
+
+// A signed-in round visits many pages in one session.
+test.describe.configure({ timeout: 120_000 });
+
+for (const [locale, browser] of [
+	['de', 'de-DE'],
+	['en', 'en-GB']
+] as const) {
+	test.describe(`in ${browser}`, () => {
+		test.use({ locale: browser });
+
+		for (const path of visitorPages) {
+			test(`visitor page ${path}`, async ({ page }) => {
+				await checkPages(page, locale, [path]);
+			});
+		}
+
+		test('pages that are not there', async ({ page }) => {
+			await checkPages(page, locale, missingPages, 404);
+		});
+	});
+}
+
+test('member pages, in German', async ({ page }) => {
+	const [answer] = await owner<{ id: string }[]>`
+		select p.id from public.posts p join public.members m on m.id = p.author_id
+		where m.pseudonym = 'Mama_von_Leo' and p.withdrawn_at is null limit 1`;
+	await signIn(page, 'mama.leo@ratnetz.example');
+	await checkPages(page, 'de', [
+		'/account',
+		'/account/password',
+		'/account/delete',
+		'/notifications',
+		'/communities/propose',
+		'/c/autismus-schule',
+		'/c/autismus-schule/ask',
+		`/t/${leosThread}`,
+		`/t/${leosThread}/edit`,
+		`/posts/${answer.id}/edit`,
+		'/password/reset'
+	]);
+	await checkPages(page, 'de', ['/admin', '/counsellor'], 403);
+});
+
+test('member pages, in English (the member’s setting)', async ({ page }) => {
+	await signIn(page, 'sam@ratnetz.example');
+	await checkPages(page, 'en', [
+		'/account',
+		'/notifications',
+		'/c/carers-english',
+		'/c/carers-english/ask',
+		`/t/${samsThread}`,
+		`/t/${samsThread}/edit`
+	]);
+});
+
+test('counsellor pages', async ({ page }) => {
+	const items = await owner<{ id: string }[]>`
+		select id from public.escalations order by state = 'resolved', opened_at limit 3`;
+	expect(items.length).toBeGreaterThan(0);
+	await signIn(page, 'beraterin@ratnetz.example');
+	await checkPages(page, 'de', [
+		'/counsellor',
+		'/counsellor?state=resolved',
+		'/counsellor?priority=urgent&state=active',
+		...items.map((item) => `/counsellor/${item.id}`),
+		`/t/${anonymousThread}`
+	]);
+});
+
+test('admin pages', async ({ page }) => {
+	await signIn(page, 'admin@ratnetz.example');
+	await checkPages(page, 'de', [
+		'/admin',
+		'/admin/members',
+		'/admin/members?q=Mama',
+		'/admin/counsellors',
+		'/admin/proposals',
+		'/admin/safeguarding',
+		'/communities/new',
+		'/c/autismus-schule',
+		'/c/autismus-schule/settings'
+	]);
+});
+
+test('moderator pages', async ({ page }) => {
+	await signIn(page, 'moderator@ratnetz.example');
+	await checkPages(page, 'de', [
+		'/c/trennung-familie',
+		'/c/trennung-familie/settings',
+		`/t/${anonymousThread}`
+	]);
+	await checkPages(page, 'de', ['/c/pflege-angehoerige/settings'], 403);
+});
