@@ -56,12 +56,13 @@ const missingPages = ['/gibt-es-nicht', `/t/${missingThread}`, '/c/gibt-es-nicht
 // A signed-in round visits many pages in one session.
 test.describe.configure({ timeout: 120_000 });
 
-for (const [locale, browser] of [
-	['de', 'de-DE'],
-	['en', 'en-GB']
+// The stylesheet has one colour scheme; a dark preference must not break its contrast.
+for (const [locale, browser, colorScheme] of [
+	['de', 'de-DE', 'light'],
+	['en', 'en-GB', 'dark']
 ] as const) {
-	test.describe(`in ${browser}`, () => {
-		test.use({ locale: browser });
+	test.describe(`in ${browser}, ${colorScheme}`, () => {
+		test.use({ locale: browser, colorScheme });
 
 		for (const path of visitorPages) {
 			test(`visitor page ${path}`, async ({ page }) => {

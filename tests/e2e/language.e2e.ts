@@ -87,6 +87,24 @@ test('a member’s setting beats the switcher’s cookie and the browser', async
 	await other.context().close();
 });
 
+test('the switcher saves a member’s choice as their setting, for the next sign-in too', async ({
+	page,
+	browser
+}) => {
+	const member = await signUpAndConfirm(page);
+	await page
+		.getByRole('form', { name: 'Sprache' })
+		.getByRole('button', { name: 'English' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My profile');
+
+	const elsewhere = await visitorWith(browser, 'de-DE');
+	await signIn(elsewhere, member.email, member.password);
+	await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(elsewhere.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+	await elsewhere.context().close();
+});
+
 test('a language chosen in the profile before the page came alive is the one saved', async ({
 	page
 }) => {
