@@ -39,6 +39,7 @@ const visitorPages = [
 	'/communities?region=Leipzig',
 	'/c/autismus-schule',
 	'/c/autismus-schule?tab=solved',
+	'/c/autismus-schule/log',
 	`/t/${leosThread}`,
 	`/t/${anonymousThread}`,
 	'/search',
@@ -87,6 +88,9 @@ test('member pages, in German', async ({ page }) => {
 		'/account/delete',
 		'/notifications',
 		'/communities/propose',
+		'/account/flags',
+		'/mod',
+		'/c/autismus-schule/log',
 		'/c/autismus-schule',
 		'/c/autismus-schule/ask',
 		`/t/${leosThread}`,
@@ -134,16 +138,34 @@ test('admin pages', async ({ page }) => {
 		'/admin/safeguarding',
 		'/communities/new',
 		'/c/autismus-schule',
-		'/c/autismus-schule/settings'
+		'/c/autismus-schule/settings',
+		'/c/autismus-schule/moderation'
 	]);
 });
 
 test('moderator pages', async ({ page }) => {
+	// A report by another member, so the queue has an item to open.
+	await owner`
+		insert into public.flags (flagger_id, thread_id, reason, note)
+		select id, ${anonymousThread}, 'off_topic', 'Passt nicht hierher.' from public.members
+		where pseudonym = 'Oma.Ruth'
+		on conflict do nothing`;
+	const items = await owner<{ id: string }[]>`
+		select i.id from public.moderation_items i join public.communities c on c.id = i.community_id
+		where c.slug in ('autismus-schule', 'trennung-familie') order by i.state, i.opened_at limit 2`;
+	expect(items.length).toBeGreaterThan(0);
 	await signIn(page, 'moderator@ratnetz.example');
 	await checkPages(page, 'de', [
 		'/c/trennung-familie',
 		'/c/trennung-familie/settings',
-		`/t/${anonymousThread}`
+		`/t/${anonymousThread}`,
+		'/mod',
+		'/mod?state=resolved',
+		'/mod?community=autismus-schule',
+		...items.map((item) => `/mod/${item.id}`),
+		'/c/autismus-schule/log',
+		'/c/autismus-schule/moderation',
+		'/c/trennung-familie/moderation'
 	]);
 	await checkPages(page, 'de', ['/c/pflege-angehoerige/settings'], 403);
 });
