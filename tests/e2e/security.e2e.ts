@@ -24,14 +24,14 @@ test('the session cookie is httpOnly and SameSite=Lax', async ({ page, context }
 	expect(session.every((cookie) => cookie.secure === false)).toBe(true);
 });
 
-test('a form posted from another site is refused', async ({ request }) => {
+test('a form posted from another site is refused', async ({ request, baseURL }) => {
 	const response = await request.post('/signin', {
 		headers: { origin: 'https://evil.example' },
 		form: { email: 'oma.ruth@ratnetz.example', password: 'Ratnetz-Demo-2026' }
 	});
 	expect(response.status()).toBe(403);
 	const sameSite = await request.post('/signin', {
-		headers: { origin: 'http://localhost:4173', accept: 'text/html' },
+		headers: { origin: new URL(baseURL!).origin, accept: 'text/html' },
 		form: { email: 'oma.ruth@ratnetz.example', password: 'falsch-falsch-1' },
 		maxRedirects: 0
 	});
