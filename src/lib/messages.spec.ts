@@ -24,6 +24,14 @@ describe('messages', () => {
 		}
 	);
 
+	// A figure in a sentence formats itself in the message's language ("20.000", "20,000").
+	it('show figures only through a `: number` declaration', () => {
+		const bare = [...Object.entries(de), ...Object.entries(en)].filter(([, value]) =>
+			/\{(count|max|min|minutes|members|threads)\}/.test(JSON.stringify(value))
+		);
+		expect(bare.map(([key]) => key)).toEqual([]);
+	});
+
 	it('are never empty', () => {
 		const empty = [...Object.entries(de), ...Object.entries(en)].filter(
 			([, value]) => value === ''
