@@ -42,6 +42,13 @@ export default defineConfig({
 		url: baseURL,
 		timeout: 180_000,
 		reuseExistingServer: false,
-		env: { PORT: String(port), ORIGIN: baseURL, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
+		env: {
+			PORT: String(port),
+			ORIGIN: baseURL,
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			// Tests wait for notification mails: the sender looks at the outbox every second.
+			MAIL_POLL_SECONDS: '1'
+		}
 	}
 });

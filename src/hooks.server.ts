@@ -1,11 +1,18 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
 import { cookieName, getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { rememberMemberLocale, setLocaleCookie } from '$lib/server/locale';
+import { startMailDelivery } from '$lib/server/mail-delivery';
 import * as session from '$lib/server/session';
 import { createSupabase } from '$lib/server/supabase';
+
+// Once per server: the mail sender works the outbox (never while building).
+export const init: ServerInit = () => {
+	if (!building) startMailDelivery();
+};
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

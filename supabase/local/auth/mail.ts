@@ -82,7 +82,7 @@ export function createMailer(config: AuthConfig, log: (line: string) => void): M
 			);
 			const html = await body(type, data);
 			if (!transport || !smtp) {
-				log(`auth: no SMTP host configured, dropping the ${type} mail to ${to}`);
+				log(`auth: no SMTP host configured, dropping a ${type} mail`);
 				return;
 			}
 			await transport.sendMail({

@@ -76,7 +76,9 @@ async function deliver(
 	try {
 		await app.mailer.send(type, to, data);
 	} catch (error) {
-		app.log(`auth: sending the ${type} mail to ${to} failed: ${String(error)}`);
+		// The error's text can quote the address; its code cannot.
+		const code = (error as { code?: unknown } | null)?.code;
+		app.log(`auth: sending a ${type} mail failed: ${typeof code === 'string' ? code : 'error'}`);
 		throw internalError(failure);
 	}
 }

@@ -46,7 +46,8 @@ export async function startSmtp(options: {
 						html: parsed.html || null,
 						headers: headerRecord(parsed)
 					});
-					log(`mail: "${message.subject}" to ${message.to.join(', ')}`);
+					// Logs never hold addresses or what members wrote: the inbox shows the mail.
+					log(`mail: received ${message.id} for ${message.to.length} recipient(s)`);
 					callback();
 				})
 				.catch((error: unknown) => {

@@ -1,0 +1,124 @@
+// The mail sender: takes due mails from the outbox in Postgres, sends them over SMTP
+// and records the outcome. The database decides what is due, the backoff and when
+// to give up (supabase/migrations/20261125170000_mail_delivery.sql), so any number
+// of app servers can send side by side. Logs name mails by id only: never an
+// address, a title or any other text of a member.
+import { env } from '$env/dynamic/private';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Locale } from '$lib/paraglide/runtime';
+import { systemTransaction } from './db';
+import { composeMail, type MailItem } from './notification-mails';
+
+export type MailTransport = Pick<Transporter, 'sendMail'>;
+
+type ClaimedMail = {
+	id: string;
+	email: string | null;
+	locale: Locale;
+	digest: boolean;
+	items: MailItem[];
+	unsubscribeToken: string;
+};
+
+const batchSize = 20;
+
+export function smtpTransport(url: string): MailTransport {
+	return nodemailer.createTransport({
+		url,
+		connectionTimeout: 10_000,
+		greetingTimeout: 10_000,
+		socketTimeout: 30_000
+	});
+}
+
+function mailSettings() {
+	return {
+		from: env.MAIL_FROM || 'Ratnetz <noreply@ratnetz.local>',
+		origin: (env.ORIGIN || 'http://localhost:5173').replace(/\/+$/, '')
+	};
+}
+
+function log(level: 'info' | 'warn' | 'error', event: string, fields: object = {}) {
+	console[level](JSON.stringify({ level, event, ...fields }));
+}
+
+/** SMTP errors quote addresses in their text, so only the codes are kept. */
+function errorCode(error: unknown) {
+	const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+	return [
+		typeof code === 'string' ? code : 'ERROR',
+		typeof responseCode === 'number' ? responseCode : ''
+	]
+		.join(' ')
+		.trim();
+}
+
+/**
+ * Queues the day's digests, then sends every due mail, batch by batch, until none
+ * is due. `now` lets tests stand at another moment. Returns what happened.
+ */
+export async function deliverDueMails(
+	transport: MailTransport,
+	options: { now?: Date; from?: string; origin?: string } = {}
+) {
+	const { from, origin } = { ...mailSettings(), ...options };
+	const now = options.now ?? new Date();
+	const outcome = { sent: 0, failed: 0 };
+	await systemTransaction((tx) => tx`select public.queue_digests(${now})`);
+	for (;;) {
+		const mails = await systemTransaction(
+			(tx) => tx<ClaimedMail[]>`
+			select id, email, locale, digest, items, unsubscribe_token as "unsubscribeToken"
+			from public.claim_mails(${batchSize}, ${now})`
+		);
+		for (const mail of mails) {
+			try {
+				if (!mail.email) throw Object.assign(new Error('no address'), { code: 'ENOADDRESS' });
+				if (mail.items.length === 0)
+					throw Object.assign(new Error('nothing to say'), { code: 'EEMPTY' });
+				const message = composeMail(mail, origin);
+				await transport.sendMail({ from, to: mail.email, ...message });
+				await systemTransaction((tx) => tx`select public.mail_sent(${mail.id})`);
+				outcome.sent++;
+			} catch (error) {
+				const code = errorCode(error);
+				await systemTransaction(
+					(tx) => tx`select public.mail_attempt_failed(${mail.id}, ${code}, ${now})`
+				);
+				log('warn', 'mail_attempt_failed', { mail: mail.id, code });
+				outcome.failed++;
+			}
+		}
+		if (mails.length < batchSize) return outcome;
+	}
+}
+
+let running: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Started once by the server (hooks.server.ts): checks the outbox every few
+ * seconds. Without SMTP_URL mails stay queued and nothing is lost.
+ */
+export function startMailDelivery() {
+	if (running) return;
+	if (!env.SMTP_URL) {
+		log('warn', 'mail_delivery_off', { reason: 'SMTP_URL is not set' });
+		return;
+	}
+	const transport = smtpTransport(env.SMTP_URL);
+	const interval = Number(env.MAIL_POLL_SECONDS || 5) * 1000;
+	const tick = async () => {
+		try {
+			await deliverDueMails(transport);
+		} catch (error) {
+			log('error', 'mail_delivery_error', {
+				name: error instanceof Error ? error.name : 'Error',
+				code: errorCode(error)
+			});
+		}
+		running = setTimeout(tick, interval);
+		running.unref();
+	};
+	running = setTimeout(tick, 0);
+	running.unref();
+}

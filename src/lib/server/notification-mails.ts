@@ -1,0 +1,77 @@
+// The e-mails of notifications: one notification at once, or the daily digest. In the
+// recipient's language, as plain text and simple HTML, always with a one-click
+// unsubscribe (RFC 8058). Titles are members' text, so the HTML escapes them.
+import { notificationPath, notificationReason, notificationText } from '$lib/notification-kinds';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+
+export type MailItem = {
+	kind: string;
+	threadId: string | null;
+	postId: string | null;
+	title: string | null;
+	reason: string | null;
+};
+
+export type NotificationMail = {
+	locale: Locale;
+	digest: boolean;
+	items: MailItem[];
+	unsubscribeToken: string;
+};
+
+function unsubscribeUrl(origin: string, token: string) {
+	return `${origin}/unsubscribe/${token}`;
+}
+
+function escapeHtml(value: string) {
+	return value.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
+}
+
+export function composeMail(mail: NotificationMail, origin: string) {
+	const { locale } = mail;
+	const lines = mail.items.map((item) => ({
+		text: notificationText(item.kind, item.title ?? '', locale),
+		reason: notificationReason(item.kind, item.reason, locale),
+		url: origin + notificationPath(item.kind, item.threadId, item.postId)
+	}));
+	const subject = mail.digest ? m.mail_digest_subject({}, { locale }) : lines[0].text;
+	const unsubscribe = unsubscribeUrl(origin, mail.unsubscribeToken);
+	const settings = `${origin}/account/notifications`;
+	const intro = mail.digest ? [m.mail_digest_intro({}, { locale })] : [];
+	const text = [
+		...intro,
+		...lines.map((line) =>
+			[line.text, line.reason, `${m.mail_open_link({}, { locale })}: ${line.url}`]
+				.filter(Boolean)
+				.join('\n')
+		),
+		'-- ',
+		`${m.mail_settings_hint({}, { locale })} ${settings}`,
+		`${m.mail_unsubscribe({}, { locale })}: ${unsubscribe}`
+	].join('\n\n');
+	const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: sans-serif; line-height: 1.5">
+${intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+<ul>
+${lines.map((line) => `<li>${escapeHtml(line.text)}<br>${line.reason ? `${escapeHtml(line.reason)}<br>` : ''}<a href="${escapeHtml(line.url)}">${escapeHtml(m.mail_open_link({}, { locale }))}</a></li>`).join('\n')}
+</ul>
+<hr>
+<p style="font-size: small">${escapeHtml(m.mail_settings_hint({}, { locale }))} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a><br>
+<a href="${escapeHtml(unsubscribe)}">${escapeHtml(m.mail_unsubscribe({}, { locale }))}</a></p>
+</body></html>
+`;
+	return {
+		subject,
+		text,
+		html,
+		headers: {
+			'List-Unsubscribe': `<${unsubscribe}>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+		}
+	};
+}

@@ -1,0 +1,124 @@
+// Notification settings and the mail outbox: a member reads and changes only their
+// own settings; the outbox and the sender's functions are out of every member's reach.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { transaction } from '$lib/server/db';
+import * as notificationSettings from '$lib/server/notification-settings';
+import * as privacy from '$lib/server/privacy';
+import { createMember, owner, type TestMember } from '../support';
+
+let member: TestMember;
+let other: TestMember;
+let counsellor: TestMember;
+let moderator: TestMember;
+
+beforeAll(async () => {
+	[member, other, counsellor] = await Promise.all([
+		createMember(),
+		createMember(),
+		createMember({ role: 'counsellor' })
+	]);
+	moderator = await createMember();
+	await owner`insert into public.community_moderators (community_id, member_id)
+		select id, ${moderator.id} from public.communities where slug = 'trennung-familie'`;
+});
+
+describe('notification settings', () => {
+	it('start from the defaults, list only the kinds the member can get, and save', async () => {
+		expect(await notificationSettings.list(member.claims)).toEqual([
+			{ kind: 'answer', delivery: 'immediate' },
+			{ kind: 'professional_answer', delivery: 'immediate' },
+			{ kind: 'reply', delivery: 'digest' },
+			{ kind: 'accepted', delivery: 'digest' },
+			{ kind: 'helpful', delivery: 'in_app' },
+			{ kind: 'post_removed', delivery: 'immediate' },
+			{ kind: 'post_restored', delivery: 'immediate' },
+			{ kind: 'warning', delivery: 'immediate' },
+			{ kind: 'suspension', delivery: 'immediate' },
+			{ kind: 'flag_decided', delivery: 'digest' }
+		]);
+		expect(await notificationSettings.list(counsellor.claims)).toContainEqual({
+			kind: 'escalation_item',
+			delivery: 'immediate'
+		});
+		const moderatorKinds = (await notificationSettings.list(moderator.claims)).map((s) => s.kind);
+		expect(moderatorKinds).toContain('moderation_item');
+		expect(moderatorKinds).not.toContain('escalation_item');
+		await notificationSettings.save(member.claims, [
+			{ kind: 'answer', delivery: 'digest' },
+			{ kind: 'helpful', delivery: 'immediate' }
+		]);
+		await notificationSettings.save(member.claims, [{ kind: 'answer', delivery: 'in_app' }]);
+		const saved = await notificationSettings.list(member.claims);
+		expect(saved).toContainEqual({ kind: 'answer', delivery: 'in_app' });
+		expect(saved).toContainEqual({ kind: 'helpful', delivery: 'immediate' });
+	});
+
+	it("are the member's own: another's cannot be read, added, changed or removed", async () => {
+		await notificationSettings.save(other.claims, [{ kind: 'reply', delivery: 'immediate' }]);
+		const seen = await transaction(
+			member.claims,
+			(tx) => tx`select member_id from public.notification_settings where member_id = ${other.id}`
+		);
+		expect(seen).toEqual([]);
+		await expect(
+			transaction(
+				member.claims,
+				(tx) => tx`insert into public.notification_settings (member_id, kind, delivery)
+					values (${other.id}, 'answer', 'in_app')`
+			)
+		).rejects.toMatchObject({ code: '42501' });
+		const changed = await transaction(
+			member.claims,
+			(tx) =>
+				tx`update public.notification_settings set delivery = 'in_app' where member_id = ${other.id}`
+		);
+		const removed = await transaction(
+			member.claims,
+			(tx) => tx`delete from public.notification_settings where member_id = ${other.id}`
+		);
+		expect([changed.count, removed.count]).toEqual([0, 0]);
+		expect(
+			await owner`select delivery from public.notification_settings where member_id = ${other.id}`
+		).toEqual([{ delivery: 'immediate' }]);
+	});
+
+	it('refuse a kind that does not exist', async () => {
+		await expect(
+			notificationSettings.save(member.claims, [{ kind: 'werbung', delivery: 'immediate' }])
+		).rejects.toMatchObject({ code: '23503' });
+	});
+
+	it('are nothing to a visitor', async () => {
+		await expect(
+			transaction(null, (tx) => tx`select * from public.notification_settings`)
+		).rejects.toMatchObject({ code: '42501' });
+	});
+
+	it('are in the data export', async () => {
+		const data = await privacy.exportData(other.claims);
+		expect(data.notification_settings).toMatchObject([{ kind: 'reply', delivery: 'immediate' }]);
+		expect(data.mails).toEqual([]);
+		expect(data.profile).toMatchObject({ pseudonym: other.pseudonym });
+	});
+});
+
+describe('the mail outbox', () => {
+	it('is out of reach of members and visitors, and so are the functions of the sender', async () => {
+		for (const claims of [member.claims, null]) {
+			await expect(
+				transaction(claims, (tx) => tx`select * from public.mail_outbox`)
+			).rejects.toMatchObject({ code: '42501' });
+			for (const call of [
+				'select * from public.claim_mails(10)',
+				'select public.queue_digests()',
+				"select public.mail_sent('00000000-0000-4000-8000-000000000000')",
+				"select public.mail_attempt_failed('00000000-0000-4000-8000-000000000000', 'x')",
+				'select public.export_my_forum_data()'
+			]) {
+				await expect(transaction(claims, (tx) => tx.unsafe(call))).rejects.toMatchObject({
+					code: '42501'
+				});
+			}
+		}
+	});
+});
