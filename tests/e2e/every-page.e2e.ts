@@ -50,7 +50,8 @@ const visitorPages = [
 	'/signin',
 	'/signup',
 	'/password/forgot',
-	'/auth/confirm?token_hash=abgelaufen&type=email'
+	'/auth/confirm?token_hash=abgelaufen&type=email',
+	`/unsubscribe/${'0'.repeat(64)}`
 ];
 const missingPages = ['/gibt-es-nicht', `/t/${missingThread}`, '/c/gibt-es-nicht'];
 
@@ -87,6 +88,7 @@ test('member pages, in German', async ({ page }) => {
 		'/account/password',
 		'/account/delete',
 		'/notifications',
+		'/account/notifications',
 		'/communities/propose',
 		'/account/flags',
 		'/mod',
@@ -106,6 +108,7 @@ test('member pages, in English (the member’s setting)', async ({ page }) => {
 	await checkPages(page, 'en', [
 		'/account',
 		'/notifications',
+		'/account/notifications',
 		'/c/carers-english',
 		'/c/carers-english/ask',
 		`/t/${samsThread}`,
@@ -120,6 +123,7 @@ test('counsellor pages', async ({ page }) => {
 	await signIn(page, 'beraterin@ratnetz.example');
 	await checkPages(page, 'de', [
 		'/counsellor',
+		'/account/notifications',
 		'/counsellor?state=resolved',
 		'/counsellor?priority=urgent&state=active',
 		...items.map((item) => `/counsellor/${item.id}`),
