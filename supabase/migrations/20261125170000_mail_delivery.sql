@@ -277,7 +277,12 @@ language sql stable security definer set search_path = '' as $$
 		'mails', coalesce((select jsonb_agg(jsonb_build_object('notification', o.notification_id,
 				'digest', o.notification_id is null, 'created_at', o.created_at, 'sent_at', o.sent_at,
 				'failed_at', o.failed_at) order by o.created_at)
-			from public.mail_outbox o where o.member_id = (select auth.uid())), '[]')
+			from public.mail_outbox o where o.member_id = (select auth.uid())), '[]'),
+		-- Moderation about the member: their suspensions (who decided stays with the moderators).
+		'suspensions', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'reason', su.reason,
+				'starts_at', su.starts_at, 'ends_at', su.ends_at, 'lifted_at', su.lifted_at) order by su.starts_at)
+			from public.suspensions su join public.communities c on c.id = su.community_id
+			where su.member_id = (select auth.uid())), '[]')
 	)
 	where (select auth.uid()) is not null;
 $$;

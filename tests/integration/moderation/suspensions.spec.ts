@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
 import * as posts from '$lib/server/posts';
+import * as privacy from '$lib/server/privacy';
 import * as threads from '$lib/server/threads';
 import {
 	atTime,
@@ -95,6 +96,11 @@ describe('a suspension for seven days', () => {
 		expect(byModerator.find((entry) => entry.action === 'suspended')?.member).toBe(
 			offender.pseudonym
 		);
+	});
+
+	it('is part of the member’s data export', async () => {
+		const data = (await privacy.exportData(offender.claims)) as { suspensions: unknown[] };
+		expect(data.suspensions).toMatchObject([{ reason: 'Wiederholte Beleidigungen' }]);
 	});
 
 	it('ends by itself after seven days', async () => {
