@@ -4,7 +4,11 @@ import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { useTestEnv } from './supabase/local/env.ts';
 
-if (process.env.VITEST) await useTestEnv();
+if (process.env.VITEST) {
+	await useTestEnv();
+	// The data path counts round trips per request (tests/integration/round-trips.spec.ts).
+	process.env.SQL_TIMING = '1';
+}
 
 export default defineConfig({
 	plugins: [

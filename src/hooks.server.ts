@@ -1,3 +1,4 @@
+import { env } from '$env/dynamic/private';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
@@ -7,6 +8,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { rememberMemberLocale, setLocaleCookie } from '$lib/server/locale';
 import { startMailDelivery } from '$lib/server/mail-delivery';
 import * as session from '$lib/server/session';
+import { measure } from '$lib/server/sql-timing';
 import { createSupabase } from '$lib/server/supabase';
 
 // Once per server: the mail sender works the outbox (never while building).
@@ -47,7 +49,23 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(handleHeaders, handleSession, handleLocale);
+// For the benchmark (SQL_TIMING=1): the request's SQL time and round trips, session check included.
+const handleSqlTiming: Handle = async ({ event, resolve }) => {
+	const [spent, resolved] = measure(() => resolve(event));
+	const response = await resolved;
+	response.headers.set(
+		'Server-Timing',
+		`sql;dur=${spent.ms.toFixed(2)};desc="${spent.roundTrips} round trips"`
+	);
+	return response;
+};
+
+export const handle: Handle = sequence(
+	...(env.SQL_TIMING === '1' ? [handleSqlTiming] : []),
+	handleHeaders,
+	handleSession,
+	handleLocale
+);
 
 // Unexpected errors: the member sees a translated message, the log gets the
 // error and the route, never form contents or addresses.

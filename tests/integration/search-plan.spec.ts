@@ -13,8 +13,9 @@ describe('the search plan', () => {
 	// `enable_seqscan = off`, which would hide a query the index cannot serve.
 	it('uses the GIN indexes, never a sequential scan of threads or posts', async () => {
 		const plans = await rolledBack(async (tx) => {
+			const slug = `plan-${randomUUID()}`;
 			const [{ id }] = await tx<{ id: string }[]>`
-				insert into public.communities (slug, name, topic) values (${`plan-${randomUUID()}`}, 'Plan', 'Test') returning id`;
+				insert into public.communities (slug, name, topic) values (${slug}, 'Plan', 'Test') returning id`;
 			await tx`
 				insert into public.threads (community_id, title, body_markdown, body_html)
 				select ${id}, 'Frage ' || md5(g::text), 'Text ' || md5((g * 7)::text), '' from generate_series(1, 3000) g`;
@@ -26,11 +27,11 @@ describe('the search plan', () => {
 			for (const table of ['threads', 'posts', 'communities', 'members'])
 				await tx`analyze ${tx('public.' + table)}`;
 			await tx`set local role anon`;
-			const explain = async (q: string, communityId: string | null) =>
-				(await tx`explain ${search.threadsQuery(tx, q, communityId, null)}`)
+			const explain = async (q: string, communitySlug: string | null) =>
+				(await tx`explain ${search.threadsQuery(tx, q, communitySlug, null)}`)
 					.map((row) => row['QUERY PLAN'])
 					.join('\n');
-			return [await explain('Schulbegleitung abgelehnt', null), await explain('Hilfe', id)];
+			return [await explain('Schulbegleitung abgelehnt', null), await explain('Hilfe', slug)];
 		});
 		for (const plan of plans) {
 			expect(plan).toContain('threads_search_idx');

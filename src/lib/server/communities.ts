@@ -1,7 +1,7 @@
 // Communities of interest: the directory, membership, and how new ones come about.
 import type { Claims, Tx } from './db';
 import { NotAllowed } from './db-errors';
-import { transaction } from './db';
+import { transaction, within } from './db';
 
 export type Community = {
 	id: string;
@@ -22,10 +22,15 @@ export type CommunityPage = Community & {
 };
 
 /** The directory, optionally narrowed by words in name, topic or description, and by region. */
-export async function list(claims: Claims | null, filter: { q?: string; region?: string } = {}) {
+export async function list(
+	claims: Claims | null,
+	filter: { q?: string; region?: string } = {},
+	tx?: Tx
+) {
 	const q = filter.q?.trim() ?? '';
-	return transaction(
+	return within(
 		claims,
+		tx,
 		(tx) => tx<(Community & { joined: boolean })[]>`
 		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region,
 			c.member_count as "memberCount", c.thread_count as "threadCount",
@@ -59,9 +64,10 @@ export async function regions(claims: Claims | null) {
 	return rows.map((row) => row.region);
 }
 
-export async function read(claims: Claims | null, slug: string) {
-	const [community] = await transaction(
+export async function read(claims: Claims | null, slug: string, tx?: Tx) {
+	const [community] = await within(
 		claims,
+		tx,
 		(tx) => tx<CommunityPage[]>`
 		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region,
 			c.member_count as "memberCount", c.thread_count as "threadCount",

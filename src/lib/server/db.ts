@@ -2,7 +2,10 @@
 // Supabase API role with verified JWT claims, exactly as PostgREST runs a request,
 // so auth.uid() and every RLS policy behave as on hosted Supabase.
 import { env } from '$env/dynamic/private';
+import { error } from '@sveltejs/kit';
 import postgres from 'postgres';
+import { m } from '$lib/paraglide/messages';
+import { timedSocket } from './sql-timing';
 
 /** Verified access-token claims (from Supabase Auth), or null for a visitor. */
 export type Claims = { sub: string; role: string; session_id?: string; [claim: string]: unknown };
@@ -17,21 +20,70 @@ function connection() {
 	pool ??= postgres(env.DATABASE_URL ?? '', {
 		max: Number(env.DATABASE_POOL_SIZE ?? 10),
 		onnotice: () => {},
-		connection: { application_name: 'ratnetz' }
+		connection: { application_name: 'ratnetz' },
+		...(env.SQL_TIMING === '1' ? { socket: timedSocket } : {})
 	});
 	return pool;
 }
 
-async function run<T>(role: string, claims: object, work: (tx: Tx) => Promise<T>) {
-	return connection().begin(async (tx) => {
-		await tx`select set_config('role', ${role}, true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
-		return work(tx);
-	}) as Promise<T>;
+/** The connection itself is gone (the database restarted or is unreachable), not a refusal. */
+function isConnectionLost(cause: unknown) {
+	if (cause instanceof postgres.PostgresError) return cause.severity !== 'ERROR';
+	const code = (cause as { code?: unknown } | null)?.code;
+	return typeof code === 'string' && /^(CONNECTION_|CONNECT_TIMEOUT|E[A-Z]+$)/.test(code);
+}
+
+/**
+ * Begin, role and claims go out together with the work's first queries, so a
+ * transaction that reads once costs two round trips (that batch, then commit), not four.
+ */
+async function run<T>(role: string, claims: object, work: (tx: Tx) => Promise<T>): Promise<T> {
+	let tx: postgres.ReservedSql;
+	try {
+		tx = await connection().reserve();
+	} catch (cause) {
+		return rethrow(cause);
+	}
+	let alive = true;
+	try {
+		const opening = Promise.all([
+			tx`begin`.execute(),
+			tx`select set_config('role', ${role}, true), set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`.execute()
+		]);
+		// Awaited below; a failure here also fails the work's queries, which reports it first.
+		opening.catch(() => {});
+		const result = await work(tx as unknown as Tx);
+		await opening;
+		await tx`commit`;
+		return result;
+	} catch (cause) {
+		alive = !isConnectionLost(cause);
+		// Ends the transaction; a closed connection has none left to end.
+		if (alive) await tx`rollback`.catch(() => {});
+		return rethrow(cause);
+	} finally {
+		// A lost connection already went back to the pool, to be reconnected there.
+		if (alive) tx.release();
+	}
+}
+
+/** Requests caught by a database restart get a clear 503; the pool reconnects by itself. */
+function rethrow(cause: unknown): never {
+	if (!isConnectionLost(cause)) throw cause;
+	console.error(
+		JSON.stringify({ level: 'error', message: 'database unavailable', cause: String(cause) })
+	);
+	error(503, m.error_database_unavailable());
 }
 
 /** One unit of work as the visitor or signed-in member the claims describe. */
 export function transaction<T>(claims: Claims | null, work: (tx: Tx) => Promise<T>) {
 	return claims ? run('authenticated', claims, work) : run('anon', { role: 'anon' }, work);
+}
+
+/** In the caller's transaction when there is one (a page reading in one go), else in a new one. */
+export function within<T>(claims: Claims | null, tx: Tx | undefined, work: (tx: Tx) => Promise<T>) {
+	return tx ? work(tx) : transaction(claims, work);
 }
 
 /** For system jobs only (rate limits, queues): bypasses RLS. */

@@ -4,7 +4,7 @@
 // move the clock there (`set_config('ratnetz.clock', …, true)`).
 import type postgres from 'postgres';
 import type { Claims, Tx } from './db';
-import { transaction } from './db';
+import { within } from './db';
 
 export const priorities = ['urgent', 'high', 'normal'] as const;
 export type Priority = (typeof priorities)[number];
@@ -23,11 +23,6 @@ export const flagReasons = [
 	'dangerous_advice'
 ] as const;
 export type FlagReason = (typeof flagReasons)[number];
-
-/** In the caller's transaction when there is one, else in a new one. */
-function within<T>(claims: Claims | null, tx: Tx | undefined, work: (tx: Tx) => Promise<T>) {
-	return tx ? work(tx) : transaction(claims, work);
-}
 
 export type QueueItem = {
 	id: string;
@@ -81,14 +76,18 @@ function items(tx: Tx, where: postgres.PendingQuery<postgres.Row[]>) {
  */
 export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx) {
 	return within(claims, tx, async (tx) => {
-		await tx`select public.open_unanswered_escalations()`;
 		const state = filter.state ?? 'active';
-		return items(
-			tx,
-			tx`(${filter.communityId ?? null}::uuid is null or e.community_id = ${filter.communityId ?? null})
+		// Sent together: the statements still run in this order.
+		const [, queued] = await Promise.all([
+			tx`select public.open_unanswered_escalations()`,
+			items(
+				tx,
+				tx`(${filter.communityId ?? null}::uuid is null or e.community_id = ${filter.communityId ?? null})
 				and (${filter.priority ?? null}::public.escalation_priority is null or e.priority = ${filter.priority ?? null})
 				and ${state === 'active' ? tx`e.state <> 'resolved'` : tx`e.state = ${state}`}`
-		);
+			)
+		]);
+		return queued;
 	});
 }
 
@@ -223,8 +222,9 @@ export type CommunityFigures = {
 /** Per community the counsellor serves: open items by priority and median times. */
 export async function figures(claims: Claims, tx?: Tx) {
 	return within(claims, tx, async (tx) => {
-		await tx`select public.open_unanswered_escalations()`;
-		return tx<CommunityFigures[]>`
+		const [, rows] = await Promise.all([
+			tx`select public.open_unanswered_escalations()`,
+			tx<CommunityFigures[]>`
 			with first_claims as (
 				select e.community_id, min(ev.at) - e.opened_at as took, min(ev.at) as at
 				from public.escalations e join public.escalation_events ev on ev.escalation_id = e.id and ev.kind = 'claimed'
@@ -242,6 +242,8 @@ export async function figures(claims: Claims, tx?: Tx) {
 						and e.resolved_at between public.clock() - interval '30 days' and public.clock())::float8 as "medianMinutesToResolve"
 			from public.communities c
 			where public.serves_community(c.id)
-			order by c.name`;
+			order by c.name`
+		]);
+		return rows;
 	});
 }

@@ -1,7 +1,7 @@
 // Helplines: shown to everyone ("Get help now") and at once to a writer whose post
 // contains crisis words. Configuration, not code: admins edit them (RLS checks).
-import type { Claims } from './db';
-import { transaction } from './db';
+import type { Claims, Tx } from './db';
+import { transaction, within } from './db';
 import { NotAllowed } from './db-errors';
 
 export type HelplineInput = {
@@ -29,9 +29,10 @@ function withNumbers(row: HelplineInput & { id: string }): Helpline {
 }
 
 /** In the order set by position. */
-export async function list(claims: Claims | null) {
-	const rows = await transaction(
+export async function list(claims: Claims | null, tx?: Tx) {
+	const rows = await within(
 		claims,
+		tx,
 		(tx) => tx<(HelplineInput & { id: string })[]>`
 		select id, name, phone, description, hours, position
 		from public.helplines order by position, name`

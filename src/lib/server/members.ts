@@ -1,6 +1,6 @@
 // Members: profiles, settings and site roles. E-mail addresses never leave Supabase Auth.
-import type { Claims } from './db';
-import { transaction } from './db';
+import type { Claims, Tx } from './db';
+import { transaction, within } from './db';
 import type { Locale } from '$lib/paraglide/runtime';
 
 export type SiteRole = 'member' | 'counsellor' | 'admin';
@@ -17,9 +17,10 @@ export type CurrentMember = {
 };
 
 /** The signed-in member, or null when their session is no longer active. */
-export async function current(claims: Claims): Promise<CurrentMember | null> {
-	const [row] = await transaction(
+export async function current(claims: Claims, tx?: Tx): Promise<CurrentMember | null> {
+	const [row] = await within(
 		claims,
+		tx,
 		(tx) => tx<CurrentMember[]>`
 		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale,
 			(select count(*)::int from public.notifications n where n.member_id = m.id and n.read_at is null) as unread,

@@ -1,7 +1,7 @@
 // Posts: answers to a thread and replies to an answer. Authors of posts are
 // never readable directly; "is it mine" is asked through is_post_author().
-import type { Claims } from './db';
-import { transaction } from './db';
+import type { Claims, Tx } from './db';
+import { transaction, within } from './db';
 import { NotAllowed } from './db-errors';
 import { render } from './markdown';
 import type { Written } from './threads';
@@ -35,9 +35,10 @@ export type Post = {
  * A thread's posts in reading order: the accepted answer first, then professional
  * answers, then the most helpful, then the oldest; replies follow their answer.
  */
-export async function listInThread(claims: Claims | null, threadId: string) {
-	const posts = await transaction(
+export async function listInThread(claims: Claims | null, threadId: string, tx?: Tx) {
+	const posts = await within(
 		claims,
+		tx,
 		(tx) => tx<Post[]>`
 		select p.id, p.parent_post_id as "parentPostId", m.pseudonym as author,
 			p.is_professional as "isProfessional", p.helpful_count as "helpfulCount",

@@ -3,7 +3,7 @@
 // full-text search finds little (typos, compound words). Indexes: migrations/…_search.sql.
 import { z } from 'zod';
 import type { Claims, Tx } from './db';
-import { transaction } from './db';
+import { transaction, within } from './db';
 
 export const maxQueryLength = 200;
 export const minTitleLength = 10;
@@ -59,10 +59,19 @@ const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').trim();
  * Matches are found in visible_threads and visible_posts: under the tables' row-level
  * security no index could serve @@ (see the migration that holds posts for review).
  */
-export function threadsQuery(tx: Tx, q: string, community: string | null, after: Position | null) {
+export function threadsQuery(
+	tx: Tx,
+	q: string,
+	communitySlug: string | null,
+	after: Position | null
+) {
 	const tsq = () =>
 		tx`(websearch_to_tsquery('public.german_unaccent', ${q}) || websearch_to_tsquery('public.english_unaccent', ${q}))`;
-	const inCommunity = () => (community ? tx`and t.community_id = ${community}` : tx``);
+	// By slug, so the page need not look the community up first (an unknown one finds nothing).
+	const inCommunity = () =>
+		communitySlug
+			? tx`and t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
+			: tx``;
 	return tx<Row[]>`
 		with hits as (
 			select t.id, ts_rank(t.search_vector, ${tsq()}) as rank, null::uuid as post_id
@@ -113,12 +122,17 @@ export function threadsQuery(tx: Tx, q: string, community: string | null, after:
 /** One page of threads matching q, best first; `next` continues after the last one. */
 export async function threads(
 	claims: Claims | null,
-	{ q, communityId, cursor }: { q: string; communityId?: string | null; cursor?: string | null }
+	{
+		q,
+		communitySlug,
+		cursor
+	}: { q: string; communitySlug?: string | null; cursor?: string | null },
+	tx?: Tx
 ) {
 	const query = clean(q).slice(0, maxQueryLength);
 	if (!query) return { results: [] as Result[], next: null };
-	const rows = await transaction(claims, (tx) =>
-		threadsQuery(tx, query, communityId ?? null, decode(cursor))
+	const rows = await within(claims, tx, (tx) =>
+		threadsQuery(tx, query, communitySlug ?? null, decode(cursor))
 	);
 	const page = rows.slice(0, pageSize);
 	const last = page.at(-1);

@@ -1,7 +1,7 @@
 // Threads (questions). Authors of anonymous threads are never readable: queries
 // see only shown_author_id; "is it mine" is asked through is_thread_author().
 import type { Claims, Tx } from './db';
-import { transaction } from './db';
+import { transaction, within } from './db';
 import * as cursor from './cursor';
 import { NotAllowed } from './db-errors';
 import { render } from './markdown';
@@ -30,15 +30,16 @@ export type ThreadSummary = {
 	lastActivityAt: Date;
 };
 
-/** One page of a community's threads for a tab, after the given cursor. */
+/** One page of a community's threads for a tab, after the given cursor; by slug, so it need not wait for the community. */
 export async function listInCommunity(
 	claims: Claims | null,
-	communityId: string,
+	communitySlug: string,
 	tab: Tab,
-	after: string | null
+	after: string | null,
+	tx?: Tx
 ) {
 	const from = cursor.decode(after);
-	const rows = await transaction(claims, (tx) => {
+	const rows = await within(claims, tx, (tx) => {
 		const sortColumn =
 			tab === 'new' || tab === 'unanswered' ? tx`t.created_at` : tx`t.last_activity_at`;
 		const filter =
@@ -54,7 +55,7 @@ export async function listInCommunity(
 				t.pinned_at is not null as pinned, t.created_at as "createdAt",
 				t.last_activity_at as "lastActivityAt", ${sortColumn} as "sortedAt"
 			from public.threads t left join public.members m on m.id = t.shown_author_id
-			where t.community_id = ${communityId} ${filter}
+			where t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug}) ${filter}
 				${from ? tx`and (${sortColumn}, t.id) < (${from.at}, ${from.id})` : tx``}
 			order by ${sortColumn} desc, t.id desc
 			limit ${pageSize + 1}`;
@@ -68,17 +69,18 @@ export async function listInCommunity(
 }
 
 /** The community's pinned threads, newest pin first: shown above every tab. */
-export async function pinned(claims: Claims | null, communityId: string, tx?: Tx) {
+export async function pinned(claims: Claims | null, communitySlug: string, tx?: Tx) {
 	const query = (tx: Tx) => tx<ThreadSummary[]>`
 		select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
 			t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
 			t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
 			true as pinned, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt"
 		from public.threads t left join public.members m on m.id = t.shown_author_id
-		where t.community_id = ${communityId} and t.pinned_at is not null
+		where t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})
+			and t.pinned_at is not null
 		order by t.pinned_at desc
 		limit 10`;
-	return tx ? query(tx) : transaction(claims, query);
+	return within(claims, tx, query);
 }
 
 export type Thread = ThreadSummary & {
@@ -127,7 +129,7 @@ export async function read(claims: Claims | null, id: string, tx?: Tx): Promise<
 		join public.communities c on c.id = t.community_id
 		left join public.members m on m.id = t.shown_author_id
 		where t.id = ${id}`;
-	const [thread] = tx ? await query(tx) : await transaction(claims, query);
+	const [thread] = await within(claims, tx, query);
 	return thread ?? null;
 }
 

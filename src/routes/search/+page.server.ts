@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
+import { transaction } from '$lib/server/db';
 import * as search from '$lib/server/search';
 import type { PageServerLoad } from './$types';
 
@@ -14,13 +15,32 @@ const filterSchema = z.object({
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const all = await communities.list(locals.claims);
 	const filter = filterSchema.parse({
 		community: url.searchParams.get('community'),
 		after: url.searchParams.get('after')
 	});
-	const community = all.find(({ slug }) => slug === filter.community) ?? null;
 	const input = url.searchParams.get('q') ?? '';
+	const q = querySchema.safeParse(input);
+	// The communities and the results in one transaction, sent together.
+	const query = q.success && q.data ? q.data : null;
+	const [all, inCommunity] = await transaction(locals.claims, (tx) =>
+		Promise.all([
+			communities.list(locals.claims, {}, tx),
+			query
+				? search.threads(
+						locals.claims,
+						{ q: query, communitySlug: filter.community, cursor: filter.after },
+						tx
+					)
+				: null
+		])
+	);
+	const community = all.find(({ slug }) => slug === filter.community) ?? null;
+	// Only an address naming an unknown community costs a second search.
+	const found =
+		query && filter.community && !community
+			? await search.threads(locals.claims, { q: query, cursor: filter.after })
+			: inCommunity;
 	const page = {
 		q: input,
 		community: community?.slug ?? '',
@@ -29,14 +49,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		results: null as search.Result[] | null,
 		next: null as string | null
 	};
-	const q = querySchema.safeParse(input);
 	if (!q.success)
 		return { ...page, error: m.search_query_too_long({ max: search.maxQueryLength }) };
-	if (!q.data) return page;
-	const found = await search.threads(locals.claims, {
-		q: q.data,
-		communityId: community?.id,
-		cursor: filter.after
-	});
+	if (!found) return page;
 	return { ...page, q: q.data, ...found };
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as communities from '$lib/server/communities';
+import { transaction } from '$lib/server/db';
 import * as escalations from '$lib/server/escalations';
 import { requireCounsellor } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
@@ -17,14 +18,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		priority: url.searchParams.get('priority') || undefined,
 		state: url.searchParams.get('state') || undefined
 	});
-	const [items, figures, all] = await Promise.all([
-		escalations.queue(claims, {
-			communityId: filter.community,
-			priority: filter.priority,
-			state: filter.state
-		}),
-		escalations.figures(claims),
-		communities.list(claims)
-	]);
+	const [items, figures, all] = await transaction(claims, (tx) =>
+		Promise.all([
+			escalations.queue(
+				claims,
+				{ communityId: filter.community, priority: filter.priority, state: filter.state },
+				tx
+			),
+			escalations.figures(claims, tx),
+			communities.list(claims, {}, tx)
+		])
+	);
 	return { filter, items, figures, communities: all };
 };

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
+import { transaction } from '$lib/server/db';
 import { found, requireMember, safeNext } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,16 +17,19 @@ async function communityOf(locals: App.Locals, slug: string) {
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const community = await communityOf(locals, params.slug);
 	const { tab, after } = querySchema.parse({
 		tab: url.searchParams.get('tab') ?? undefined,
 		after: url.searchParams.get('after')
 	});
-	const [list, pinned] = await Promise.all([
-		threads.listInCommunity(locals.claims, community.id, tab, after),
-		after ? [] : threads.pinned(locals.claims, community.id)
-	]);
-	return { community, tab, after, pinned, ...list };
+	// Community, pinned and listed threads in one transaction, sent together.
+	const [community, list, pinned] = await transaction(locals.claims, (tx) =>
+		Promise.all([
+			communities.read(locals.claims, params.slug, tx),
+			threads.listInCommunity(locals.claims, params.slug, tab, after, tx),
+			after ? [] : threads.pinned(locals.claims, params.slug, tx)
+		])
+	);
+	return { community: found(community, m.error_community_not_found), tab, after, pinned, ...list };
 };
 
 export const actions: Actions = {

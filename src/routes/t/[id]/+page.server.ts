@@ -5,6 +5,7 @@ import { parseForm, rejectForm } from '$lib/forms';
 import { reportReasons } from '$lib/moderation-names';
 import { m } from '$lib/paraglide/messages';
 import { answerSchema } from '$lib/post-schemas';
+import { transaction } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
 import * as communities from '$lib/server/communities';
@@ -29,11 +30,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = threadId(params);
 	// Just written with crisis words: the writer sees the helplines at once.
 	const crisis = crisisSchema.parse(url.searchParams.get('crisis'));
-	const [thread, answers, lines] = await Promise.all([
-		threads.read(locals.claims, id),
-		posts.listInThread(locals.claims, id),
-		crisis ? helplines.list(locals.claims) : []
-	]);
+	// One transaction, its queries sent together: a page costs two round trips.
+	const [thread, answers, lines] = await transaction(locals.claims, (tx) =>
+		Promise.all([
+			threads.read(locals.claims, id, tx),
+			posts.listInThread(locals.claims, id, tx),
+			crisis ? helplines.list(locals.claims, tx) : []
+		])
+	);
 	if (!thread) error(404, m.error_thread_not_found());
 	// What only some readers need: their suspension here; where moderators may move it.
 	const [suspension, moveTargets] = await Promise.all([

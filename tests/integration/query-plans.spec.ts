@@ -1,0 +1,148 @@
+// The main pages' query plans: every statement they run, including those inside the
+// SQL functions and policies they call, must reach threads and posts through an
+// index, never by reading the whole table.
+//
+// Planner choices depend on table sizes and statistics, and on the small demo seed
+// a sequential scan is the right choice. So the test writes a mid-size forum (4 000
+// threads, 40 000 posts, votes, escalations) in a transaction that is rolled back,
+// with ANALYZE as autovacuum would run it, rather than `enable_seqscan = off`, which
+// would hide a query no index can serve. auto_explain reports the plan of every
+// statement, nested ones included, as the pages' own functions run them.
+import postgres from 'postgres';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Claims, Tx } from '$lib/server/db';
+import * as communities from '$lib/server/communities';
+import * as escalations from '$lib/server/escalations';
+import * as members from '$lib/server/members';
+import * as posts from '$lib/server/posts';
+import * as search from '$lib/server/search';
+import * as threads from '$lib/server/threads';
+import { counsellor } from './escalations/support';
+
+let serving: Claims;
+beforeAll(async () => {
+	serving = (await counsellor(null)).claims;
+});
+
+/** The plans of everything `work` runs as the member, on the mid-size forum; rolled back. */
+async function plans(claims: Claims, work: (tx: Tx, forum: Forum) => Promise<unknown>) {
+	const notices: string[] = [];
+	const sql = postgres(process.env.TEST_DATABASE_URL!, {
+		max: 1,
+		onnotice: (notice) => notices.push(notice.message)
+	});
+	const rollback = new Error('rollback');
+	try {
+		await sql
+			.begin(async (tx) => {
+				const forum = await midSizeForum(tx as unknown as Tx, claims.sub);
+				await tx`load 'auto_explain'`;
+				await tx`select set_config('auto_explain.log_min_duration', '0', true),
+					set_config('auto_explain.log_nested_statements', 'on', true),
+					set_config('auto_explain.log_level', 'notice', true)`;
+				await tx`select set_config('role', 'authenticated', true),
+					set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
+				notices.length = 0;
+				await work(tx as unknown as Tx, forum);
+				throw rollback;
+			})
+			.catch((error) => {
+				if (error !== rollback) throw error;
+			});
+	} finally {
+		await sql.end();
+	}
+	return notices.filter((notice) => notice.startsWith('duration:'));
+}
+
+type Forum = { communityId: string; slug: string; threadId: string };
+
+async function midSizeForum(tx: Tx, memberId: string): Promise<Forum> {
+	const slug = `plaene-${memberId.slice(0, 8)}`;
+	const [{ id: communityId }] = await tx<{ id: string }[]>`
+		insert into public.communities (slug, name, topic) values (${slug}, 'Pläne', 'Test') returning id`;
+	await tx`insert into public.community_members (community_id, member_id) values (${communityId}, ${memberId})`;
+	// Written without triggers for speed; the counters are then set as the triggers would.
+	await tx`set local session_replication_role = replica`;
+	await tx`
+		insert into public.threads (community_id, author_id, title, body_markdown, body_html, created_at, last_activity_at)
+		select ${communityId}, ${memberId}, 'Frage Nummer ' || g, 'Text ' || md5(g::text), '<p>x</p>',
+			now() - interval '1 hour' * g, now() - interval '1 hour' * g
+		from generate_series(1, 4000) g`;
+	await tx`
+		insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at)
+		select t.id, ${memberId}, 'Antwort ' || md5(t.id::text || n), '<p>x</p>', t.created_at + interval '1 minute' * n
+		from public.threads t cross join generate_series(1, 10) n
+		where t.community_id = ${communityId} and t.title not like '%0'`;
+	await tx`
+		update public.threads t set post_count = c.n, answer_count = c.n
+		from (select thread_id, count(*)::int as n from public.posts group by thread_id) c
+		where c.thread_id = t.id and t.community_id = ${communityId}`;
+	await tx`
+		insert into public.helpful_votes (post_id, member_id)
+		select p.id, ${memberId} from public.posts p join public.threads t on t.id = p.thread_id
+		where t.community_id = ${communityId} and p.created_at::text like '%5%'`;
+	await tx`set local session_replication_role = origin`;
+	await tx`
+		insert into public.escalations (thread_id, community_id, priority, due_at)
+		select id, community_id, 'normal', now() + interval '1 day' from public.threads
+		where community_id = ${communityId} and title like '%7'`;
+	await tx`select gin_clean_pending_list(i::regclass)
+		from unnest(array['public.threads_search_idx', 'public.posts_search_idx', 'public.threads_title_trgm_idx']) i`;
+	for (const table of [
+		'threads',
+		'posts',
+		'helpful_votes',
+		'escalations',
+		'escalation_events',
+		'communities'
+	])
+		await tx`analyze ${tx('public.' + table)}`;
+	const [{ id: threadId }] = await tx<{ id: string }[]>`
+		select id from public.threads where community_id = ${communityId} and post_count = 10 limit 1`;
+	return { communityId, slug, threadId };
+}
+
+const sequentialScans = (found: string[]) =>
+	found.filter((plan) => /Seq Scan on (threads|posts)\b/.test(plan));
+
+describe('query plans on a mid-size forum', () => {
+	it('the thread page and the session check read threads and posts by index', async () => {
+		const found = await plans(serving, async (tx, forum) => {
+			await members.current(serving, tx);
+			await threads.read(serving, forum.threadId, tx);
+			await posts.listInThread(serving, forum.threadId, tx);
+		});
+		expect(found.length).toBeGreaterThan(3);
+		expect(sequentialScans(found)).toEqual([]);
+		expect(found.join('\n')).toContain('posts_thread_idx');
+	}, 60_000);
+
+	it('the community page reads each tab by index', async () => {
+		const found = await plans(serving, async (tx, forum) => {
+			await communities.read(serving, forum.slug, tx);
+			for (const tab of threads.tabs)
+				await threads.listInCommunity(serving, forum.slug, tab, null, tx);
+		});
+		expect(sequentialScans(found)).toEqual([]);
+		for (const index of [
+			'threads_community_new_idx',
+			'threads_community_active_idx',
+			'threads_community_unanswered_idx',
+			'threads_community_solved_idx'
+		]) {
+			expect(found.join('\n')).toContain(index);
+		}
+	}, 60_000);
+
+	it("search and the counsellors' queue read threads and posts by index", async () => {
+		const found = await plans(serving, async (tx, forum) => {
+			await search.threads(serving, { q: 'Frage Nummer 77' }, tx);
+			await search.threads(serving, { q: 'Antwort', communitySlug: forum.slug }, tx);
+			await escalations.queue(serving, {}, tx);
+			await escalations.figures(serving, tx);
+		});
+		expect(sequentialScans(found)).toEqual([]);
+		expect(found.join('\n')).toContain('escalations_thread_idx');
+	}, 60_000);
+});

@@ -1,0 +1,129 @@
+// How often a page waits for the database: the real page loads, after the session
+// check every signed-in request makes, counted on the database sockets themselves
+// (src/lib/server/sql-timing.ts; vite.config.ts switches it on for tests). Bounded by
+// the budget, and the same for a thread with one answer as for one with forty: no
+// query per answer, per thread or per item (no N+1).
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Claims } from '$lib/server/db';
+import * as members from '$lib/server/members';
+import { measure } from '$lib/server/sql-timing';
+import { load as communityPage } from '../../src/routes/c/[slug]/+page.server';
+import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
+import { load as searchPage } from '../../src/routes/search/+page.server';
+import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
+import { budgets } from '../../bench/budgets';
+import { community, counsellor, member, owner } from './escalations/support';
+
+type Load = (event: never) => unknown;
+
+/** Round trips of one request: the session check (signed in), then the page's load. */
+async function roundTrips(claims: Claims | null, load: Load, path: string, params = {}) {
+	const [spent, done] = measure(async () => {
+		const current = claims ? await members.current(claims) : null;
+		const url = new URL(path, 'http://localhost');
+		return load({ locals: { claims, member: current }, params, url } as never);
+	});
+	await done;
+	return spent.roundTrips;
+}
+
+let place: { id: string; slug: string };
+let small: string;
+let large: string;
+let signedIn: Claims;
+let serving: Claims;
+
+beforeAll(async () => {
+	const id = await community();
+	const [{ slug }] = await owner<
+		{ slug: string }[]
+	>`select slug from public.communities where id = ${id}`;
+	place = { id, slug };
+	const writer = await member(id);
+	signedIn = writer.claims;
+	serving = (await counsellor(null)).claims;
+	// Two threads: one answer, and forty answers with replies, votes, a professional's answer.
+	const [one, many] = await owner<{ id: string }[]>`
+		insert into public.threads (community_id, author_id, title, body_markdown, body_html, wants_professional)
+		values (${id}, ${writer.id}, 'Eine Frage mit einer Antwort', 'Text', '<p>Text</p>', false),
+			(${id}, ${writer.id}, 'Eine Frage mit vielen Antworten', 'Text', '<p>Text</p>', true)
+		returning id`;
+	[small, large] = [one.id, many.id];
+	await owner`insert into public.posts (thread_id, author_id, body_markdown, body_html)
+		values (${small}, ${writer.id}, 'Antwort', '<p>Antwort</p>')`;
+	await owner`
+		insert into public.posts (thread_id, author_id, is_anonymous, body_markdown, body_html)
+		select ${large}, ${writer.id}, g % 3 = 0, 'Antwort ' || g, '<p>Antwort ' || g || '</p>' from generate_series(1, 40) g`;
+	await owner`
+		insert into public.posts (thread_id, parent_post_id, author_id, body_markdown, body_html)
+		select thread_id, id, author_id, 'Rückfrage', '<p>Rückfrage</p>' from public.posts where thread_id = ${large} limit 10`;
+	await owner`
+		insert into public.helpful_votes (post_id, member_id)
+		select id, ${serving.sub} from public.posts where thread_id = ${large} and parent_post_id is null`;
+	await owner`insert into public.posts (thread_id, author_id, body_markdown, body_html)
+		values (${large}, ${serving.sub}, 'Aus der Beratung', '<p>Aus der Beratung</p>')`;
+});
+
+describe('round trips per page', () => {
+	it('a thread page costs the same with one answer as with forty, within the budget', async () => {
+		for (const claims of [null, signedIn, serving]) {
+			const few = await roundTrips(claims, threadPage as Load, `/t/${small}`, { id: small });
+			const lots = await roundTrips(claims, threadPage as Load, `/t/${large}`, { id: large });
+			expect(lots).toBe(few);
+			expect(lots).toBeLessThanOrEqual(budgets.roundTripsPerPage);
+		}
+	});
+
+	it('the community page, on every tab, within the budget', async () => {
+		for (const claims of [null, signedIn]) {
+			for (const tab of ['new', 'active', 'unanswered', 'solved']) {
+				const trips = await roundTrips(
+					claims,
+					communityPage as Load,
+					`/c/${place.slug}?tab=${tab}`,
+					{
+						slug: place.slug
+					}
+				);
+				expect(trips).toBeLessThanOrEqual(budgets.roundTripsPerPage);
+			}
+		}
+	});
+
+	it('search, with and without a community, within the budget', async () => {
+		for (const claims of [null, signedIn]) {
+			for (const path of [
+				`/search?q=Antwort`,
+				`/search?q=Antwort&community=${place.slug}`,
+				'/search'
+			]) {
+				expect(await roundTrips(claims, searchPage as Load, path)).toBeLessThanOrEqual(
+					budgets.roundTripsPerPage
+				);
+			}
+		}
+	});
+
+	it("the counsellors' queue, with open items in every community, within the budget", async () => {
+		expect(await roundTrips(serving, counsellorPage as Load, '/counsellor')).toBeLessThanOrEqual(
+			budgets.roundTripsPerPage
+		);
+		expect(
+			await roundTrips(
+				serving,
+				counsellorPage as Load,
+				`/counsellor?community=${place.id}&state=open`
+			)
+		).toBeLessThanOrEqual(budgets.roundTripsPerPage);
+	});
+
+	it('counts what it should: a transaction that reads once is two round trips', async () => {
+		const [spent, done] = measure(() =>
+			members.pseudonymAvailable(`frei_${randomUUID().slice(0, 8)}`)
+		);
+		expect(await done).toBe(true);
+		expect(spent.roundTrips).toBe(2);
+		expect(spent.ms).toBeGreaterThan(0);
+	});
+});
