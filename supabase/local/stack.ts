@@ -15,7 +15,12 @@ import { startMail } from './mail/server.ts';
 import { startPostgres } from './postgres.ts';
 import { isSchemaCurrent, resetDatabase } from './reset.ts';
 
-export type LocalStack = { env: LocalEnv; stop(): Promise<void> };
+export type LocalStack = {
+	env: LocalEnv;
+	stop(): Promise<void>;
+	/** Stops and starts PostgreSQL (fast shutdown); null when another process runs the stack. */
+	restartDatabase: (() => Promise<void>) | null;
+};
 
 async function isRunning() {
 	try {
@@ -38,10 +43,10 @@ export async function startLocalStack(
 	const env = await localEnv();
 	if (await isRunning()) {
 		if (options.reset || !(await isSchemaCurrent())) await resetDatabase(log);
-		return { env, stop: async () => {} };
+		return { env, stop: async () => {}, restartDatabase: null };
 	}
-	const stopPostgres = await startPostgres(log);
-	const stops: Array<() => Promise<void>> = [stopPostgres];
+	let stopPostgres = await startPostgres(log);
+	const stops: Array<() => Promise<void>> = [() => stopPostgres()];
 	const stop = async () => {
 		for (const stopOne of stops.reverse()) await stopOne();
 	};
@@ -65,5 +70,9 @@ export async function startLocalStack(
 		throw error;
 	}
 	log(`API ${env.API_URL}, database ${env.DB_URL}, mail inbox ${env.MAIL_URL}`);
-	return { env, stop };
+	const restartDatabase = async () => {
+		await stopPostgres();
+		stopPostgres = await startPostgres(log);
+	};
+	return { env, stop, restartDatabase };
 }

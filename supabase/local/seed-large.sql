@@ -1,0 +1,564 @@
+-- A realistic forum at scale for benchmarks (`npm run seed:large`), on top of the demo
+-- seed: communities, members, threads, posts, votes, me-toos, follows, notifications,
+-- flags and escalations in every state. The bulk is written set-based with triggers
+-- off, and every value a trigger would have derived (member rows, counters, activity
+-- times, professional answers, notifications, follows) is computed the same way here.
+-- What happens rarely (questions asking for a professional, flags, crisis words,
+-- edits, withdrawals, the counsellors' work) goes through the real triggers and
+-- functions. The sizes come from settings seed.* (see seed-large.ts).
+
+select setseed(0.2026);
+set maintenance_work_mem = '1GB';
+set work_mem = '256MB';
+set synchronous_commit = off;
+
+-- Text ---------------------------------------------------------------------------------
+-- Sentences without markdown syntax or characters marked would escape, so the HTML is
+-- the paragraphs as they are (seed-large.ts checks a sample against the renderer), and
+-- without crisis words (checked below), so the bulk opens no escalation.
+create temporary table sentences (lang text, n int, s text);
+insert into sentences
+select 'de', row_number() over (), s from unnest(array[
+	'Wir haben ähnliche Erfahrungen gemacht und es hat lange gedauert, bis sich etwas bewegt hat.',
+	'Lass dir jede Ablehnung schriftlich geben, dann kannst du fristgerecht Widerspruch einlegen.',
+	'Bei uns hat die Beratungsstelle im Landkreis sehr geholfen, auch ohne Termin.',
+	'Die Krankenkasse hat zuerst abgelehnt, nach dem Widerspruch kam dann die Zusage.',
+	'Schreib dir nach jedem Gespräch auf, wer was gesagt hat und wann.',
+	'Unser Sohn braucht morgens viel Ruhe, sonst kippt der ganze Schultag.',
+	'Das Jugendamt war freundlicher als gedacht, man muss nur hartnäckig bleiben.',
+	'Frag beim Sozialamt nach der Eingliederungshilfe, die ist oft zuständig.',
+	'Ein Pflegetagebuch über zwei Wochen hat uns bei der Begutachtung sehr geholfen.',
+	'Die Wartezeit auf einen Termin beim Facharzt lag bei uns bei fast einem halben Jahr.',
+	'Hol dir Unterstützung von anderen Eltern, allein ist das kaum zu schaffen.',
+	'Die Schulbegleitung wurde bei uns für ein Jahr bewilligt und dann verlängert.',
+	'Wir haben einen Antrag auf Nachteilsausgleich gestellt, mit Bericht der Therapeutin.',
+	'Der Medizinische Dienst kam pünktlich und hat sich viel Zeit genommen.',
+	'Versuch es mit festen Abläufen und Bildkarten, das gibt Sicherheit.',
+	'In unserer Stadt gibt es eine Elterngruppe, die sich jeden Monat trifft.',
+	'Die Verhinderungspflege kann man auch stundenweise nehmen, das wissen viele nicht.',
+	'Nach der Trennung haben wir einen festen Wochenplan für die Kinder gemacht.',
+	'Eine Mediation hat uns geholfen, wieder miteinander zu reden.',
+	'Der Kinderarzt hat uns an ein Sozialpädiatrisches Zentrum überwiesen.',
+	'Manchmal hilft es schon, wenn jemand zuhört und nicht gleich urteilt.',
+	'Wir warten noch auf den Bescheid, die Bearbeitung dauert bei uns Monate.',
+	'Mit dem Entlastungsbetrag bezahlen wir eine Haushaltshilfe einmal pro Woche.',
+	'Die Lehrerin war offen für Gespräche, als wir ihr die Diagnose erklärt haben.',
+	'Der Kitaplatz kam erst nach dem dritten Anruf beim Amt.',
+	'Es lohnt sich, eine unabhängige Teilhabeberatung zu fragen, die ist kostenlos.',
+	'Wir haben gute Erfahrungen mit einer Familienhilfe gemacht.',
+	'Gib nicht auf, bei uns hat es am Ende doch geklappt.'
+]) s;
+insert into sentences
+select 'en', row_number() over (), s from unnest(array[
+	'We went through something similar and it took months until anything changed.',
+	'Ask for every refusal in writing so you can appeal within the deadline.',
+	'The local counselling centre helped us a lot, even without an appointment.',
+	'The health insurer refused at first and approved it after our appeal.',
+	'Write down after every meeting who said what and when.',
+	'Our daughter needs a calm morning or the whole school day falls apart.',
+	'The youth welfare office was kinder than we expected, you just have to keep at it.',
+	'Ask the social welfare office about integration assistance, they are often in charge.',
+	'A care diary over two weeks helped us a lot with the assessment.',
+	'We waited almost half a year for an appointment with a specialist.',
+	'Find other parents to talk to, it is hard to manage on your own.',
+	'The school assistant was approved for one year and then extended.',
+	'Respite care can also be taken by the hour, few people know that.',
+	'After the separation we made a fixed weekly plan for the children.',
+	'Sometimes it already helps when someone listens without judging.',
+	'We are still waiting for the decision, it takes months here.',
+	'The teacher was open to talking once we explained the diagnosis.',
+	'Do not give up, in the end it worked out for us.'
+]) s;
+
+create temporary table title_parts (lang text, n int, s text);
+insert into title_parts
+select 'de', row_number() over (), s from unnest(array[
+	'Widerspruch gegen die Ablehnung der Schulbegleitung', 'Pflegegrad für meinen Vater beantragen',
+	'Nachteilsausgleich in der Grundschule', 'Umgang nach der Trennung regeln', 'Kitaplatz trotz Warteliste',
+	'Eingliederungshilfe für unseren Sohn', 'Verhinderungspflege stundenweise nutzen', 'Diagnostik im Sozialpädiatrischen Zentrum',
+	'Entlastungsbetrag für eine Haushaltshilfe', 'Gespräch mit der Klassenlehrerin vorbereiten', 'Unterhalt und Wechselmodell',
+	'Therapieplatz für unsere Tochter finden', 'Begutachtung durch den Medizinischen Dienst', 'Familienhilfe beim Jugendamt beantragen',
+	'Schulwechsel wegen Mobbing', 'Persönliches Budget beantragen'
+]) s;
+insert into title_parts
+select 'en', row_number() over (), s from unnest(array[
+	'Appealing a refused school assistant', 'Applying for a care grade for my father', 'Finding a therapist for our daughter',
+	'Respite care by the hour', 'Contact arrangements after separation', 'Which office handles care allowance',
+	'Preparing a meeting with the teacher', 'Getting a nursery place despite the waiting list'
+]) s;
+create temporary table title_questions (lang text, n int, s text);
+insert into title_questions values
+	('de', 1, ' – wer hat Erfahrung?'), ('de', 2, ' – wie seid ihr vorgegangen?'), ('de', 3, ' – was kann ich tun?'),
+	('de', 4, ' – lohnt sich das?'), ('de', 5, ': Tipps gesucht'), ('de', 6, ' – wie lange hat es gedauert?'),
+	('en', 1, ' – any experience?'), ('en', 2, ' – how did you go about it?'), ('en', 3, ' – what can I do?'),
+	('en', 4, ': looking for tips');
+create temporary table tag_words (n int, tag text);
+insert into tag_words
+select row_number() over (), t from unnest(array[
+	'schulbegleitung', 'widerspruch', 'pflegegrad', 'nachteilsausgleich', 'jugendamt', 'kita', 'umgang', 'unterhalt',
+	'therapie', 'eingliederungshilfe', 'entlastung', 'begutachtung', 'diagnose', 'mobbing', 'care-allowance', 'respite-care'
+]) t;
+
+do $$
+begin
+	if cardinality(public.crisis_words_in((select string_agg(s, ' ') from sentences)
+		|| (select string_agg(s, ' ') from title_parts) || (select string_agg(s, ' ') from title_questions))) > 0 then
+		raise exception 'The bulk text contains crisis words';
+	end if;
+end $$;
+
+-- A paragraph text in the language, from three sentences picked by the seed value.
+create temporary table sentence_sets as
+select lang, array_agg(s order by n) as list, count(*) as c from sentences group by lang;
+create function pg_temp.body(lang text, seed bigint) returns text language sql stable as $$
+	select list[1 + seed % c] || ' ' || list[1 + (seed / 7) % c] || E'\n\n' || list[1 + (seed / 53) % c]
+	from sentence_sets where sentence_sets.lang = body.lang;
+$$;
+-- What the renderer makes of such a text: its paragraphs.
+create function pg_temp.html(markdown text) returns text language sql immutable as $$
+	select '<p>' || replace(markdown, E'\n\n', E'</p>\n<p>') || '</p>';
+$$;
+
+-- Bulk load without triggers (no per-row counters, notifications or FK checks) and
+-- with the secondary indexes of the big tables built once at the end.
+set session_replication_role = replica;
+create temporary table dropped_indexes as
+select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+from pg_index i
+where i.indrelid in ('public.threads'::regclass, 'public.posts'::regclass, 'public.notifications'::regclass,
+		'public.helpful_votes'::regclass, 'public.me_toos'::regclass, 'public.thread_follows'::regclass)
+	and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid);
+do $$
+declare
+	dropped record;
+begin
+	for dropped in select name from dropped_indexes loop
+		execute format('drop index %s', dropped.name);
+	end loop;
+end $$;
+
+-- Communities: 15 topics in three regions each, beside the demo communities.
+create temporary table topics (n int, name text, slug text, topic text);
+insert into topics
+select row_number() over (), t[1], t[2], t[3] from (values
+	(array['ADHS im Familienalltag', 'adhs-familie', 'Gesundheit']), (array['Pflegekinder', 'pflegekinder', 'Familie']),
+	(array['Demenz in der Familie', 'demenz-familie', 'Pflege']), (array['Alleinerziehend', 'alleinerziehend', 'Familie']),
+	(array['Frühchen-Eltern', 'fruehchen-eltern', 'Gesundheit']), (array['Down-Syndrom', 'down-syndrom', 'Behinderung']),
+	(array['Schule und Inklusion', 'schule-inklusion', 'Behinderung & Schule']), (array['Jugendhilfe', 'jugendhilfe', 'Familie']),
+	(array['Sucht in der Familie', 'sucht-familie', 'Gesundheit']), (array['Patchworkfamilien', 'patchwork', 'Familie']),
+	(array['Chronisch kranke Kinder', 'chronisch-kranke-kinder', 'Gesundheit']), (array['Pflege zu Hause', 'pflege-zuhause', 'Pflege']),
+	(array['Legasthenie und Dyskalkulie', 'lernstoerungen', 'Behinderung & Schule']),
+	(array['Hochsensible Kinder', 'hochsensibel', 'Familie']), (array['Families abroad (English)', 'families-abroad', 'Familie'])
+) v(t);
+insert into public.communities (slug, name, description, rules, topic, region, crisis_policy)
+select t.slug || '-' || r.slug, t.name || ' – ' || r.name,
+	'Erfahrungen, Fragen und Tipps: ' || t.name || ' in ' || r.name || '.',
+	'Respektvoll bleiben. Keine Namen von Kindern, Schulen oder Fachleuten.', t.topic, r.name,
+	case when t.n % 5 = 0 then 'hold' else 'publish' end::public.crisis_policy
+from topics t cross join (values ('berlin', 'Berlin'), ('nrw', 'Nordrhein-Westfalen'), ('bayern', 'Bayern')) r(slug, name);
+-- Numbered, for picking a community by a skewed random number (a few are busy, most are quiet).
+create temporary table community_order as
+select id, row_number() over (order by created_at, slug) - 1 as k,
+	slug like 'families-abroad%' or slug = 'carers-english' as english
+from public.communities;
+
+-- Members: auth users with one shared bcrypt hash (the demo password), as Supabase Auth stores them.
+create temporary table new_members as
+select g, gen_random_uuid() as id, 'mitglied' || g || '@ratnetz.example' as email,
+	(array['Mama', 'Papa', 'Oma', 'Opa', 'Tante', 'Pflegemama', 'Lena', 'Jonas', 'Mia', 'Paul', 'Kim', 'Alex', 'Sam', 'Chris'])
+		[1 + (g % 14)] || '_' || g as pseudonym,
+	case when g % 9 = 0 then 'en' else 'de' end as locale,
+	now() - interval '800 days' * random() as created_at
+from generate_series(1, current_setting('seed.members')::int) g;
+insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+	raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+	confirmation_token, recovery_token, email_change_token_new, email_change)
+select '00000000-0000-0000-0000-000000000000', n.id, 'authenticated', 'authenticated', n.email, h.hash, n.created_at,
+	'{"provider":"email","providers":["email"]}', jsonb_build_object('pseudonym', n.pseudonym, 'locale', n.locale),
+	n.created_at, n.created_at, '', '', '', ''
+from new_members n
+cross join (select extensions.crypt('Ratnetz-Demo-2026', extensions.gen_salt('bf', 10)) as hash) h;
+insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+select id::text, id, jsonb_build_object('sub', id::text, 'email', email, 'email_verified', true), 'email',
+	created_at, created_at, created_at
+from new_members;
+-- What create_member_for_user makes of each.
+insert into public.members (id, pseudonym, created_at, updated_at)
+select id, pseudonym, created_at, created_at from new_members;
+insert into public.member_settings (member_id, locale, updated_at)
+select id, locale::public.locale, created_at from new_members;
+
+-- Memberships: one to six communities each, English speakers in the English ones.
+insert into public.community_members (community_id, member_id, joined_at)
+select distinct on (c.id, n.id) c.id, n.id, n.created_at + interval '1 day' * random()
+from new_members n
+cross join lateral (
+	select floor(power(random(), 1.6) * 50)::int as k
+	from generate_series(1, 1 + floor(power(random(), 2) * 6)::int + n.g * 0)
+) pick
+join community_order c on c.k = pick.k
+order by c.id, n.id;
+analyze public.community_members;
+-- Numbered per community, for picking authors and voters among those who joined.
+create temporary table roster as
+select community_id, member_id, (row_number() over (partition by community_id order by member_id)) - 1 as k,
+	count(*) over (partition by community_id) as size
+from public.community_members;
+create index on roster (community_id, k);
+analyze roster;
+create temporary table roster_size as select distinct community_id, size from roster;
+
+-- Threads ---------------------------------------------------------------------------------
+create temporary table new_threads as
+select gen_random_uuid() as id, c.id as community_id, c.english, s.g,
+	now() - interval '730 days' * power(random(), 1.5) - interval '3 days' as created_at,
+	random() < 0.08 as anonymous
+from (
+	select g, floor(power(random(), 1.6) * 50)::int as k
+	from generate_series(1, current_setting('seed.threads')::int - (select count(*) from public.threads)::int
+		- current_setting('seed.asking_threads')::int) g
+) s
+join community_order c on c.k = s.k;
+insert into public.threads (id, community_id, author_id, is_anonymous, title, body_markdown, body_html, tags,
+	created_at, last_activity_at)
+select t.id, t.community_id, r.member_id, t.anonymous, tp.s || tq.s, b.body, pg_temp.html(b.body),
+	array(select tag from tag_words where n in (1 + (t.g % 16), 1 + ((t.g / 16) % 16)) and t.g % 3 <> 0),
+	t.created_at, t.created_at
+from new_threads t
+join roster_size rs on rs.community_id = t.community_id
+join roster r on r.community_id = t.community_id and r.k = (t.g * 7919) % rs.size
+cross join lateral (select case when t.english then 'en' else 'de' end as lang) l
+join title_parts tp on tp.lang = l.lang
+	and tp.n = 1 + (t.g % (select count(*) from title_parts where lang = l.lang))
+join title_questions tq on tq.lang = l.lang
+	and tq.n = 1 + ((t.g / 17) % (select count(*) from title_questions where lang = l.lang))
+cross join lateral (select pg_temp.body(l.lang, t.g * 31) as body) b;
+
+-- Posts: answers, a share of threads with 200 of them, then replies up to the target.
+create temporary table answer_plan as
+select t.id as thread_id, t.community_id, t.created_at, n.english, t.author_id,
+	case when row_number() over (order by t.id) <= current_setting('seed.long_threads')::int then 200
+		else floor(power(random(), 2) * 18.3)::int end as answers
+from public.threads t join new_threads n on n.id = t.id;
+analyze answer_plan;
+analyze public.threads;
+insert into public.posts (id, thread_id, author_id, is_anonymous, body_markdown, body_html, created_at)
+select gen_random_uuid(), a.thread_id, r.member_id, random() < 0.03, b.body, pg_temp.html(b.body),
+	a.created_at + (now() - a.created_at) * power((i - random() * 0.9) / (a.answers + 1), 3)
+from answer_plan a
+cross join lateral generate_series(1, a.answers) i
+join roster_size rs on rs.community_id = a.community_id
+join roster r on r.community_id = a.community_id and r.k = (abs(hashtext(a.thread_id::text)::bigint) + i * 7919) % rs.size
+cross join lateral (select pg_temp.body(case when a.english then 'en' else 'de' end, abs(hashtext(a.thread_id::text || i)::bigint)) as body) b;
+insert into public.posts (thread_id, parent_post_id, author_id, is_anonymous, body_markdown, body_html, created_at)
+select p.thread_id, p.id, r.member_id, false, b.body, pg_temp.html(b.body),
+	p.created_at + (now() - p.created_at) * power(random(), 3)
+from (
+	select p.id, p.thread_id, p.created_at, a.community_id, a.english
+	from public.posts p join answer_plan a on a.thread_id = p.thread_id
+	order by random()
+	limit greatest(0, current_setting('seed.posts')::int - (select count(*) from public.posts)
+		- current_setting('seed.event_posts')::int)
+) p
+join roster_size rs on rs.community_id = p.community_id
+join roster r on r.community_id = p.community_id and r.k = abs(hashtext(p.id::text)::bigint) % rs.size
+cross join lateral (select pg_temp.body(case when p.english then 'en' else 'de' end, abs(hashtext(p.id::text)::bigint)) as body) b;
+-- mark_professional_post: a counsellor writing under their own name (so far the demo counsellor).
+update public.posts p set is_professional = true
+from public.members m
+where m.id = p.author_id and m.site_role = 'counsellor' and not p.is_anonymous and not p.is_professional;
+
+-- Votes, me-toos, accepted answers ------------------------------------------------------
+-- Who votes and who says "me too": positions in the community's roster, planned first
+-- so each is one lookup by (community, position).
+create temporary table vote_plan as
+select p.id as post_id, p.author_id, p.created_at, a.community_id,
+	(abs(hashtext(p.id::text)::bigint) + v * 104729) % rs.size as k
+from public.posts p
+join answer_plan a on a.thread_id = p.thread_id
+join roster_size rs on rs.community_id = a.community_id
+cross join lateral generate_series(1, 1 + (abs(hashtext(p.id::text)::bigint) / 100 % 6)::int) v
+where p.parent_post_id is null and abs(hashtext(p.id::text)::bigint) % 100 < 35;
+analyze vote_plan;
+insert into public.helpful_votes (post_id, member_id, created_at)
+select distinct on (vp.post_id, r.member_id) vp.post_id, r.member_id, vp.created_at + (now() - vp.created_at) * power(random(), 2)
+from vote_plan vp
+join roster r on r.community_id = vp.community_id and r.k = vp.k
+where r.member_id is distinct from vp.author_id
+order by vp.post_id, r.member_id;
+
+create temporary table me_too_plan as
+select a.thread_id, a.author_id, a.created_at, a.community_id,
+	(abs(hashtext(a.thread_id::text)::bigint) + v * 15485863) % rs.size as k
+from answer_plan a
+join roster_size rs on rs.community_id = a.community_id
+cross join lateral generate_series(1, 1 + (abs(hashtext(a.thread_id::text)::bigint) / 100 % 8)::int) v
+where abs(hashtext(a.thread_id::text)::bigint) % 100 < 40;
+analyze me_too_plan;
+insert into public.me_toos (thread_id, member_id, created_at)
+select distinct on (mp.thread_id, r.member_id) mp.thread_id, r.member_id, mp.created_at + (now() - mp.created_at) * power(random(), 3)
+from me_too_plan mp
+join roster r on r.community_id = mp.community_id and r.k = mp.k
+where r.member_id is distinct from mp.author_id
+order by mp.thread_id, r.member_id;
+
+-- The asker accepts the most helpful answer in a third of the answered questions.
+update public.threads t set accepted_post_id = best.id
+from (
+	select distinct on (p.thread_id) p.thread_id, p.id
+	from public.posts p join answer_plan a on a.thread_id = p.thread_id
+	where p.parent_post_id is null and a.author_id is not null and abs(hashtext(a.thread_id::text)::bigint) % 3 = 0
+	order by p.thread_id, (select count(*) from public.helpful_votes v where v.post_id = p.id) desc, p.created_at
+) best
+where t.id = best.thread_id;
+
+-- What the triggers keep: counters and activity, follows, notifications -----------------
+update public.posts p set helpful_count = v.n
+from (select post_id, count(*)::int as n from public.helpful_votes group by post_id) v
+where v.post_id = p.id and p.helpful_count <> v.n;
+update public.threads t set post_count = s.posts, answer_count = s.answers, last_activity_at = greatest(t.created_at, s.last)
+from (
+	select thread_id, count(*)::int as posts, (count(*) filter (where parent_post_id is null and withdrawn_at is null))::int as answers,
+		max(created_at) as last
+	from public.posts group by thread_id
+) s
+where s.thread_id = t.id;
+update public.threads t set me_too_count = x.n
+from (select thread_id, count(*)::int as n from public.me_toos group by thread_id) x
+where x.thread_id = t.id;
+update public.communities c set thread_count = (select count(*) from public.threads t where t.community_id = c.id),
+	member_count = (select count(*) from public.community_members cm where cm.community_id = c.id);
+
+-- The asker follows their question; whoever answers, replies or says "me too" follows it.
+insert into public.thread_follows (thread_id, member_id, created_at)
+select thread_id, member_id, min(at) from (
+	select t.id as thread_id, t.author_id as member_id, t.created_at as at from public.threads t
+	join new_threads n on n.id = t.id where t.author_id is not null
+	union all
+	select p.thread_id, p.author_id, p.created_at from public.posts p join new_threads n on n.id = p.thread_id
+	union all
+	select x.thread_id, x.member_id, x.created_at from public.me_toos x join new_threads n on n.id = x.thread_id
+) f
+group by thread_id, member_id;
+
+-- notify_on_post, notify_on_helpful_vote and notify_on_accept, read a day later unless recent.
+insert into public.notifications (member_id, kind, thread_id, post_id, created_at, read_at)
+select member_id, kind, thread_id, post_id, at, case when at < now() - interval '7 days' then at + interval '1 day' end
+from (
+	select t.author_id as member_id, 'answer' as kind, p.thread_id, p.id as post_id, p.created_at as at
+	from public.posts p join public.threads t on t.id = p.thread_id join new_threads n on n.id = t.id
+	where p.parent_post_id is null and not p.is_professional and t.author_id is not null and t.author_id <> p.author_id
+	union all
+	select t.author_id, 'professional_answer', p.thread_id, p.id, p.created_at
+	from public.posts p join public.threads t on t.id = p.thread_id join new_threads n on n.id = t.id
+	where p.is_professional and t.author_id is not null and t.author_id <> p.author_id
+	union all
+	select parent.author_id, 'reply', p.thread_id, p.id, p.created_at
+	from public.posts p join public.posts parent on parent.id = p.parent_post_id join new_threads n on n.id = p.thread_id
+	where parent.author_id is not null and parent.author_id <> p.author_id
+	union all
+	select p.author_id, 'helpful', p.thread_id, p.id, v.created_at
+	from public.helpful_votes v join public.posts p on p.id = v.post_id join new_threads n on n.id = p.thread_id
+	where p.author_id is not null and p.author_id <> v.member_id
+	union all
+	select p.author_id, 'accepted', t.id, p.id, least(now(), p.created_at + interval '1 day')
+	from public.threads t join public.posts p on p.id = t.accepted_post_id join new_threads n on n.id = t.id
+	where p.author_id is not null and p.author_id <> t.author_id
+) notified;
+
+-- Indexes back, statistics fresh; from here on every trigger runs.
+do $$
+declare
+	dropped record;
+begin
+	for dropped in select definition from dropped_indexes loop
+		execute dropped.definition;
+	end loop;
+end $$;
+set session_replication_role = origin;
+analyze;
+
+-- Counsellors and moderators, as the admin appoints them -----------------------------------
+select set_config('request.jwt.claims', json_build_object('sub', '00000000-0000-4000-8000-000000000001', 'role', 'authenticated')::text, false);
+select public.verify_counsellor(m.id,
+	(array['Sozialpädagogin', 'Sozialarbeiter', 'Familientherapeutin', 'Pflegeberater', 'Heilpädagogin'])[1 + (n.g % 5)],
+	(array['Caritas Familienberatung', 'Diakonie Beratungsstelle', 'AWO Pflegeberatung', 'Lebenshilfe', 'pro familia'])[1 + (n.g / 5 % 5)],
+	case when n.g % 4 = 0 then null else array(select cm.community_id from public.community_members cm where cm.member_id = m.id) end)
+from new_members n join public.members m on m.id = n.id
+where n.g % (current_setting('seed.members')::int / current_setting('seed.counsellors')::int) = 1;
+insert into public.community_moderators (community_id, member_id, appointed_by)
+select distinct on (r.community_id, r.member_id) r.community_id, r.member_id, '00000000-0000-4000-8000-000000000001'
+from roster r join community_order c on c.id = r.community_id
+where r.k in (3, 11) and not exists (select 1 from public.community_moderators cm where cm.community_id = r.community_id);
+
+-- Rare events through the real triggers and functions ---------------------------------------
+-- Members write as themselves (claims), the database as owner; posting limits apply to API roles only.
+create function pg_temp.act_as(member uuid) returns void language sql as $$
+	select set_config('request.jwt.claims', json_build_object('sub', member, 'role', 'authenticated')::text, false);
+$$;
+
+-- Questions that ask for a professional (escalate_asker_request), in the last days.
+insert into public.threads (community_id, author_id, title, body_markdown, body_html, wants_professional, created_at, last_activity_at)
+select r.community_id, r.member_id, tp.s || ' – bitte um fachlichen Rat', b.body, pg_temp.html(b.body), true, g.at, g.at
+from (select g, now() - interval '5 days' * random() as at from generate_series(1, current_setting('seed.asking_threads')::int) g) g
+join community_order c on c.k = g.g % 50
+join roster_size rs on rs.community_id = c.id
+join roster r on r.community_id = c.id and r.k = (g.g * 131) % rs.size
+join title_parts tp on tp.lang = 'de' and tp.n = 1 + g.g % 16
+cross join lateral (select pg_temp.body('de', g.g * 977) as body) b;
+insert into public.thread_follows (thread_id, member_id, created_at)
+select id, author_id, created_at from public.threads where wants_professional and author_id is not null
+on conflict do nothing;
+
+-- Answers with crisis words (detect_crisis: urgent escalations, held where the community says so),
+-- and peer answers to recent questions (notify_on_post, count_posts).
+insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at)
+select t.id, r.member_id, w.text, pg_temp.html(w.text), t.created_at + (now() - t.created_at) * random()
+from (
+	select t.id, t.community_id, t.created_at, row_number() over (order by t.created_at desc, t.id) as g
+	from public.threads t where t.withdrawn_at is null and t.created_at > now() - interval '60 days'
+	order by t.created_at desc, t.id limit current_setting('seed.event_posts')::int
+) t
+join roster_size rs on rs.community_id = t.community_id
+join roster r on r.community_id = t.community_id and r.k = (t.g * 613) % rs.size
+cross join lateral (select case when t.g % 20 = 0 then (array[
+	'Ich kann nicht mehr und denke an Suizid, seit Wochen schlafe ich kaum.',
+	'Manchmal will ich nicht mehr leben, alles ist zu viel geworden.',
+	'Some days I want to die, everything is too much since the separation.',
+	'Meine Tochter ritzt sich, und ich weiß nicht, wie ich sie ansprechen soll.'])[1 + t.g / 20 % 4]
+	else pg_temp.body('de', t.g * 7) end as text) w;
+-- posts.answer follows the thread for its writer.
+insert into public.thread_follows (thread_id, member_id, created_at)
+select thread_id, author_id, min(created_at) from public.posts where created_at > now() - interval '60 days'
+group by thread_id, author_id
+on conflict do nothing;
+
+-- Flags of every reason on recent posts; some reasons open or raise escalations (escalate_flag).
+do $$
+declare
+	target record;
+begin
+	for target in
+		select p.id as post_id, r.member_id as flagger, p.g
+		from (
+			select p.id, p.thread_id, row_number() over (order by p.created_at desc, p.id) as g
+			from public.posts p where p.created_at > now() - interval '30 days' and p.withdrawn_at is null
+			order by p.created_at desc, p.id limit current_setting('seed.flags')::int
+		) p
+		join public.threads t on t.id = p.thread_id
+		join roster_size rs on rs.community_id = t.community_id
+		join roster r on r.community_id = t.community_id and r.k = (p.g * 389) % rs.size
+	loop
+		perform pg_temp.act_as(target.flagger);
+		insert into public.flags (flagger_id, post_id, reason, note)
+		values (target.flagger, target.post_id,
+			(enum_range(null::public.flag_reason))[1 + target.g % 7],
+			case when target.g % 3 = 0 then 'Bitte einmal ansehen.' end)
+		on conflict do nothing;
+	end loop;
+end $$;
+
+-- Edits and withdrawals keep revisions (track_text_changes, forget_withdrawn_answer).
+update public.posts set body_markdown = body_markdown || E'\n\nNachtrag: Inzwischen hat sich bei uns etwas getan.',
+	body_html = pg_temp.html(body_markdown || E'\n\nNachtrag: Inzwischen hat sich bei uns etwas getan.')
+where id in (select id from public.posts where parent_post_id is null order by id limit current_setting('seed.edits')::int);
+update public.posts set withdrawn_at = now()
+where id in (select id from public.posts where parent_post_id is not null and withdrawn_at is null and edited_at is null
+	order by id desc limit current_setting('seed.edits')::int / 2);
+
+-- The counsellors' work: questions left unanswered are opened as the queue would.
+do $$
+declare
+	counsellor uuid;
+begin
+	for counsellor in
+		select member_id from public.counsellor_profiles where serves_all and withdrawn_at is null order by member_id
+	loop
+		perform pg_temp.act_as(counsellor);
+		perform public.open_unanswered_escalations();
+	end loop;
+end $$;
+-- Who worked each item: a counsellor serving its community.
+create temporary table worked as
+select e.id, e.thread_id, e.community_id, e.opened_at, row_number() over (order by e.opened_at, e.id) as i,
+	(select p.member_id from public.counsellor_profiles p
+	 where p.withdrawn_at is null and (p.serves_all or exists (select 1 from public.counsellor_communities cc
+		where cc.member_id = p.member_id and cc.community_id = e.community_id))
+	 order by md5(e.id::text || p.member_id::text) limit 1) as counsellor
+from public.escalations e where e.state = 'open';
+-- Items older than a month were claimed and resolved within days: what claim_escalation and
+-- resolve_escalation write, set-based (referred, no action, duplicate).
+create temporary table resolved_early as
+select w.*, w.opened_at + interval '1 hour' * (1 + w.i % 30) as claimed_at,
+	w.opened_at + interval '1 hour' * (31 + w.i % 40) as resolved_at,
+	(array['referred', 'no_action', 'duplicate'])[1 + w.i % 3]::public.escalation_outcome as outcome,
+	case when w.i % 3 = 2 then (select t.id from public.threads t where t.community_id = w.community_id
+		and t.id <> w.thread_id order by t.created_at limit 1) end as duplicate_of
+from worked w where w.opened_at < now() - interval '30 days' and w.counsellor is not null;
+delete from resolved_early where outcome = 'duplicate' and duplicate_of is null;
+insert into public.escalation_events (escalation_id, kind, actor_id, at)
+select id, 'claimed', counsellor, claimed_at from resolved_early;
+insert into public.escalation_events (escalation_id, kind, outcome, actor_id, detail, at)
+select id, 'resolved', outcome, counsellor,
+	case outcome when 'referred' then 'Erziehungsberatungsstelle vor Ort' when 'duplicate' then duplicate_of::text end, resolved_at
+from resolved_early;
+update public.escalations e
+set state = 'resolved', claimed_by = r.counsellor, claimed_at = r.claimed_at, resolved_by = r.counsellor,
+	resolved_at = r.resolved_at, outcome = r.outcome,
+	referred_service = case when r.outcome = 'referred' then 'Erziehungsberatungsstelle vor Ort' end,
+	duplicate_of = r.duplicate_of
+from resolved_early r where r.id = e.id;
+-- The last month's items through the functions: claimed, noted, answered, resolved with
+-- every outcome, some reopened; the last days' stay in the queue, some of them claimed.
+do $$
+declare
+	item record;
+begin
+	for item in
+		select w.* from worked w
+		where w.counsellor is not null and not exists (select 1 from resolved_early r where r.id = w.id)
+		order by w.opened_at, w.id
+	loop
+		perform pg_temp.act_as(item.counsellor);
+		if item.opened_at > now() - interval '3 days' then
+			if item.i % 3 = 0 then
+				perform set_config('ratnetz.clock', least(now(), item.opened_at + interval '20 minutes')::text, false);
+				perform public.claim_escalation(item.id);
+				if item.i % 2 = 0 then
+					perform public.add_escalation_note(item.id, 'Familie hat sich gemeldet, Rückruf vereinbart.');
+				end if;
+			end if;
+			continue;
+		end if;
+		perform set_config('ratnetz.clock', (item.opened_at + interval '1 hour' * (1 + item.i % 30))::text, false);
+		perform public.claim_escalation(item.id);
+		perform set_config('ratnetz.clock', (item.opened_at + interval '1 hour' * (2 + item.i % 40))::text, false);
+		case item.i % 4
+			when 0 then
+				insert into public.community_members (community_id, member_id) values (item.community_id, item.counsellor)
+				on conflict do nothing;
+				insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at)
+				values (item.thread_id, item.counsellor,
+					'Aus der Beratungspraxis: Wenden Sie sich an die Teilhabeberatung, sie ist unabhängig und kostenlos.',
+					'<p>Aus der Beratungspraxis: Wenden Sie sich an die Teilhabeberatung, sie ist unabhängig und kostenlos.</p>',
+					public.clock());
+				insert into public.thread_follows (thread_id, member_id, created_at) values (item.thread_id, item.counsellor, public.clock())
+				on conflict do nothing;
+				perform public.resolve_escalation(item.id, 'answered_publicly');
+			when 1 then perform public.resolve_escalation(item.id, 'referred', 'Erziehungsberatungsstelle vor Ort');
+			when 2 then perform public.resolve_escalation(item.id, 'no_action');
+			else perform public.resolve_escalation(item.id, 'duplicate', null,
+				(select t.id from public.threads t where t.community_id = item.community_id and t.id <> item.thread_id
+				 order by t.created_at limit 1));
+		end case;
+		if item.i % 7 = 0 then
+			perform set_config('ratnetz.clock', (item.opened_at + interval '3 days')::text, false);
+			perform public.reopen_escalation(item.id, 'Die Familie hat erneut geschrieben.');
+		end if;
+	end loop;
+	perform set_config('ratnetz.clock', '', false);
+end $$;
+select set_config('request.jwt.claims', '', false);
+
+-- Moderation queue: moderation_items (migration …_moderation.sql) are seeded here once
+-- that migration is on main.
