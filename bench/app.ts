@@ -1,0 +1,66 @@
+// The production build on the local stack, for the benchmark and the load test: started
+// as `node build` with the stack's environment (tsx supabase/local/cli.ts run -- …).
+import { spawn } from 'node:child_process';
+import postgres from 'postgres';
+import { dbUrl, projectRoot } from '../supabase/local/env.ts';
+
+export type App = { url: string; stop(): Promise<void> };
+
+/** Starts `node build` on the port; SQL_TIMING=1 adds the Server-Timing header. */
+export async function startApp(port: number, env: Record<string, string> = {}): Promise<App> {
+	const url = `http://localhost:${port}`;
+	const child = spawn('node', ['build'], {
+		cwd: projectRoot,
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: url,
+			// Each simulated member names its own address, as behind a proxy.
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			...env
+		}
+	});
+	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+	for (let tries = 0; ; tries++) {
+		try {
+			if ((await fetch(url)).ok) break;
+		} catch {
+			if (tries > 100 || child.exitCode !== null)
+				throw new Error(`The app did not start on ${url}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	return {
+		url,
+		stop: async () => {
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
+
+/** Signs in through the app's own form; returns the Cookie header of the session. */
+export async function signIn(app: App, email: string, ip: string) {
+	const response = await fetch(`${app.url}/signin`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: app.url,
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': ip
+		},
+		body: new URLSearchParams({ email, password: 'Ratnetz-Demo-2026' })
+	});
+	const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+	if (response.status !== 303 || !cookies.some((cookie) => cookie.startsWith('sb-'))) {
+		throw new Error(`Sign-in of ${email} failed with ${response.status}`);
+	}
+	return cookies.join('; ');
+}
+
+/** The database owner's connection, to pick pages and check results (local stack only). */
+export function ownerConnection() {
+	return postgres(dbUrl(), { max: 2, onnotice: () => {} });
+}

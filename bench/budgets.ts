@@ -1,0 +1,11 @@
+// The performance budgets (README, "Performance"), checked by `npm run bench` on the
+// data set of `npm run seed:large`.
+export const budgets = {
+	/** JavaScript a visitor's thread page loads, gzip-compressed. */
+	threadPageScriptKb: 60,
+	/** The thread page (200 answers) under load, as visitor and as member. */
+	threadPageP95Ms: 50,
+	threadPageRequestsPerSecond: 300,
+	/** Times a page waits for the database, session check included. */
+	roundTripsPerPage: 4
+} as const;

@@ -1,0 +1,186 @@
+// `npm run bench`: the main pages under load on the large data set (`npm run seed:large`),
+// over loopback with autocannon, as visitor and as signed-in member. Per page: requests
+// per second, latency percentiles, and from the same responses (Server-Timing, see
+// src/lib/server/sql-timing.ts) the SQL time and round trips. Writes bench/results.json,
+// prints a table and checks the budgets of bench/budgets.ts.
+import autocannon from 'autocannon';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { projectRoot } from '../supabase/local/env.ts';
+import { ownerConnection, signIn, startApp, type App } from './app.ts';
+import { budgets } from './budgets.ts';
+
+const port = Number(process.env.BENCH_PORT ?? 4390);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+type Page = { name: string; path: string; as: Array<'visitor' | 'member' | 'counsellor'> };
+
+/** The pages, picked from the data: the busiest community, a thread with 200 answers. */
+async function pages(): Promise<{ pages: Page[]; member: string }> {
+	const owner = ownerConnection();
+	try {
+		const [{ threads }] = await owner`select count(*)::int as threads from public.threads`;
+		if (threads < 50_000)
+			throw new Error('Run `npm run seed:large` first: the benchmark needs the large data set.');
+		const [community] =
+			await owner`select slug from public.communities order by thread_count desc limit 1`;
+		const [thread] = await owner`
+			select t.id, t.community_id from public.threads t
+			where t.answer_count = 200 and t.held_at is null order by t.id limit 1`;
+		// A member of that community with notifications, as most signed-in members are.
+		const [member] = await owner`
+			select u.email from public.community_members cm join auth.users u on u.id = cm.member_id
+			where cm.community_id = ${thread.community_id} and u.email like 'mitglied%' order by u.email limit 1`;
+		return {
+			member: member.email,
+			pages: [
+				{ name: 'community', path: `/c/${community.slug}`, as: ['visitor', 'member'] },
+				{ name: 'thread (200 answers)', path: `/t/${thread.id}`, as: ['visitor', 'member'] },
+				{
+					name: 'search',
+					path: `/search?q=${encodeURIComponent('Widerspruch Schulbegleitung')}`,
+					as: ['visitor', 'member']
+				},
+				// Visitors and members are sent to sign in; the queue is the counsellor's.
+				{ name: 'counsellor queue', path: '/counsellor', as: ['counsellor'] }
+				// The moderators' queue joins here once moderation (…_moderation.sql) is on main.
+			]
+		};
+	} finally {
+		await owner.end();
+	}
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+async function measure(url: string, cookie: string | null) {
+	const samples: { ms: number; sqlMs: number; roundTrips: number }[] = [];
+	const run = (duration: number, record: boolean) =>
+		autocannon({
+			url,
+			connections,
+			duration,
+			headers: cookie ? { cookie } : {},
+			setupClient: (client) => {
+				let timing = { sqlMs: NaN, roundTrips: NaN };
+				client.on('headers', ({ headers }: { headers: string[] }) => {
+					const at = headers.findIndex(
+						(h, i) => i % 2 === 0 && h.toLowerCase() === 'server-timing'
+					);
+					const match =
+						at >= 0 ? /sql;dur=([\d.]+);desc="(\d+) round trips"/.exec(headers[at + 1]) : null;
+					timing = match
+						? { sqlMs: Number(match[1]), roundTrips: Number(match[2]) }
+						: { sqlMs: NaN, roundTrips: NaN };
+				});
+				client.on('response', (_status: number, _bytes: number, ms: number) => {
+					if (record) samples.push({ ms, ...timing });
+				});
+			}
+		});
+	await run(2, false);
+	const result = await run(seconds, true);
+	const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
+	const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+	const pageMs = mean(latencies);
+	const sqlMs = mean(samples.map((s) => s.sqlMs));
+	return {
+		requestsPerSecond: round(result.requests.average, 0),
+		p50Ms: round(percentile(latencies, 50)),
+		p95Ms: round(percentile(latencies, 95)),
+		p99Ms: round(percentile(latencies, 99)),
+		sqlMeanMs: round(sqlMs, 2),
+		pageMeanMs: round(pageMs, 2),
+		pageToSql: round(pageMs / sqlMs, 1),
+		roundTrips: Math.max(...samples.map((s) => s.roundTrips)),
+		errors: result.errors + result.timeouts + result.non2xx
+	};
+}
+
+/** The JavaScript a visitor's browser loads for the page, gzip-compressed, in KB. */
+async function scriptKb(app: App, pagePath: string) {
+	const html = await (await fetch(app.url + pagePath)).text();
+	const scripts = new Set(
+		[...html.matchAll(/(?:href|src)="([^"]+\.js)"|import\("([^"]+\.js)"\)/g)].map(
+			(m) => m[1] ?? m[2]
+		)
+	);
+	let bytes = 0;
+	for (const script of scripts) {
+		const body = Buffer.from(
+			await (await fetch(new URL(script, app.url + pagePath))).arrayBuffer()
+		);
+		bytes += gzipSync(body).length;
+	}
+	return round(bytes / 1024);
+}
+
+const { pages: list, member } = await pages();
+const app = await startApp(port, { SQL_TIMING: '1' });
+try {
+	const cookies = {
+		visitor: null,
+		member: await signIn(app, member, '10.1.0.1'),
+		counsellor: await signIn(app, 'beraterin@ratnetz.example', '10.1.0.2')
+	};
+	const rows = [];
+	for (const page of list) {
+		for (const as of page.as) {
+			console.log(`[bench] ${page.name} as ${as} …`);
+			rows.push({ page: page.name, as, ...(await measure(app.url + page.path, cookies[as])) });
+		}
+	}
+	const threadPage = list.find((page) => page.name.startsWith('thread'))!;
+	const threadScriptKb = await scriptKb(app, threadPage.path);
+	const threadRows = rows.filter((row) => row.page === threadPage.name);
+	const checks = [
+		{
+			budget: `thread page JavaScript < ${budgets.threadPageScriptKb} KB gzip`,
+			value: `${threadScriptKb} KB`,
+			ok: threadScriptKb < budgets.threadPageScriptKb
+		},
+		...threadRows.flatMap((row) => [
+			{
+				budget: `thread page p95 < ${budgets.threadPageP95Ms} ms (${row.as})`,
+				value: `${row.p95Ms} ms`,
+				ok: row.p95Ms < budgets.threadPageP95Ms
+			},
+			{
+				budget: `thread page ≥ ${budgets.threadPageRequestsPerSecond} requests/s (${row.as})`,
+				value: `${row.requestsPerSecond}/s`,
+				ok: row.requestsPerSecond >= budgets.threadPageRequestsPerSecond
+			}
+		]),
+		...rows.map((row) => ({
+			budget: `≤ ${budgets.roundTripsPerPage} SQL round trips: ${row.page} (${row.as})`,
+			value: String(row.roundTrips),
+			ok: row.roundTrips <= budgets.roundTripsPerPage
+		})),
+		...rows.map((row) => ({
+			budget: `no errors: ${row.page} (${row.as})`,
+			value: String(row.errors),
+			ok: row.errors === 0
+		}))
+	];
+	const results = {
+		measuredAt: new Date().toISOString(),
+		seconds,
+		connections,
+		pages: rows,
+		threadScriptKb,
+		checks
+	};
+	await writeFile(
+		path.join(projectRoot, 'bench/results.json'),
+		JSON.stringify(results, null, '\t') + '\n'
+	);
+	console.table(rows);
+	console.table(checks);
+	if (checks.some((check) => !check.ok)) process.exitCode = 1;
+} finally {
+	await app.stop();
+}
