@@ -386,9 +386,10 @@ select public.verify_counsellor(m.id,
 	case when n.g % 4 = 0 then null else array(select cm.community_id from public.community_members cm where cm.member_id = m.id) end)
 from new_members n join public.members m on m.id = n.id
 where n.g % (current_setting('seed.members')::int / current_setting('seed.counsellors')::int) = 1;
-insert into public.community_moderators (community_id, member_id, appointed_by)
-select distinct on (r.community_id, r.member_id) r.community_id, r.member_id, '00000000-0000-4000-8000-000000000001'
-from roster r join community_order c on c.id = r.community_id
+-- Two moderators for each new community; the first owns it.
+insert into public.community_moderators (community_id, member_id, appointed_by, is_owner)
+select r.community_id, r.member_id, '00000000-0000-4000-8000-000000000001', r.k = 3
+from roster r
 where r.k in (3, 11) and not exists (select 1 from public.community_moderators cm where cm.community_id = r.community_id);
 
 -- Rare events through the real triggers and functions ---------------------------------------
@@ -478,6 +479,9 @@ begin
 		perform public.open_unanswered_escalations();
 	end loop;
 end $$;
+-- The oldest question of each community, which later ones are marked duplicates of.
+create temporary table first_threads as
+select distinct on (community_id) community_id, id from public.threads order by community_id, created_at, id;
 -- Who worked each item: a counsellor serving its community.
 create temporary table worked as
 select e.id, e.thread_id, e.community_id, e.opened_at, row_number() over (order by e.opened_at, e.id) as i,
@@ -492,8 +496,8 @@ create temporary table resolved_early as
 select w.*, w.opened_at + interval '1 hour' * (1 + w.i % 30) as claimed_at,
 	w.opened_at + interval '1 hour' * (31 + w.i % 40) as resolved_at,
 	(array['referred', 'no_action', 'duplicate'])[1 + w.i % 3]::public.escalation_outcome as outcome,
-	case when w.i % 3 = 2 then (select t.id from public.threads t where t.community_id = w.community_id
-		and t.id <> w.thread_id order by t.created_at limit 1) end as duplicate_of
+	case when w.i % 3 = 2 then (select f.id from first_threads f where f.community_id = w.community_id
+		and f.id <> w.thread_id) end as duplicate_of
 from worked w where w.opened_at < now() - interval '30 days' and w.counsellor is not null;
 delete from resolved_early where outcome = 'duplicate' and duplicate_of is null;
 insert into public.escalation_events (escalation_id, kind, actor_id, at)
@@ -548,8 +552,8 @@ begin
 			when 1 then perform public.resolve_escalation(item.id, 'referred', 'Erziehungsberatungsstelle vor Ort');
 			when 2 then perform public.resolve_escalation(item.id, 'no_action');
 			else perform public.resolve_escalation(item.id, 'duplicate', null,
-				(select t.id from public.threads t where t.community_id = item.community_id and t.id <> item.thread_id
-				 order by t.created_at limit 1));
+				coalesce((select f.id from first_threads f where f.community_id = item.community_id and f.id <> item.thread_id),
+					(select t.id from public.threads t where t.community_id = item.community_id and t.id <> item.thread_id limit 1)));
 		end case;
 		if item.i % 7 = 0 then
 			perform set_config('ratnetz.clock', (item.opened_at + interval '3 days')::text, false);
@@ -560,5 +564,49 @@ begin
 end $$;
 select set_config('request.jwt.claims', '', false);
 
--- Moderation queue: moderation_items (migration …_moderation.sql) are seeded here once
--- that migration is on main.
+-- Moderation: the flags above opened items in the moderators' queue (moderate_flag). The
+-- community's moderators work two thirds of them through the functions (dismissed,
+-- removed, the author warned or suspended), lock and pin a few threads; the rest wait.
+do $$
+declare
+	item record;
+	i integer := 0;
+begin
+	for item in
+		select mi.id, mi.thread_id, mi.post_id, mi.version,
+			(select cm.member_id from public.community_moderators cm where cm.community_id = mi.community_id
+			 order by cm.is_owner desc, cm.member_id limit 1) as moderator
+		from public.moderation_items mi where mi.state = 'open' order by mi.opened_at, mi.id
+	loop
+		i := i + 1;
+		continue when item.moderator is null or i % 3 = 0;
+		perform pg_temp.act_as(item.moderator);
+		if i % 3 = 1 then
+			perform public.dismiss_moderation_item(item.id, item.version, 'Kein Verstoß gegen die Regeln.');
+		else
+			if i % 10 = 2 then
+				perform public.warn_author(item.thread_id, item.post_id, 'Bitte freundlich bleiben.', item.id,
+					(select version from public.moderation_items where id = item.id));
+			elsif i % 10 = 5 then
+				perform public.suspend_author(item.thread_id, item.post_id, interval '7 days', 'Wiederholt beleidigend.',
+					item.id, (select version from public.moderation_items where id = item.id));
+			end if;
+			perform public.remove_content(item.thread_id, item.post_id, 'Verstößt gegen die Regeln der Gemeinschaft.',
+				item.id, (select version from public.moderation_items where id = item.id));
+		end if;
+	end loop;
+	for item in
+		select t.id, c.k, (select cm.member_id from public.community_moderators cm where cm.community_id = t.community_id
+			order by cm.is_owner desc, cm.member_id limit 1) as moderator
+		from community_order c
+		cross join lateral (select t.id, t.community_id from public.threads t where t.community_id = c.id
+			and t.withdrawn_at is null and t.removed_at is null order by t.me_too_count desc, t.id limit 2) t
+	loop
+		continue when item.moderator is null;
+		perform pg_temp.act_as(item.moderator);
+		perform public.set_thread_pinned(item.id, true, 'Häufige Frage, bitte zuerst lesen.');
+		if item.k % 5 = 0 then
+			perform public.set_thread_locked(item.id, true, 'Alles Wichtige ist gesagt.');
+		end if;
+	end loop;
+end $$;

@@ -79,7 +79,9 @@ try {
 			(select count(*) from public.me_toos)::int as "meToos",
 			(select count(*) from public.notifications)::int as notifications,
 			(select count(*) from public.flags)::int as flags,
-			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.escalations group by state) s) as escalations`;
+			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.escalations group by state) s) as escalations,
+			(select json_object_agg(coalesce(resolution::text, 'open'), n) from (select resolution, count(*)::int as n
+				from public.moderation_items group by resolution) s) as "moderationItems"`;
 	console.log(`[seed:large] done in ${seconds()} s:`, counts);
 } finally {
 	await sql.end();

@@ -45,9 +45,10 @@ export async function list(
 export type Moderated = { id: string; slug: string; name: string };
 
 /** The communities the signed-in member moderates. */
-export async function moderated(claims: Claims) {
-	return transaction(
+export async function moderated(claims: Claims, tx?: Tx) {
+	return within(
 		claims,
+		tx,
 		(tx) => tx<Moderated[]>`
 		select c.id, c.slug, c.name from public.communities c
 		join public.community_moderators cm on cm.community_id = c.id and cm.member_id = (select auth.uid())

@@ -92,7 +92,7 @@ const queueColumns = (tx: Tx) => tx`
  */
 export async function queue(
 	claims: Claims,
-	filter: { communityId?: string | null; state?: 'open' | 'resolved' } = {},
+	filter: { communitySlug?: string | null; state?: 'open' | 'resolved' } = {},
 	tx?: Tx
 ) {
 	const state = filter.state ?? 'open';
@@ -106,7 +106,7 @@ export async function queue(
 		join public.threads t on t.id = i.thread_id
 		left join public.posts p on p.id = i.post_id
 		where i.state = ${state}
-			${filter.communityId ? tx`and i.community_id = ${filter.communityId}` : tx``}
+			${filter.communitySlug ? tx`and i.community_id = (select c.id from public.communities c where c.slug = ${filter.communitySlug})` : tx``}
 		order by ${state === 'open' ? tx`i.opened_at, i.id` : tx`i.resolved_at desc, i.id`}
 		limit 100`
 	);
@@ -412,15 +412,23 @@ export type Figures = {
 	actions: Partial<Record<Action, number>>;
 };
 
-/** Figures for each of the given communities, in one query. */
-export async function figures(claims: Claims, communityIds: string[], tx?: Tx) {
+/**
+ * Figures for each of the given communities, in one query; null: every community the
+ * member moderates, by name (so a page need not look them up first).
+ */
+export async function figures(claims: Claims, communityIds: string[] | null, tx?: Tx) {
 	return within(
 		claims,
 		tx,
 		(tx) => tx<Figures[]>`
 		select c.id as "communityId", f.open_items as "openItems", f.overdue_items as "overdueItems",
 			f.median_minutes_to_first_action as "medianMinutesToFirstAction", f.actions
-		from unnest(${communityIds}::uuid[]) with ordinality as c(id, n)
+		from ${
+			communityIds
+				? tx`unnest(${communityIds}::uuid[]) with ordinality as c(id, n)`
+				: tx`(select c.id, row_number() over (order by c.name) as n from public.communities c
+					join public.community_moderators cm on cm.community_id = c.id and cm.member_id = (select auth.uid())) c`
+		}
 		cross join lateral public.moderation_figures(c.id) f
 		order by c.n`
 	);

@@ -13,6 +13,7 @@ import {
 	minutes,
 	moderator,
 	openItem,
+	owner,
 	question,
 	reply
 } from './support';
@@ -51,9 +52,18 @@ describe('moderation figures', () => {
 			moderation.figures(mod.claims, [home], tx)
 		);
 		expect(overdue.overdueItems).toBe(1);
+		const communitySlug = await slugOf(home);
 		const queue = await atTime(mod.claims, twoDaysLater, (tx) =>
-			moderation.queue(mod.claims, { communityId: home }, tx)
+			moderation.queue(mod.claims, { communitySlug }, tx)
 		);
 		expect(queue.map((item) => item.overdue)).toEqual([true]);
 	});
 });
+
+/** The queue is filtered by the community's slug, as its page has it. */
+async function slugOf(communityId: string) {
+	const [row] = await owner<
+		{ slug: string }[]
+	>`select slug from public.communities where id = ${communityId}`;
+	return row.slug;
+}

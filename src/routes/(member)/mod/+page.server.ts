@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as communities from '$lib/server/communities';
+import { transaction } from '$lib/server/db';
 import * as moderation from '$lib/server/moderation';
 import { requireMember } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
@@ -17,18 +18,23 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		community: url.searchParams.get('community') || undefined,
 		state: url.searchParams.get('state') || undefined
 	});
-	const moderated = await communities.moderated(claims);
+	// Communities, items and figures in one transaction, sent together: the queue by
+	// slug, so nothing waits for the list of communities (an unknown one has no items).
+	const [moderated, items, figures] = await transaction(claims, (tx) =>
+		Promise.all([
+			communities.moderated(claims, tx),
+			moderation.queue(
+				claims,
+				{ communitySlug: filter.community ?? null, state: filter.state },
+				tx
+			),
+			moderation.figures(claims, null, tx)
+		])
+	);
 	const chosen = moderated.find((community) => community.slug === filter.community) ?? null;
-	const [items, figures] = await Promise.all([
-		moderation.queue(claims, { communityId: chosen?.id ?? null, state: filter.state }),
-		moderation.figures(
-			claims,
-			(chosen ? [chosen] : moderated).map((community) => community.id)
-		)
-	]);
 	return {
 		items,
-		figures,
+		figures: chosen ? figures.filter((figure) => figure.communityId === chosen.id) : figures,
 		communities: moderated,
 		chosen: chosen?.slug ?? null,
 		state: filter.state
