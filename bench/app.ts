@@ -19,6 +19,8 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
 			// Each simulated member names its own address, as behind a proxy.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
+			// Stop at once at the end, without waiting for idle keep-alive connections.
+			SHUTDOWN_TIMEOUT: '1',
 			...env
 		}
 	});
@@ -36,6 +38,7 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
 		url,
 		stop: async () => {
 			child.kill('SIGTERM');
+			setTimeout(() => child.kill('SIGKILL'), 5000).unref();
 			await exited;
 		}
 	};
@@ -48,6 +51,7 @@ export async function signIn(app: App, email: string, ip: string) {
 		redirect: 'manual',
 		headers: {
 			origin: app.url,
+			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded',
 			'x-forwarded-for': ip
 		},

@@ -490,6 +490,8 @@ select e.id, e.thread_id, e.community_id, e.opened_at, row_number() over (order 
 		where cc.member_id = p.member_id and cc.community_id = e.community_id))
 	 order by md5(e.id::text || p.member_id::text) limit 1) as counsellor
 from public.escalations e where e.state = 'open';
+create index on worked (id);
+analyze worked;
 -- Items older than a month were claimed and resolved within days: what claim_escalation and
 -- resolve_escalation write, set-based (referred, no action, duplicate).
 create temporary table resolved_early as
@@ -500,6 +502,8 @@ select w.*, w.opened_at + interval '1 hour' * (1 + w.i % 30) as claimed_at,
 		and f.id <> w.thread_id) end as duplicate_of
 from worked w where w.opened_at < now() - interval '30 days' and w.counsellor is not null;
 delete from resolved_early where outcome = 'duplicate' and duplicate_of is null;
+create index on resolved_early (id);
+analyze resolved_early;
 insert into public.escalation_events (escalation_id, kind, actor_id, at)
 select id, 'claimed', counsellor, claimed_at from resolved_early;
 insert into public.escalation_events (escalation_id, kind, outcome, actor_id, detail, at)
