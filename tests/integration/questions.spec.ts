@@ -216,16 +216,16 @@ describe('community pages', () => {
 		let after: string | null = null;
 		do {
 			const page: Awaited<ReturnType<typeof threads.listInCommunity>> =
-				await threads.listInCommunity(null, community.id, 'new', after);
+				await threads.listInCommunity(null, slug, 'new', after);
 			seen.push(...page.threads.map((t) => t.title));
 			after = page.next;
 		} while (after);
 		expect(seen).toHaveLength(45);
 		expect(seen[0]).toBe('Frage Nummer 1');
 		expect(new Set(seen).size).toBe(45);
-		expect((await threads.listInCommunity(null, community.id, 'solved', null)).threads).toEqual([]);
+		expect((await threads.listInCommunity(null, slug, 'solved', null)).threads).toEqual([]);
 		expect(
-			(await threads.listInCommunity(null, community.id, 'unanswered', 'kaputt')).threads
+			(await threads.listInCommunity(null, slug, 'unanswered', 'kaputt')).threads
 		).toHaveLength(20);
 	});
 });

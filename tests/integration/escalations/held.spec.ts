@@ -15,6 +15,7 @@ import {
 	counsellor,
 	member,
 	moderator,
+	owner,
 	question,
 	reply,
 	type TestMember
@@ -104,8 +105,10 @@ describe('a held question', () => {
 			question({ title: `Wir wissen nicht weiter ${word}`, body: 'Er sagt, er will sterben.' })
 		);
 		expect(held).toBe(true);
+		const [{ slug }] = await owner<{ slug: string }[]>`
+			select slug from public.communities where id = ${holding}`;
 		const listed = async (claims: Claims | null) =>
-			(await threads.listInCommunity(claims, holding, 'new', null)).threads.map((t) => t.id);
+			(await threads.listInCommunity(claims, slug, 'new', null)).threads.map((t) => t.id);
 		const found = async (claims: Claims | null) =>
 			(await search.threads(claims, { q: word })).results.map((result) => result.id);
 		expect(await listed(peer.claims)).not.toContain(id);
