@@ -137,7 +137,7 @@ describe('query plans on a mid-size forum', () => {
 
 	it("search and the counsellors' queue read threads and posts by index", async () => {
 		const found = await plans(serving, async (tx, forum) => {
-			await search.threads(serving, { q: 'Frage Nummer 77' }, tx);
+			await search.threads(serving, { q: 'Schulbegleitung abgelehnt' }, tx);
 			await search.threads(serving, { q: 'Antwort', communitySlug: forum.slug }, tx);
 			await escalations.queue(serving, {}, tx);
 			await escalations.figures(serving, tx);

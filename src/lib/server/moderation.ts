@@ -339,15 +339,27 @@ export async function warn(claims: Claims, target: Target, reason: string, seen:
 
 export type Suspension = { id: string; reason: string; endsAt: Date | null };
 
-/** The member's suspension in force in the community, if any: the UI says until when and why. */
-export async function mySuspension(claims: Claims | null, communityId: string, tx?: Tx) {
+/**
+ * The member's suspension in force in the community, if any: the UI says until when and
+ * why. A thread page names the community by its thread, so it need not wait for it.
+ */
+export async function mySuspension(
+	claims: Claims | null,
+	community: { id: string } | { threadId: string },
+	tx?: Tx
+) {
 	if (!claims) return null;
 	const [row] = await within(
 		claims,
 		tx,
 		(tx) => tx<Suspension[]>`
 		select s.id, s.reason, s.ends_at as "endsAt" from public.suspensions s
-		where s.community_id = ${communityId} and s.member_id = (select auth.uid()) and s.lifted_at is null
+		where s.community_id = ${
+			'id' in community
+				? community.id
+				: tx`(select t.community_id from public.threads t where t.id = ${community.threadId})`
+		}
+			and s.member_id = (select auth.uid()) and s.lifted_at is null
 			and s.starts_at <= public.clock() and (s.ends_at is null or s.ends_at > public.clock())
 		order by s.ends_at desc nulls first limit 1`
 	);

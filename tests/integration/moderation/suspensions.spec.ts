@@ -77,13 +77,13 @@ describe('a suspension for seven days', () => {
 	});
 
 	it('tells the member until when and why', async () => {
-		const suspension = await moderation.mySuspension(offender.claims, home);
+		const suspension = await moderation.mySuspension(offender.claims, { id: home });
 		expect(suspension?.reason).toBe('Wiederholte Beleidigungen');
 		const days = (suspension!.endsAt!.getTime() - Date.now()) / 86_400_000;
 		expect(days).toBeGreaterThan(6.9);
 		expect(days).toBeLessThanOrEqual(7);
 		expect((await notificationsOf(offender.id))[0].kind).toBe('suspension');
-		expect(await moderation.mySuspension(asker.claims, home)).toBeNull();
+		expect(await moderation.mySuspension(asker.claims, { id: home })).toBeNull();
 	});
 
 	it('is in the mod log, naming the member to moderators only', async () => {

@@ -30,24 +30,23 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = threadId(params);
 	// Just written with crisis words: the writer sees the helplines at once.
 	const crisis = crisisSchema.parse(url.searchParams.get('crisis'));
-	// One transaction, its queries sent together: a page costs two round trips.
-	const [thread, answers, lines] = await transaction(locals.claims, (tx) =>
+	// One transaction, its queries sent together: a page costs two round trips. What only
+	// some readers need comes along for every signed-in one (cheap, and no second trip):
+	// their suspension here; the communities a moderator may move it to.
+	const [thread, answers, lines, mySuspension, all] = await transaction(locals.claims, (tx) =>
 		Promise.all([
 			threads.read(locals.claims, id, tx),
 			posts.listInThread(locals.claims, id, tx),
-			crisis ? helplines.list(locals.claims, tx) : []
+			crisis ? helplines.list(locals.claims, tx) : [],
+			moderation.mySuspension(locals.claims, { threadId: id }, tx),
+			locals.claims ? communities.list(locals.claims, {}, tx) : []
 		])
 	);
 	if (!thread) error(404, m.error_thread_not_found());
-	// What only some readers need: their suspension here; where moderators may move it.
-	const [suspension, moveTargets] = await Promise.all([
-		thread.canTakePart ? moderation.mySuspension(locals.claims, thread.communityId) : null,
-		thread.canModerate
-			? communities
-					.list(locals.claims)
-					.then((all) => all.filter((community) => community.id !== thread.communityId))
-			: []
-	]);
+	const suspension = thread.canTakePart ? mySuspension : null;
+	const moveTargets = thread.canModerate
+		? all.filter((community) => community.id !== thread.communityId)
+		: [];
 	return {
 		thread,
 		answers,

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		community,
 		suspension: community.joined
-			? await moderation.mySuspension(locals.claims, community.id)
+			? await moderation.mySuspension(locals.claims, { id: community.id })
 			: null,
 		// A fresh key per form: submitting it twice creates one thread.
 		idempotencyKey: randomUUID()
