@@ -138,11 +138,11 @@ describe('query plans on a mid-size forum', () => {
 	it("search and the counsellors' queue read threads and posts by index", async () => {
 		const found = await plans(serving, async (tx, forum) => {
 			await search.threads(serving, { q: 'Schulbegleitung abgelehnt' }, tx);
-			await search.threads(serving, { q: 'Antwort', communitySlug: forum.slug }, tx);
+			await search.threads(serving, { q: 'Widerspruch eingelegt', communitySlug: forum.slug }, tx);
 			await escalations.queue(serving, {}, tx);
 			await escalations.figures(serving, tx);
 		});
+		expect(found.join('\n')).toContain('threads_search_idx');
 		expect(sequentialScans(found)).toEqual([]);
-		expect(found.join('\n')).toContain('escalations_thread_idx');
 	}, 60_000);
 });
