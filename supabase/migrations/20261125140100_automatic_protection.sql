@@ -1,4 +1,4 @@
--- Community moderation, part 2: automatic protection before a moderator looks —
+-- Community moderation, part 3: automatic protection before a moderator looks —
 -- watched words (block, hold for approval, flag) and holding a new member's first post.
 
 create type public.watched_word_action as enum ('block', 'hold', 'flag');

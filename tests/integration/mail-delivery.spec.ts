@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as communities from '$lib/server/communities';
 import { deliverDueMails, smtpTransport } from '$lib/server/mail-delivery';
 import * as notificationSettings from '$lib/server/notification-settings';
-import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as notifications from '$lib/server/notifications';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
@@ -136,7 +136,7 @@ describe('moderation by e-mail', () => {
 		const postId = await answer(author, threadId, 'Ihr seid alle ahnungslos.');
 		await flagPost(flagger.claims, postId, 'abuse');
 		const started = new Date();
-		await moderation.remove(mod.claims, { threadId, postId }, 'Beleidigung anderer', null);
+		await moderationActions.remove(mod.claims, { threadId, postId }, 'Beleidigung anderer', null);
 		await deliverDueMails(catcher, { origin });
 		const removal = await waitForMail(author.email, { after: started, subject: /entfernt/ });
 		expect(removal.text).toContain('Grund: Beleidigung anderer');

@@ -9,6 +9,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Claims } from './db';
 import { attempt } from './db-errors';
 import * as moderation from './moderation';
+import * as moderationActions from './moderation-actions';
 
 const reason = z
 	.string({ error: () => m.moderation_reason_required() })
@@ -68,8 +69,8 @@ export async function moderate(
 	claims: Claims,
 	kind: ModerationKind,
 	formData: FormData,
-	target: moderation.Target,
-	seen: moderation.Seen
+	target: moderationActions.Target,
+	seen: moderationActions.Seen
 ) {
 	const form = parseForm(schemas[kind], formData);
 	// The form names itself, so the page shows the message at the form that was sent.
@@ -81,13 +82,13 @@ export async function moderate(
 		switch (kind) {
 			case 'dismiss':
 				if (!seen) throw new Error('Dismissing needs the queue item');
-				return moderation.dismiss(claims, seen, why);
+				return moderationActions.dismiss(claims, seen, why);
 			case 'remove':
-				return moderation.remove(claims, target, why!, seen);
+				return moderationActions.remove(claims, target, why!, seen);
 			case 'restore':
-				return moderation.restore(claims, target, why, seen);
+				return moderationActions.restore(claims, target, why, seen);
 			case 'edit':
-				return moderation.edit(
+				return moderationActions.edit(
 					claims,
 					target,
 					{ title: target.postId ? null : (input.title ?? null), body: input.body!, reason: why! },
@@ -95,14 +96,14 @@ export async function moderate(
 				);
 			case 'lock':
 			case 'unlock':
-				return moderation.setLocked(claims, target.threadId, kind === 'lock', why, seen);
+				return moderationActions.setLocked(claims, target.threadId, kind === 'lock', why, seen);
 			case 'pin':
 			case 'unpin':
-				return moderation.setPinned(claims, target.threadId, kind === 'pin', why, seen);
+				return moderationActions.setPinned(claims, target.threadId, kind === 'pin', why, seen);
 			case 'move':
-				return moderation.move(claims, target.threadId, input.community!, why, seen);
+				return moderationActions.move(claims, target.threadId, input.community!, why, seen);
 			case 'suspend':
-				return moderation.suspend(
+				return moderationActions.suspend(
 					claims,
 					target,
 					input.duration as moderation.SuspensionDuration,
@@ -110,7 +111,7 @@ export async function moderate(
 					seen
 				);
 			case 'warn':
-				return moderation.warn(claims, target, why!, seen);
+				return moderationActions.warn(claims, target, why!, seen);
 		}
 	});
 	if (!done.ok) return fail(409, { values, errors: {}, error: done.error });

@@ -2,6 +2,7 @@
 // what the item's history and the community's mod log keep.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -71,7 +72,7 @@ describe('the queue', () => {
 describe('removing and restoring', () => {
 	it('removes with a reason: hidden from readers, kept for moderators, the author told why', async () => {
 		const { threadId, postId, item, target } = await flaggedAnswer();
-		await moderation.remove(mod.claims, target, 'Beleidigung anderer Mitglieder', {
+		await moderationActions.remove(mod.claims, target, 'Beleidigung anderer Mitglieder', {
 			itemId: item.id,
 			version: item.version
 		});
@@ -92,14 +93,14 @@ describe('removing and restoring', () => {
 	it('refuses a removal without a reason', async () => {
 		const { target, item } = await flaggedAnswer();
 		await expect(
-			moderation.remove(mod.claims, target, ' ', { itemId: item.id, version: item.version })
+			moderationActions.remove(mod.claims, target, ' ', { itemId: item.id, version: item.version })
 		).rejects.toMatchObject({ hint: 'moderation_reason_required' });
 	});
 
 	it('restores a removed post, and the author is told', async () => {
 		const { threadId, postId, item, target } = await flaggedAnswer();
-		await moderation.remove(mod.claims, target, 'Versehen', null);
-		await moderation.restore(mod.claims, target, 'Doch in Ordnung', null);
+		await moderationActions.remove(mod.claims, target, 'Versehen', null);
+		await moderationActions.restore(mod.claims, target, 'Doch in Ordnung', null);
 		expect(await visibleTo(reader.claims, threadId, postId)).toBe(true);
 		expect((await notificationsOf(author.id))[0]).toEqual({
 			kind: 'post_restored',
@@ -116,7 +117,7 @@ describe('removing and restoring', () => {
 
 	it('removes a whole thread', async () => {
 		const threadId = (await threads.ask((await member(home)).claims, home, question())).id;
-		await moderation.remove(mod.claims, { threadId, postId: null }, 'Werbung', null);
+		await moderationActions.remove(mod.claims, { threadId, postId: null }, 'Werbung', null);
 		expect(await threads.read(reader.claims, threadId)).toBeNull();
 		expect(await threads.read(mod.claims, threadId)).not.toBeNull();
 	});
@@ -125,7 +126,7 @@ describe('removing and restoring', () => {
 describe('dismissing', () => {
 	it('keeps the post, decides the flags and closes the item', async () => {
 		const { threadId, postId, item } = await flaggedAnswer('Eine ehrliche, aber harte Antwort.');
-		await moderation.dismiss(
+		await moderationActions.dismiss(
 			mod.claims,
 			{ itemId: item.id, version: item.version },
 			'Kein Verstoß'
@@ -142,7 +143,7 @@ describe('editing out personal data', () => {
 		const { postId, item, target } = await flaggedAnswer(
 			'Ruf doch Frau Meier an, Tel. 0171 2345678.'
 		);
-		await moderation.edit(
+		await moderationActions.edit(
 			mod.claims,
 			target,
 			{ title: null, body: 'Ruf doch [entfernt] an.', reason: 'Telefonnummer Dritter' },
@@ -162,22 +163,22 @@ describe('editing out personal data', () => {
 describe('thread actions', () => {
 	it('locks a thread against answers (except from moderators) and unlocks it', async () => {
 		const threadId = (await threads.ask((await member(home)).claims, home, question())).id;
-		await moderation.setLocked(mod.claims, threadId, true, 'Alles gesagt', null);
+		await moderationActions.setLocked(mod.claims, threadId, true, 'Alles gesagt', null);
 		await expect(posts.answer(reader.claims, threadId, reply('Noch etwas'))).rejects.toMatchObject({
 			hint: 'moderation_thread_locked'
 		});
 		await posts.answer(mod.claims, threadId, reply('Hinweis der Moderation'));
-		await moderation.setLocked(mod.claims, threadId, false, null, null);
+		await moderationActions.setLocked(mod.claims, threadId, false, null, null);
 		await posts.answer(reader.claims, threadId, reply('Jetzt geht es wieder'));
 	});
 
 	it('pins a thread to the top of its community', async () => {
 		const threadId = (await threads.ask((await member(home)).claims, home, question())).id;
-		await moderation.setPinned(mod.claims, threadId, true, null, null);
+		await moderationActions.setPinned(mod.claims, threadId, true, null, null);
 		expect(
 			(await threads.pinned(reader.claims, await slugOf(home))).map((thread) => thread.id)
 		).toContain(threadId);
-		await moderation.setPinned(mod.claims, threadId, false, null, null);
+		await moderationActions.setPinned(mod.claims, threadId, false, null, null);
 		expect(
 			(await threads.pinned(reader.claims, await slugOf(home))).map((thread) => thread.id)
 		).not.toContain(threadId);
@@ -188,7 +189,7 @@ describe('thread actions', () => {
 		const count = async (id: string) =>
 			(await owner`select thread_count from public.communities where id = ${id}`)[0].thread_count;
 		const [before, beforeOther] = [await count(home), await count(other)];
-		await moderation.move(mod.claims, threadId, other, 'Passt dort besser', null);
+		await moderationActions.move(mod.claims, threadId, other, 'Passt dort besser', null);
 		expect((await threads.read(reader.claims, threadId))?.communityId).toBe(other);
 		expect([await count(home), await count(other)]).toEqual([before - 1, beforeOther + 1]);
 		const logged =
@@ -198,7 +199,7 @@ describe('thread actions', () => {
 
 	it('warns the author with a reason', async () => {
 		const { target } = await flaggedAnswer();
-		await moderation.warn(mod.claims, target, 'Bitte freundlich bleiben', null);
+		await moderationActions.warn(mod.claims, target, 'Bitte freundlich bleiben', null);
 		expect((await notificationsOf(author.id))[0]).toEqual({
 			kind: 'warning',
 			reason: 'Bitte freundlich bleiben'
@@ -209,7 +210,7 @@ describe('thread actions', () => {
 describe('the mod log', () => {
 	it('shows every action to the community’s members, without moderators’ names unless the community names them', async () => {
 		const { target } = await flaggedAnswer();
-		await moderation.remove(mod.claims, target, 'Beleidigung', null);
+		await moderationActions.remove(mod.claims, target, 'Beleidigung', null);
 		const seenByMember = await moderation.log(reader.claims, home);
 		const entry = seenByMember.find(
 			(row) => row.postId === target.postId && row.action === 'removed'

@@ -1,7 +1,7 @@
 // Two moderators act on the same item at once: one wins, the other is told the item
 // was already handled, and the history shows only what happened.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -38,8 +38,8 @@ describe('concurrent actions on one item', () => {
 	it('lets the first of two simultaneous removals through and tells the second', async () => {
 		const { threadId, postId, item, seen } = await flagged();
 		const results = await Promise.allSettled([
-			moderation.remove(first.claims, { threadId, postId }, 'Beleidigung', seen),
-			moderation.remove(second.claims, { threadId, postId }, 'Beleidigung', seen)
+			moderationActions.remove(first.claims, { threadId, postId }, 'Beleidigung', seen),
+			moderationActions.remove(second.claims, { threadId, postId }, 'Beleidigung', seen)
 		]);
 		expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
 		const [rejected] = results.filter((result) => result.status === 'rejected');
@@ -53,9 +53,9 @@ describe('concurrent actions on one item', () => {
 
 	it('tells a moderator who acts on what they saw before someone dismissed it', async () => {
 		const { threadId, postId, seen } = await flagged();
-		await moderation.dismiss(second.claims, seen, 'Kein Verstoß');
+		await moderationActions.dismiss(second.claims, seen, 'Kein Verstoß');
 		await expect(
-			moderation.remove(first.claims, { threadId, postId }, 'Doch entfernen', seen)
+			moderationActions.remove(first.claims, { threadId, postId }, 'Doch entfernen', seen)
 		).rejects.toMatchObject({ hint: 'moderation_already_handled' });
 		expect((await posts.listInThread(null, threadId)).some((post) => post.id === postId)).toBe(
 			true
@@ -65,12 +65,16 @@ describe('concurrent actions on one item', () => {
 	it('gathers a flag arriving meanwhile on the item and makes a stale action fail', async () => {
 		const { threadId, postId, seen } = await flagged();
 		await flagPost((await member(home)).claims, postId, 'spam');
-		await expect(moderation.dismiss(first.claims, seen, null)).rejects.toMatchObject({
+		await expect(moderationActions.dismiss(first.claims, seen, null)).rejects.toMatchObject({
 			hint: 'moderation_already_handled'
 		});
 		const fresh = (await openItem(first.claims, { threadId, postId }))!;
 		expect(fresh.reasons).toEqual({ abuse: 1, spam: 1 });
-		await moderation.dismiss(first.claims, { itemId: fresh.id, version: fresh.version }, null);
+		await moderationActions.dismiss(
+			first.claims,
+			{ itemId: fresh.id, version: fresh.version },
+			null
+		);
 		expect(await openItem(first.claims, { threadId, postId })).toBeUndefined();
 	});
 });

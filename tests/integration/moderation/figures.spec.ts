@@ -2,6 +2,7 @@
 // moderator's first action over 30 days, and actions by type.
 import { describe, expect, it } from 'vitest';
 import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -35,10 +36,10 @@ describe('moderation figures', () => {
 			[flagged[1], 90]
 		] as const) {
 			await atTime(mod.claims, later(item.openedAt, minutes(after)), (tx) =>
-				moderation.dismiss(mod.claims, { itemId: item.id, version: item.version }, null, tx)
+				moderationActions.dismiss(mod.claims, { itemId: item.id, version: item.version }, null, tx)
 			);
 		}
-		await moderation.setPinned(mod.claims, threadId, true, null, null);
+		await moderationActions.setPinned(mod.claims, threadId, true, null, null);
 		const [figures] = await moderation.figures(mod.claims, [home]);
 		expect(figures).toEqual({
 			communityId: home,

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as communities from '$lib/server/communities';
 import { transaction } from '$lib/server/db';
 import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -45,16 +46,16 @@ describe('acting', () => {
 		['a moderator of another community', () => otherMod.claims]
 	] as const) {
 		it(`is refused to ${who}`, async () => {
-			await expect(moderation.remove(claims(), target(), 'Spam', null)).rejects.toMatchObject(
-				notModerator
-			);
 			await expect(
-				moderation.setLocked(claims(), threadId, true, null, null)
+				moderationActions.remove(claims(), target(), 'Spam', null)
 			).rejects.toMatchObject(notModerator);
 			await expect(
-				moderation.suspend(claims(), target(), '24 hours', 'Spam', null)
+				moderationActions.setLocked(claims(), threadId, true, null, null)
 			).rejects.toMatchObject(notModerator);
-			await expect(moderation.warn(claims(), target(), 'Spam', null)).rejects.toMatchObject(
+			await expect(
+				moderationActions.suspend(claims(), target(), '24 hours', 'Spam', null)
+			).rejects.toMatchObject(notModerator);
+			await expect(moderationActions.warn(claims(), target(), 'Spam', null)).rejects.toMatchObject(
 				notModerator
 			);
 			await expect(moderation.figures(claims(), [home])).rejects.toMatchObject(notModerator);

@@ -1,7 +1,7 @@
 // Automatic protection before a moderator looks: hiding after enough flags, holding
 // a new member's first post, and watched words that block, hold or flag.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -52,7 +52,7 @@ describe('hiding after flags', () => {
 		const item = await openItem(mod.claims, { threadId, postId });
 		expect(item).toMatchObject({ held: true, automatic: ['auto_hidden'] });
 		// Dismissing the flags approves the post: it is back for everyone.
-		await moderation.dismiss(mod.claims, { itemId: item!.id, version: item!.version }, null);
+		await moderationActions.dismiss(mod.claims, { itemId: item!.id, version: item!.version }, null);
 		expect(await seenBy(reader.claims, postId)).toBe(true);
 		await settle(home, {});
 	});
@@ -81,7 +81,11 @@ describe('a new member’s first post', () => {
 		expect(await threads.read(reader.claims, question1.id)).toBeNull();
 		const item = await openItem(heldMod.claims, { threadId: question1.id });
 		expect(item?.automatic).toEqual(['held_first_post']);
-		await moderation.dismiss(heldMod.claims, { itemId: item!.id, version: item!.version }, null);
+		await moderationActions.dismiss(
+			heldMod.claims,
+			{ itemId: item!.id, version: item!.version },
+			null
+		);
 		expect(await threads.read(reader.claims, question1.id)).not.toBeNull();
 		const second = await posts.answer(newcomer.claims, question1.id, reply('Nachtrag'));
 		expect(second.held).toBe(false);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as privacy from '$lib/server/privacy';
 import * as threads from '$lib/server/threads';
@@ -46,7 +47,7 @@ const refused = { hint: 'moderation_suspended' };
 describe('a suspension for seven days', () => {
 	let suspensionId: string;
 	beforeAll(async () => {
-		suspensionId = await moderation.suspend(
+		suspensionId = await moderationActions.suspend(
 			mod.claims,
 			{ threadId, postId: offenceId },
 			'7 days',
@@ -115,7 +116,7 @@ describe('a suspension for seven days', () => {
 	});
 
 	it('can be lifted early by a moderator, and that is logged', async () => {
-		await moderation.liftSuspension(mod.claims, suspensionId, 'Entschuldigung angenommen');
+		await moderationActions.liftSuspension(mod.claims, suspensionId, 'Entschuldigung angenommen');
 		expect(
 			(await posts.answer(offender.claims, threadId, reply('Entschuldigung'))).id
 		).toBeTruthy();
@@ -129,7 +130,7 @@ describe('a suspension for seven days', () => {
 describe('suspension rules', () => {
 	it('offers 24 h, 72 h, 7 days, 30 days or permanent, nothing else', async () => {
 		await expect(
-			moderation.suspend(
+			moderationActions.suspend(
 				mod.claims,
 				{ threadId, postId: offenceId },
 				'1 minute' as never,
@@ -137,7 +138,7 @@ describe('suspension rules', () => {
 				null
 			)
 		).rejects.toMatchObject({ hint: 'moderation_duration' });
-		const id = await moderation.suspend(
+		const id = await moderationActions.suspend(
 			mod.claims,
 			{ threadId, postId: offenceId },
 			'permanent',
@@ -153,16 +154,16 @@ describe('suspension rules', () => {
 					tx`insert into public.me_toos (thread_id, member_id) values (${threadId}, ${offender.id}) on conflict do nothing`
 			)
 		).rejects.toMatchObject(refused);
-		await moderation.liftSuspension(mod.claims, id, null);
+		await moderationActions.liftSuspension(mod.claims, id, null);
 	});
 
 	it('needs a reason, and spares moderators', async () => {
 		await expect(
-			moderation.suspend(mod.claims, { threadId, postId: offenceId }, '24 hours', '', null)
+			moderationActions.suspend(mod.claims, { threadId, postId: offenceId }, '24 hours', '', null)
 		).rejects.toMatchObject({ hint: 'moderation_reason_required' });
 		const modPost = (await posts.answer(mod.claims, threadId, reply('Hinweis'))).id;
 		await expect(
-			moderation.suspend(mod.claims, { threadId, postId: modPost }, '24 hours', 'Test', null)
+			moderationActions.suspend(mod.claims, { threadId, postId: modPost }, '24 hours', 'Test', null)
 		).rejects.toMatchObject({ hint: 'moderation_not_for_moderators' });
 	});
 });

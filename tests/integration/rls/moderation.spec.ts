@@ -4,7 +4,7 @@
 // only their own community's.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type Claims } from '$lib/server/db';
-import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -41,7 +41,7 @@ beforeAll(async () => {
 	postId = (await posts.answer(author.claims, threadId, reply('Unfreundlich'))).id;
 	await flagPost(peer.claims, postId);
 	await owner`insert into public.watched_words (community_id, word, action) values (${home}, 'Testwort', 'flag')`;
-	await moderation.suspend(mod.claims, { threadId, postId }, '24 hours', 'Test', null);
+	await moderationActions.suspend(mod.claims, { threadId, postId }, '24 hours', 'Test', null);
 });
 
 /** Rows of the table about the test's community the given reader sees. */

@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
 import { attempt } from '$lib/server/db-errors';
 import * as moderation from '$lib/server/moderation';
+import * as moderationActions from '$lib/server/moderation-actions';
 import * as settings from '$lib/server/moderation-settings';
 import { found, requireMember } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -126,7 +127,9 @@ export const actions: Actions = {
 		const { claims, community } = await manageable(locals, params.slug);
 		const form = idSchema.safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) error(400, m.error_unexpected());
-		const lifted = await attempt(() => moderation.liftSuspension(claims, form.data.id, null));
+		const lifted = await attempt(() =>
+			moderationActions.liftSuspension(claims, form.data.id, null)
+		);
 		if (!lifted.ok) return rejectForm({ kind: 'lift' }, lifted);
 		back(community.slug);
 	}

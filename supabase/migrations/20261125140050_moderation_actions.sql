@@ -1,0 +1,328 @@
+-- Community moderation, part 2: the steps moderators take. Each function checks that
+-- the signed-in member moderates the thread's community (begin_moderation), writes the
+-- mod log and the item's history (record_moderation) and tells whom it concerns.
+
+-- Acting ---------------------------------------------------------------------------------
+-- The start of every action on a thread or post: the signed-in member must moderate its
+-- community; when acting from a queue item, the item must be as the moderator saw it.
+create function public.begin_moderation(thread uuid, item uuid, seen_version integer)
+returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := (select t.community_id from public.threads t where t.id = thread);
+	current_version integer;
+begin
+	if community is null then
+		raise exception 'No such thread' using errcode = '22023', hint = 'moderation_not_found';
+	end if;
+	if not public.is_moderator(community) then
+		raise exception 'Only this community''s moderators can do that' using errcode = '42501', hint = 'moderation_not_moderator';
+	end if;
+	if item is not null then
+		select i.version into current_version from public.moderation_items i
+		where i.id = item and i.thread_id = thread for update;
+		if current_version is null then
+			raise exception 'No such item' using errcode = '22023', hint = 'moderation_not_found';
+		end if;
+		if seen_version is not null and seen_version <> current_version then
+			raise exception 'Someone else handled this item meanwhile' using errcode = '40001', hint = 'moderation_already_handled';
+		end if;
+	end if;
+	return community;
+end;
+$$;
+
+-- The item an action on a thread or post belongs to: the one named, else the open one.
+create function public.item_for(thread uuid, post uuid, item uuid) returns uuid
+language sql stable security definer set search_path = '' as $$
+	select coalesce(item, (select i.id from public.moderation_items i
+		where i.thread_id = thread and i.post_id is not distinct from post and i.state = 'open'));
+$$;
+
+-- Closes the item with a resolution and decides its flags; flaggers are told.
+create function public.resolve_moderation_item(item uuid, resolution public.moderation_resolution) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	target record;
+begin
+	update public.moderation_items
+	set state = 'resolved', resolution = resolve_moderation_item.resolution, resolved_at = public.clock(),
+		resolved_by = auth.uid(), first_action_at = coalesce(first_action_at, public.clock())
+	where id = item and state = 'open'
+	returning thread_id, post_id, community_id into target;
+	if target is null then
+		return;
+	end if;
+	with decided as (
+		update public.flags f set decision = resolution, decided_at = public.clock()
+		where f.decision is null and f.reason <> 'needs_professional'
+			and (f.post_id = target.post_id or (target.post_id is null and f.thread_id = target.thread_id))
+		returning f.flagger_id
+	)
+	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+	select distinct d.flagger_id, 'flag_decided', target.thread_id, target.post_id, target.community_id, resolution::text
+	from decided d where d.flagger_id is not null;
+end;
+$$;
+
+-- Dismiss: the thread or post stays; a hold by flags or approval ends.
+create function public.dismiss_moderation_item(item uuid, seen_version integer, note text default null) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	target record;
+	community uuid;
+begin
+	select i.thread_id, i.post_id, i.state into target from public.moderation_items i where i.id = item;
+	if target is null then
+		raise exception 'No such item' using errcode = '22023', hint = 'moderation_not_found';
+	end if;
+	community := public.begin_moderation(target.thread_id, item, seen_version);
+	if target.state <> 'open' then
+		raise exception 'This item is already resolved' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	if target.post_id is null then
+		update public.threads set held_at = null where id = target.thread_id;
+	else
+		update public.posts set held_at = null where id = target.post_id;
+	end if;
+	perform public.record_moderation(community, 'dismissed', target.thread_id, target.post_id, null, note, item);
+	perform public.resolve_moderation_item(item, 'dismissed');
+end;
+$$;
+
+-- Remove with a reason: hidden from readers, kept for moderators; the author is told why.
+create function public.remove_content(
+	thread uuid, post uuid, reason text, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'A removal needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	if post is null then
+		update public.threads set removed_at = public.clock(), removal_reason = btrim(reason), held_at = null
+		where id = thread and removed_at is null;
+	else
+		update public.posts set removed_at = public.clock(), removal_reason = btrim(reason), held_at = null
+		where id = post and thread_id = thread and removed_at is null;
+	end if;
+	if not found then
+		raise exception 'Already removed' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	item := public.item_for(thread, post, item);
+	perform public.record_moderation(community, 'removed', thread, post, null, reason, item);
+	perform public.resolve_moderation_item(item, 'removed');
+	author := public.author_of(thread, post);
+	if author is not null then
+		insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+		values (author, 'post_removed', thread, post, community, btrim(reason));
+	end if;
+end;
+$$;
+
+create function public.restore_content(
+	thread uuid, post uuid, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if post is null then
+		update public.threads set removed_at = null, removal_reason = null where id = thread and removed_at is not null;
+	else
+		update public.posts set removed_at = null, removal_reason = null
+		where id = post and thread_id = thread and removed_at is not null;
+	end if;
+	if not found then
+		raise exception 'Not removed' using errcode = '55000', hint = 'moderation_not_removed';
+	end if;
+	item := coalesce(item, (select i.id from public.moderation_items i
+		where i.thread_id = thread and i.post_id is not distinct from post order by i.opened_at desc limit 1));
+	perform public.record_moderation(community, 'restored', thread, post, null, reason, item);
+	update public.moderation_items set resolution = 'restored' where id = item and state = 'resolved';
+	author := public.author_of(thread, post);
+	if author is not null then
+		insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+		values (author, 'post_restored', thread, post, community, nullif(btrim(reason), ''));
+	end if;
+end;
+$$;
+
+-- Edit out personal data: the previous text is kept in revisions (authors and moderators read them).
+create function public.edit_content(
+	thread uuid, post uuid, new_title text, new_markdown text, new_html text, reason text,
+	item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'An edit needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	if post is null then
+		update public.threads
+		set title = coalesce(new_title, title), body_markdown = new_markdown, body_html = new_html,
+			moderator_edited_at = public.clock(), held_at = null
+		where id = thread and withdrawn_at is null;
+	else
+		update public.posts
+		set body_markdown = new_markdown, body_html = new_html, moderator_edited_at = public.clock(), held_at = null
+		where id = post and thread_id = thread and withdrawn_at is null;
+	end if;
+	if not found then
+		raise exception 'Nothing to edit' using errcode = '55000', hint = 'moderation_not_found';
+	end if;
+	item := public.item_for(thread, post, item);
+	perform public.record_moderation(community, 'edited', thread, post, null, reason, item);
+	perform public.resolve_moderation_item(item, 'edited');
+end;
+$$;
+
+create function public.set_thread_locked(
+	thread uuid, locked boolean, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := public.begin_moderation(thread, item, seen_version);
+begin
+	update public.threads set locked_at = case when locked then public.clock() end
+	where id = thread and (locked_at is null) = locked;
+	if not found then
+		raise exception 'Already so' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	perform public.record_moderation(community, case when locked then 'locked' else 'unlocked' end::public.moderation_action,
+		thread, null, null, reason, public.item_for(thread, null, item));
+end;
+$$;
+
+create function public.set_thread_pinned(
+	thread uuid, pinned boolean, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := public.begin_moderation(thread, item, seen_version);
+begin
+	update public.threads set pinned_at = case when pinned then public.clock() end
+	where id = thread and (pinned_at is null) = pinned;
+	if not found then
+		raise exception 'Already so' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	perform public.record_moderation(community, case when pinned then 'pinned' else 'unpinned' end::public.moderation_action,
+		thread, null, null, reason, public.item_for(thread, null, item));
+end;
+$$;
+
+-- Move: written to the logs of both communities; the thread's items follow it.
+create function public.move_thread(
+	thread uuid, target_community uuid, reason text default null, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := public.begin_moderation(thread, item, seen_version);
+begin
+	if not exists (select 1 from public.communities c where c.id = target_community) or target_community = community then
+		raise exception 'Choose another community' using errcode = '22023', hint = 'moderation_move_target';
+	end if;
+	update public.threads set community_id = target_community where id = thread;
+	update public.communities set thread_count = thread_count - 1 where id = community;
+	update public.communities set thread_count = thread_count + 1 where id = target_community;
+	update public.moderation_items set community_id = target_community where thread_id = thread;
+	perform public.record_moderation(community, 'moved', thread, null, null, reason, public.item_for(thread, null, item));
+	insert into public.mod_log (community_id, action, actor_id, thread_id, reason)
+	values (target_community, 'moved', auth.uid(), thread, nullif(btrim(reason), ''));
+end;
+$$;
+
+-- Suspend the author of a thread or post from the community; null duration: permanent.
+create function public.suspend_author(
+	thread uuid, post uuid, duration interval, reason text, item uuid default null, seen_version integer default null
+) returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+	suspension uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'A suspension needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	if duration is not null and duration not in ('24 hours', '72 hours', '7 days', '30 days') then
+		raise exception 'Unknown duration' using errcode = '22023', hint = 'moderation_duration';
+	end if;
+	author := public.author_of(thread, post);
+	if author is null then
+		raise exception 'The author deleted their account' using errcode = '55000', hint = 'moderation_no_author';
+	end if;
+	if exists (select 1 from public.community_moderators cm where cm.community_id = community and cm.member_id = author) then
+		raise exception 'Moderators are not suspended' using errcode = '42501', hint = 'moderation_not_for_moderators';
+	end if;
+	insert into public.suspensions (community_id, member_id, reason, ends_at, created_by)
+	values (community, author, btrim(reason), public.clock() + duration, auth.uid())
+	returning id into suspension;
+	-- The log names the member only when the post was not anonymous.
+	perform public.record_moderation(community, 'suspended', thread, post,
+		case when coalesce((select p.is_anonymous from public.posts p where p.id = post),
+			(select t.is_anonymous from public.threads t where t.id = thread)) then null else author end,
+		reason, public.item_for(thread, post, item), public.clock() + duration);
+	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+	values (author, 'suspension', thread, post, community, btrim(reason));
+	return suspension;
+end;
+$$;
+
+create function public.lift_suspension(suspension uuid, reason text default null) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	s public.suspensions;
+begin
+	select * into s from public.suspensions where id = suspension for update;
+	if s.id is null or not public.is_moderator(s.community_id) then
+		raise exception 'Only this community''s moderators can do that' using errcode = '42501', hint = 'moderation_not_moderator';
+	end if;
+	if s.lifted_at is not null then
+		raise exception 'Already lifted' using errcode = '55000', hint = 'moderation_already_handled';
+	end if;
+	update public.suspensions set lifted_at = public.clock(), lifted_by = auth.uid() where id = suspension;
+	perform public.record_moderation(s.community_id, 'suspension_lifted', null, null, s.member_id, reason, null);
+end;
+$$;
+
+create function public.warn_author(
+	thread uuid, post uuid, reason text, item uuid default null, seen_version integer default null
+) returns void
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid;
+	author uuid;
+begin
+	thread := coalesce(thread, public.thread_of(post));
+	community := public.begin_moderation(thread, item, seen_version);
+	if char_length(btrim(coalesce(reason, ''))) < 3 then
+		raise exception 'A warning needs a reason' using errcode = '23514', hint = 'moderation_reason_required';
+	end if;
+	author := public.author_of(thread, post);
+	if author is null then
+		raise exception 'The author deleted their account' using errcode = '55000', hint = 'moderation_no_author';
+	end if;
+	perform public.record_moderation(community, 'warned', thread, post, null, reason, public.item_for(thread, post, item));
+	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
+	values (author, 'warning', thread, post, community, btrim(reason));
+end;
+$$;
+
+revoke execute on function public.begin_moderation(uuid, uuid, integer), public.item_for(uuid, uuid, uuid),
+	public.resolve_moderation_item(uuid, public.moderation_resolution)
+	from public, anon, authenticated;
