@@ -1,5 +1,6 @@
 // `npm run seed:large`: the demo seed (a fresh reset), then a realistic forum at scale
-// from seed-large.sql, for benchmarks and query plans. `npm run db:reset` goes back.
+// from seed-large.sql and seed-large-events.sql, for benchmarks and query plans.
+// `npm run db:reset` goes back.
 // `-- --scale 0.01` makes a proportionally smaller one (quick checks of the script).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -50,10 +51,15 @@ try {
 		await sql`select set_config(${'seed.' + name}, ${String(Math.max(1, Math.round(size * scale)))}, false)`;
 	}
 	console.log(`[seed:large] demo seed ready after ${seconds()} s; writing the large data set`);
-	const script = await readFile(path.join(projectRoot, 'supabase/local/seed-large.sql'), 'utf8');
-	// One transaction; the statements one by one, so slow steps show in the output.
+	// The bulk, then the rare events through the real functions: one transaction, the
+	// statements one by one, so slow steps show in the output.
+	const scripts = await Promise.all(
+		['seed-large.sql', 'seed-large-events.sql'].map((file) =>
+			readFile(path.join(projectRoot, 'supabase/local', file), 'utf8')
+		)
+	);
 	await sql.begin(async (tx) => {
-		for (const statement of statements(script)) {
+		for (const statement of scripts.flatMap(statements)) {
 			const begun = performance.now();
 			await tx.unsafe(statement);
 			const took = (performance.now() - begun) / 1000;
