@@ -58,8 +58,13 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
-	// Signed in, in the member's own language.
+	// Signed in, in the member's own language. When that differs from the page's, the
+	// page reloads itself; wait for the reloaded one, so the next navigation is not cut off.
 	await expect(page.getByRole('button', { name: /^(Abmelden|Sign out)$/ })).toBeVisible();
+	const [settings] = await owner<{ locale: string }[]>`
+		select s.locale from public.member_settings s join auth.users u on u.id = s.member_id
+		where lower(u.email) = lower(${email})`;
+	if (settings) await expect(page.locator('html')).toHaveAttribute('lang', settings.locale);
 }
 
 /** Another person at another computer: a fresh context with its own address. */
