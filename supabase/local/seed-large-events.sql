@@ -240,3 +240,6 @@ begin
 		end if;
 	end loop;
 end $$;
+
+-- The forum's past: every mail its notifications called for went out when it was due.
+update public.mail_outbox set sent_at = created_at where sent_at is null;

@@ -26,6 +26,13 @@ function connection() {
 	return pool;
 }
 
+/** Lets the server exit when it stops (adapter-node's shutdown): idle connections would keep it alive. */
+export async function closeDatabase() {
+	const closing = pool;
+	pool = undefined;
+	await closing?.end({ timeout: 5 });
+}
+
 /** The connection itself is gone (the database restarted or is unreachable), not a refusal. */
 function isConnectionLost(cause: unknown) {
 	if (cause instanceof postgres.PostgresError) return cause.severity !== 'ERROR';
