@@ -6,14 +6,19 @@ import { m } from '$lib/paraglide/messages';
 import { cookieName, getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { rememberMemberLocale, setLocaleCookie } from '$lib/server/locale';
+import { closeDatabase } from '$lib/server/db';
 import { startMailDelivery } from '$lib/server/mail-delivery';
 import * as session from '$lib/server/session';
 import { measure } from '$lib/server/sql-timing';
+import { handleVisitorPages } from '$lib/server/visitor-pages';
 import { createSupabase } from '$lib/server/supabase';
 
-// Once per server: the mail sender works the outbox (never while building).
+// Once per server: the mail sender works the outbox (never while building). On
+// SIGTERM adapter-node stops taking requests, then the database connections close.
 export const init: ServerInit = () => {
-	if (!building) startMailDelivery();
+	if (building) return;
+	startMailDelivery();
+	process.once('sveltekit:shutdown', () => void closeDatabase());
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
@@ -64,7 +69,8 @@ export const handle: Handle = sequence(
 	...(env.SQL_TIMING === '1' ? [handleSqlTiming] : []),
 	handleHeaders,
 	handleSession,
-	handleLocale
+	handleLocale,
+	handleVisitorPages
 );
 
 // Unexpected errors: the member sees a translated message, the log gets the

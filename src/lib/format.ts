@@ -7,25 +7,38 @@ import { getLocale } from '$lib/paraglide/runtime';
 // the hydrated one show the same clock time, with or without JavaScript.
 const timeZone = 'Europe/Berlin';
 
-export function formatDate(date: Date) {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone }).format(date);
+/**
+ * One formatter per language and kind: building an Intl formatter costs far more
+ * than using one, and a thread page formats a date for every post.
+ */
+function cached<F>(make: (locale: string) => F) {
+	const byLocale = new Map<string, F>();
+	return () => {
+		const locale = getLocale();
+		let formatter = byLocale.get(locale);
+		if (!formatter) byLocale.set(locale, (formatter = make(locale)));
+		return formatter;
+	};
 }
 
-export function formatDateTime(date: Date) {
-	return new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone
-	}).format(date);
-}
+const dateFormat = cached(
+	(locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })
+);
+const dateTimeFormat = cached(
+	(locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+);
+const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
+const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
-export function formatNumber(value: number) {
-	return new Intl.NumberFormat(getLocale()).format(value);
-}
+export const formatDate = (date: Date) => dateFormat().format(date);
+
+export const formatDateTime = (date: Date) => dateTimeFormat().format(date);
+
+export const formatNumber = (value: number) => numberFormat().format(value);
 
 /** "vor 3 Stunden" / "3 hours ago", from an age the database measured on its own clock. */
 export function formatAge(minutes: number) {
-	const relative = new Intl.RelativeTimeFormat(getLocale(), { numeric: 'auto' });
+	const relative = relativeFormat();
 	if (minutes < 60) return relative.format(-minutes, 'minute');
 	if (minutes < 48 * 60) return relative.format(-Math.floor(minutes / 60), 'hour');
 	return relative.format(-Math.floor(minutes / (24 * 60)), 'day');
