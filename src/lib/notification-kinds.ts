@@ -2,6 +2,7 @@
 // Generic over kinds: a new kind needs only its two messages, notification_<kind>
 // (what happened, with the thread's title) and notification_kind_<kind> (its label);
 // a moderator's reason comes with it as written.
+import { postPath } from '$lib/paths';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 
@@ -31,7 +32,7 @@ export function notificationPath(kind: string, threadId: string | null, postId: 
 	if (kind === 'moderation_item') return '/mod';
 	if (kind === 'flag_decided') return '/account/flags';
 	if (!threadId) return '/notifications';
-	return `/t/${threadId}${postId ? `#post-${postId}` : ''}`;
+	return postPath(threadId, postId);
 }
 
 /** The kind as a setting, e.g. "Answers to my questions". */

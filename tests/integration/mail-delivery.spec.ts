@@ -98,7 +98,7 @@ describe('a notification mailed at once', () => {
 		await deliverDueMails(catcher, { origin });
 		const mail = await waitForMail(asker.email, { after: started, subject: /New answer/ });
 		expect(mail.subject).toBe(`New answer to your question “${title}”`);
-		expect(linkIn(mail, /\/t\//)).toBe(`${origin}/t/${threadId}#post-${answerId}`);
+		expect(linkIn(mail, /\/t\//)).toBe(`${origin}/t/${threadId}?post=${answerId}#post-${answerId}`);
 		const unsubscribe = linkIn(mail, /\/unsubscribe\//);
 		expect(unsubscribe).toMatch(new RegExp(`^${origin}/unsubscribe/[0-9a-f]{64}$`));
 		expect(mail.headers['list-unsubscribe']).toBe(`<${unsubscribe}>`);

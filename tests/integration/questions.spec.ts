@@ -119,13 +119,13 @@ describe('answering', () => {
 		).id;
 		await posts.answer(asker.claims, threadId, reply('Danke, eine Rückfrage.', voted));
 		await posts.setHelpful(asker.claims, voted, true);
-		let list = await posts.listInThread(null, threadId);
+		let list = (await posts.readPage(null, threadId)).answers;
 		expect(list.map((p) => p.id)).toEqual([professional, voted, early]);
 		expect(list[0].isProfessional).toBe(true);
-		expect(list[1].replies.map((r) => r.bodyMarkdown)).toEqual(['Danke, eine Rückfrage.']);
+		expect(list[1].replies.map((r) => r.bodyHtml)).toEqual(['<p>Danke, eine Rückfrage.</p>']);
 
 		await threads.accept(asker.claims, threadId, early);
-		list = await posts.listInThread(null, threadId);
+		list = (await posts.readPage(null, threadId)).answers;
 		expect(list.map((p) => p.id)).toEqual([early, professional, voted]);
 		expect((await threads.read(null, threadId))?.solved).toBe(true);
 	});
@@ -179,7 +179,7 @@ describe('answering', () => {
 		await expect(posts.edit(peer.claims, id, 'Nach dem Zurückziehen.')).rejects.toMatchObject({
 			code: '42501'
 		});
-		expect((await posts.listInThread(null, threadId)).find((p) => p.id === id)).toMatchObject({
+		expect((await posts.readPage(null, threadId)).answers.find((p) => p.id === id)).toMatchObject({
 			withdrawn: true,
 			bodyHtml: ''
 		});

@@ -42,6 +42,20 @@ export async function list(
 	);
 }
 
+/** Where a moderator of the thread's community may move it; nothing for anyone else. */
+export async function moveTargets(claims: Claims, threadId: string, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<{ id: string; name: string }[]>`
+		with thread as (select community_id from public.threads where id = ${threadId})
+		select c.id, c.name from public.communities c
+		where (select public.is_moderator(community_id) from thread)
+			and c.id <> (select community_id from thread)
+		order by c.name`
+	);
+}
+
 export type Moderated = { id: string; slug: string; name: string };
 
 /** The communities the signed-in member moderates. */

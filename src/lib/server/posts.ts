@@ -22,7 +22,6 @@ export type Post = {
 	moderatorEdited: boolean;
 	helpfulCount: number;
 	bodyHtml: string;
-	bodyMarkdown: string;
 	createdAt: Date;
 	editedAt: Date | null;
 	withdrawn: boolean;
@@ -31,15 +30,51 @@ export type Post = {
 	votedHelpful: boolean;
 };
 
+/** Answers on one page of a thread (each with its replies): thirty, as on Stack Exchange. */
+export const answersPerPage = 30;
+
+export type ThreadPage = {
+	answers: Array<Post & { replies: Post[] }>;
+	/** 1-based; the last page when the one asked for is past the end. */
+	page: number;
+	pageCount: number;
+	/** Answers the reader may see, on all pages. */
+	answerCount: number;
+};
+
+type Row = Post & { answerCount: number; page: number };
+
 /**
- * A thread's posts in reading order: the accepted answer first, then professional
- * answers, then the most helpful, then the oldest; replies follow their answer.
+ * One page of a thread's answers in reading order: the accepted answer first, then
+ * professional answers, then the most helpful, then the oldest; replies follow their
+ * answer. With `postId` the page that shows that post (or the answer it replies to),
+ * so a link to any post lands where it is. One query, whatever the page.
  */
-export async function listInThread(claims: Claims | null, threadId: string, tx?: Tx) {
-	const posts = await within(
+export async function readPage(
+	claims: Claims | null,
+	threadId: string,
+	at: { page?: number; postId?: string | null } = {},
+	tx?: Tx
+): Promise<ThreadPage> {
+	const rows = await within(
 		claims,
 		tx,
-		(tx) => tx<Post[]>`
+		(tx) => tx<Row[]>`
+		with answers as (
+			select p.id, row_number() over (order by (t.accepted_post_id is not distinct from p.id) desc,
+				p.is_professional desc, p.helpful_count desc, p.created_at, p.id) - 1 as position
+			from public.posts p join public.threads t on t.id = p.thread_id
+			where p.thread_id = ${threadId} and p.parent_post_id is null
+		), chosen as (
+			select coalesce(
+				(select a.position / ${answersPerPage} from answers a
+				 join public.posts x on a.id = coalesce(x.parent_post_id, x.id) where x.id = ${at.postId ?? null}::uuid),
+				least(${(at.page ?? 1) - 1}, greatest((select count(*) from answers) - 1, 0) / ${answersPerPage})) as page
+		), shown as (
+			-- As one array, so the thread's posts are read once, not once per answer shown.
+			select array_agg(a.id order by a.position) as ids from answers a, chosen c
+			where a.position / ${answersPerPage} = c.page
+		)
 		select p.id, p.parent_post_id as "parentPostId", m.pseudonym as author,
 			p.is_professional as "isProfessional", p.helpful_count as "helpfulCount",
 			case when p.is_professional and cp.member_id is not null
@@ -47,26 +82,37 @@ export async function listInThread(claims: Claims | null, threadId: string, tx?:
 			p.is_anonymous as anonymous, p.held_at is not null as held,
 			p.removed_at is not null as removed, p.removal_reason as "removalReason",
 			p.moderator_edited_at is not null as "moderatorEdited",
-			p.body_html as "bodyHtml", p.body_markdown as "bodyMarkdown", p.created_at as "createdAt",
+			p.body_html as "bodyHtml", p.created_at as "createdAt",
 			p.edited_at as "editedAt", p.withdrawn_at is not null as withdrawn,
 			t.accepted_post_id is not distinct from p.id as accepted,
 			coalesce(public.is_post_author(p.id), false) as "isMine",
-			exists (select 1 from public.helpful_votes v where v.post_id = p.id and v.member_id = (select auth.uid())) as "votedHelpful"
+			exists (select 1 from public.helpful_votes v where v.post_id = p.id and v.member_id = (select auth.uid())) as "votedHelpful",
+			(select count(*) from answers)::int as "answerCount", (select page + 1 from chosen)::int as page
 		from public.posts p
 		join public.threads t on t.id = p.thread_id
 		left join public.members m on m.id = p.shown_author_id
 		left join public.counsellor_profiles cp on cp.member_id = p.shown_author_id
-		where p.thread_id = ${threadId}
-		order by (t.accepted_post_id is not distinct from p.id) desc, p.is_professional desc,
-			p.helpful_count desc, p.created_at, p.id`
+		where p.thread_id = ${threadId} and coalesce(p.parent_post_id, p.id) = any ((select ids from shown)::uuid[])
+		order by array_position((select ids from shown), coalesce(p.parent_post_id, p.id)),
+			p.parent_post_id is not null, p.created_at, p.id`
 	);
-	const answers = posts.filter((post) => post.parentPostId === null);
-	return answers.map((answer) => ({
-		...answer,
-		replies: posts
-			.filter((post) => post.parentPostId === answer.id)
-			.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-	}));
+	const answers: ThreadPage['answers'] = [];
+	const byId = new Map<string, Post & { replies: Post[] }>();
+	for (const row of rows) {
+		const post: Post = row;
+		if (post.parentPostId === null) {
+			const answer = { ...post, replies: [] };
+			byId.set(post.id, answer);
+			answers.push(answer);
+		} else byId.get(post.parentPostId)?.replies.push(post);
+	}
+	const answerCount = rows[0]?.answerCount ?? 0;
+	return {
+		answers,
+		page: rows[0]?.page ?? 1,
+		pageCount: Math.max(1, Math.ceil(answerCount / answersPerPage)),
+		answerCount
+	};
 }
 
 export type Answer = { body: string; parentPostId: string | null; idempotencyKey: string };

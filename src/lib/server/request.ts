@@ -1,3 +1,4 @@
+import { postPath } from '$lib/paths';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { RequestEvent } from '@sveltejs/kit';
@@ -47,13 +48,11 @@ export function requireCounsellor(locals: App.Locals) {
 export function writtenUrl(
 	threadId: string,
 	written: { crisis: boolean; held: boolean },
-	anchor = ''
+	postId: string | null = null
 ) {
+	const query = new URLSearchParams();
+	if (written.crisis) query.set('crisis', written.held ? 'held' : 'published');
 	// Held without crisis words: a watched word or a first post waits for a moderator.
-	const query = written.crisis
-		? `?crisis=${written.held ? 'held' : 'published'}`
-		: written.held
-			? '?held'
-			: '';
-	return `/t/${threadId}${query}${anchor}`;
+	else if (written.held) query.set('held', '');
+	return postPath(threadId, postId, query);
 }

@@ -122,7 +122,7 @@ describe('withdrawing', () => {
 		});
 
 		const after = await posts.answer(expert.claims, threadId, reply('Jetzt als Mitglied.'));
-		const list = await posts.listInThread(null, threadId);
+		const list = (await posts.readPage(null, threadId)).answers;
 		expect(list.find((post) => post.id === before.id)?.professional).toMatchObject({
 			profession: 'Sozialpädagogin'
 		});

@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 
 const sees = async (claims: Claims | null, postId: string) =>
-	(await posts.listInThread(claims, threadId)).some((post) => post.id === postId);
+	(await posts.readPage(claims, threadId)).answers.some((post) => post.id === postId);
 
 describe('a held post', () => {
 	let postId: string;
@@ -57,7 +57,7 @@ describe('a held post', () => {
 	it('is seen by its writer, serving counsellors and moderators, marked as held', async () => {
 		for (const someone of [writer, serving, mod])
 			expect(await sees(someone.claims, postId)).toBe(true);
-		const [post] = (await posts.listInThread(serving.claims, threadId)).filter(
+		const [post] = (await posts.readPage(serving.claims, threadId)).answers.filter(
 			(each) => each.id === postId
 		);
 		expect(post).toMatchObject({ held: true, bodyMarkdown: 'Ich habe Suizidgedanken.' });

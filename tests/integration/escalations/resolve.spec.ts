@@ -36,7 +36,7 @@ describe('a professional answer', () => {
 		await escalations.claim(anna.claims, id);
 		const answered = await posts.answer(anna.claims, threadId, reply('Aus der Beratung: …'));
 
-		const [first] = await posts.listInThread(asker.claims, threadId);
+		const [first] = (await posts.readPage(asker.claims, threadId)).answers;
 		expect(first).toMatchObject({
 			id: answered.id,
 			isProfessional: true,

@@ -97,7 +97,7 @@ describe('crisis words', () => {
 			detail: 'nicht mehr leben',
 			postId: written.id
 		});
-		const visible = await posts.listInThread(null, id);
+		const visible = (await posts.readPage(null, id)).answers;
 		expect(visible.map((post) => post.id)).toContain(written.id);
 	});
 

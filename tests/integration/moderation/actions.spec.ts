@@ -47,7 +47,7 @@ async function flaggedAnswer(body = 'Du bist wirklich zu dumm für diese Welt.')
 }
 
 const visibleTo = async (claims: TestMember['claims'] | null, threadId: string, postId: string) =>
-	(await posts.listInThread(claims, threadId)).some((answer) => answer.id === postId);
+	(await posts.readPage(claims, threadId)).answers.some((answer) => answer.id === postId);
 
 describe('the queue', () => {
 	it('gathers a post’s flags with reasons on one open item and shows its age', async () => {

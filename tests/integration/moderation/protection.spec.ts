@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 const seenBy = async (claims: TestMember['claims'] | null, postId: string) =>
-	(await posts.listInThread(claims, threadId)).some((post) => post.id === postId);
+	(await posts.readPage(claims, threadId)).answers.some((post) => post.id === postId);
 
 describe('hiding after flags', () => {
 	it('hides a post pending review once as many members flagged it as the community says', async () => {

@@ -25,31 +25,36 @@ const threadId = (params: { id: string }) => {
 };
 
 const crisisSchema = z.enum(['published', 'held']).nullable().catch(null);
+// Which answers: a page number, or the page that shows a post (links to a post carry it).
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+const postSchema = z.uuid().nullable().catch(null);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = threadId(params);
 	// Just written with crisis words: the writer sees the helplines at once.
 	const crisis = crisisSchema.parse(url.searchParams.get('crisis'));
+	const at = {
+		page: pageSchema.parse(url.searchParams.get('page') ?? undefined),
+		postId: postSchema.parse(url.searchParams.get('post'))
+	};
 	// One transaction, its queries sent together: a page costs two round trips. What only
 	// some readers need comes along for every signed-in one (cheap, and no second trip):
-	// their suspension here; the communities a moderator may move it to.
-	const [thread, answers, lines, mySuspension, all] = await transaction(locals.claims, (tx) =>
+	// their suspension here; the communities a moderator may move it to (none for others).
+	const [thread, shown, lines, mySuspension, moveTargets] = await transaction(locals.claims, (tx) =>
 		Promise.all([
 			threads.read(locals.claims, id, tx),
-			posts.listInThread(locals.claims, id, tx),
+			posts.readPage(locals.claims, id, at, tx),
 			crisis ? helplines.list(locals.claims, tx) : [],
 			moderation.mySuspension(locals.claims, { threadId: id }, tx),
-			locals.claims ? communities.list(locals.claims, {}, tx) : []
+			locals.claims ? communities.moveTargets(locals.claims, id, tx) : []
 		])
 	);
 	if (!thread) error(404, m.error_thread_not_found());
 	const suspension = thread.canTakePart ? mySuspension : null;
-	const moveTargets = thread.canModerate
-		? all.filter((community) => community.id !== thread.communityId)
-		: [];
 	return {
 		thread,
-		answers,
+		answers: shown.answers,
+		pages: { page: shown.page, count: shown.pageCount, answers: shown.answerCount },
 		crisis,
 		// Held without crisis words: waiting for a moderator's approval.
 		held: url.searchParams.has('held'),
@@ -119,7 +124,7 @@ export const actions: Actions = {
 		if (!form.ok) return rejectForm(form.values, form);
 		const answered = await attempt(() => posts.answer(claims, threadId(event.params), form.data));
 		if (!answered.ok) return rejectForm(form.values, answered);
-		redirect(303, writtenUrl(event.params.id, answered.value, `#post-${answered.value.id}`));
+		redirect(303, writtenUrl(event.params.id, answered.value, answered.value.id));
 	},
 	accept: async (event) => {
 		const { claims, id, postId, on } = await choice(event);

@@ -1,3 +1,4 @@
+import { postPath } from '$lib/paths';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
@@ -27,6 +28,6 @@ export const actions: Actions = {
 		if (!form.ok) return rejectForm(form.values, form);
 		const edited = await attempt(() => posts.edit(claims, post.id, form.data.body));
 		if (!edited.ok) return rejectForm(form.values, edited);
-		redirect(303, `/t/${post.threadId}#post-${post.id}`);
+		redirect(303, postPath(post.threadId, post.id));
 	}
 };
