@@ -20,8 +20,9 @@ export default defineConfig({
 			},
 			adapter: adapter(),
 			// Hashes for SvelteKit's own inline bootstrap script; nothing else inline may run.
+			// Hashes, not nonces: a visitor's kept page (visitor-pages.ts) must stay valid as sent.
 			csp: {
-				mode: 'auto',
+				mode: 'hash',
 				directives: {
 					'default-src': ['self'],
 					'script-src': ['self'],

@@ -1,0 +1,64 @@
+// Visitors' thread pages, kept as rendered and reused while the thread is unchanged,
+// as Discourse does for anonymous readers: most readers of a forum are not signed in,
+// and a long thread costs far more to render than to send. Each request still asks the
+// database for the page's version (thread_page_version: the thread and its posts, plus
+// what every page shows), so a visitor never sees an outdated page, not even for a moment.
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { transaction } from './db';
+
+type Kept = { version: string; body: string; headers: [string, string][] };
+
+/** About 25 MB with the longest threads' pages; the least recently read go first. */
+const capacity = 300;
+const kept = new Map<string, Kept>();
+// What the page sends along, apart from the headers every response gets (hooks.server.ts);
+// never cookies, which SvelteKit adds for each request itself.
+const keptHeaders = ['content-type', 'content-security-policy', 'link', 'etag'];
+// Only these change what a visitor's thread page shows (a page, or the page of a post).
+const pageParameters = new Set(['page', 'post']);
+
+function threadOf(event: RequestEvent) {
+	if (event.request.method !== 'GET' || event.locals.claims || event.isDataRequest) return null;
+	if (event.route.id !== '/t/[id]' || !/^[0-9a-f-]{36}$/.test(event.params.id ?? '')) return null;
+	if ([...event.url.searchParams.keys()].some((key) => !pageParameters.has(key))) return null;
+	return event.params.id!;
+}
+
+async function versionOf(threadId: string) {
+	const [row] = await transaction(
+		null,
+		(tx) =>
+			tx<{ version: string | null }[]>`select public.thread_page_version(${threadId}) as version`
+	);
+	return row?.version ?? null;
+}
+
+export const handleVisitorPages: Handle = async ({ event, resolve }) => {
+	const threadId = threadOf(event);
+	if (!threadId) return resolve(event);
+	const version = await versionOf(threadId);
+	if (!version) return resolve(event);
+	const key = `${getLocale()} ${event.url.pathname}${event.url.search}`;
+	const hit = kept.get(key);
+	if (hit?.version === version) {
+		kept.delete(key);
+		kept.set(key, hit);
+		return new Response(hit.body, { headers: hit.headers });
+	}
+	// Rendered after the version was read: what is kept is at least that new.
+	const response = await resolve(event);
+	if (response.status !== 200) return response;
+	const body = await response.text();
+	kept.delete(key);
+	kept.set(key, {
+		version,
+		body,
+		headers: keptHeaders.flatMap((name) => {
+			const value = response.headers.get(name);
+			return value === null ? [] : [[name, value] as [string, string]];
+		})
+	});
+	if (kept.size > capacity) kept.delete(kept.keys().next().value!);
+	return new Response(body, response);
+};
