@@ -1,7 +1,7 @@
 // The performance budgets (README, "Performance"), checked by `npm run bench` on the
 // data set of `npm run seed:large`.
 export const budgets = {
-	/** JavaScript a visitor's thread page loads, gzip-compressed. */
+	/** JavaScript a visitor's thread page loads, as transferred (brotli, as browsers ask for it). */
 	threadPageScriptKb: 60,
 	/** The thread page (200 answers) under load, as visitor and as member. */
 	threadPageP95Ms: 50,
