@@ -1,6 +1,6 @@
 // A refused form says so to screen readers: a message in an alert, each field marked
 // invalid with its error as its description, and the focus on the first field to fix.
-import { expect, signIn, test } from './fixtures';
+import { expect, owner, signIn, test } from './fixtures';
 
 test('a question without title or text: the focus lands on the title, which names its error', async ({
 	page
@@ -53,4 +53,27 @@ test('a refusal that is no field’s fault takes the focus to the message, each 
 	await page.getByLabel('Passwort').fill('noch-falscher-2');
 	await page.keyboard.press('Enter');
 	await expect(alert).toBeFocused();
+});
+
+test('a report without a reason marks the reasons invalid and focuses the first', async ({
+	page
+}) => {
+	const [thread] = await owner<{ id: string }[]>`
+		select t.id from public.threads t join public.members a on a.id = t.author_id
+		where a.pseudonym = 'Mama_von_Leo' order by t.created_at limit 1`;
+	await signIn(page, 'oma.ruth@ratnetz.example');
+	await page.goto(`/t/${thread.id}`);
+	await page.getByText('Melden', { exact: true }).first().click();
+	const form = page.locator('form[action="?/report"]').first();
+	// A browser that ignores `required` (or a crafted post) reaches the server's check.
+	await form.evaluate((element: HTMLFormElement) => (element.noValidate = true));
+	await form.getByRole('button', { name: 'Meldung senden' }).click();
+
+	await expect(page.getByRole('alert')).toHaveText('Bitte prüfe die markierten Felder.');
+	const group = page.getByRole('group', { name: 'Warum meldest du das?' });
+	await expect(group).toHaveAccessibleDescription('Bitte wähle einen Grund.');
+	const first = group.getByRole('radio').first();
+	await expect(first).toBeFocused();
+	await expect(first).toHaveAttribute('aria-invalid', 'true');
+	await expect(first).toHaveAccessibleDescription('Bitte wähle einen Grund.');
 });
