@@ -2,6 +2,7 @@
 // language, or a placeholder that differs, fails here before anyone sees it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { m } from '$lib/paraglide/messages';
 
 const load = (locale: string) =>
 	JSON.parse(
@@ -37,5 +38,15 @@ describe('messages', () => {
 			([, value]) => value === ''
 		);
 		expect(empty).toEqual([]);
+	});
+
+	it('count one member or question in the singular', () => {
+		const counts = (members: number, threads: number, locale: 'de' | 'en') =>
+			m.community_counts({ members, threads }, { locale });
+		expect(counts(1, 1, 'de')).toBe('1 Mitglied · 1 Frage');
+		expect(counts(1, 2, 'de')).toBe('1 Mitglied · 2 Fragen');
+		expect(counts(1200, 1, 'de')).toBe('1.200 Mitglieder · 1 Frage');
+		expect(counts(1, 0, 'en')).toBe('1 member · 0 questions');
+		expect(counts(3, 1, 'en')).toBe('3 members · 1 question');
 	});
 });
