@@ -3,10 +3,10 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
-import { cookieName, getTextDirection } from '$lib/paraglide/runtime';
+import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { rememberMemberLocale, setLocaleCookie } from '$lib/server/locale';
 import { closeDatabase } from '$lib/server/db';
+import { rememberMemberLocale } from '$lib/server/locale';
 import { startMailDelivery } from '$lib/server/mail-delivery';
 import * as session from '$lib/server/session';
 import { measure } from '$lib/server/sql-timing';
@@ -24,8 +24,6 @@ export const init: ServerInit = () => {
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		// The browser's runtime reads the cookie, so it renders in the server's language.
-		if (event.cookies.get(cookieName) !== locale) setLocaleCookie(event.cookies, locale);
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html

@@ -130,3 +130,24 @@ test('a filter chosen before the page came alive stays chosen', async ({ page })
 	await expect(page.getByLabel('Region')).toHaveValue('Leipzig');
 	await expect(page.getByLabel('Stichwort')).toHaveValue('Kita');
 });
+
+test('a member’s language leaves no cookie behind: after signing out the browser’s applies again', async ({
+	browser
+}) => {
+	const page = await visitorWith(browser, 'de-DE');
+	await signIn(page, 'sam@ratnetz.example');
+	// Pages the browser renders itself follow the member's language too.
+	await page.getByRole('link', { name: 'Communities', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Communities');
+	const cookies = await page.context().cookies();
+	expect(cookies.map((cookie) => cookie.name)).not.toContain('PARAGLIDE_LOCALE');
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(
+		page
+			.getByRole('navigation', { name: 'Hauptnavigation' })
+			.getByRole('link', { name: 'Anmelden' })
+	).toBeVisible();
+	await page.context().close();
+});
