@@ -38,7 +38,7 @@ export default defineConfig({
 	// Behind the test's own "proxy": each test names its client address, so per-IP
 	// rate limits count per test as they would per visitor.
 	webServer: {
-		command: 'npm run build && tsx supabase/local/cli.ts run -- node build',
+		command: 'npm run build && tsx supabase/local/cli.ts run -- node server',
 		url: baseURL,
 		timeout: 180_000,
 		reuseExistingServer: false,

@@ -1,7 +1,9 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { allowOneClickUnsubscribe } from './server/one-click-unsubscribe.js';
 import { useTestEnv } from './supabase/local/env.ts';
 
 if (process.env.VITEST) {
@@ -10,8 +12,27 @@ if (process.env.VITEST) {
 	process.env.SQL_TIMING = '1';
 }
 
+// `npm run dev` and `vite preview` let mail providers' one-click unsubscribe through as
+// server/index.js does in production, so it behaves alike everywhere.
+function oneClickUnsubscribe(): Plugin {
+	const middleware =
+		(https: boolean): Connect.NextHandleFunction =>
+		(request, _response, next) => {
+			allowOneClickUnsubscribe(request, `${https ? 'https' : 'http'}://${request.headers.host}`);
+			next();
+		};
+	return {
+		name: 'ratnetz-one-click-unsubscribe',
+		configureServer: (server) =>
+			void server.middlewares.use(middleware(!!server.config.server.https)),
+		configurePreviewServer: (server) =>
+			void server.middlewares.use(middleware(!!server.config.preview.https))
+	};
+}
+
 export default defineConfig({
 	plugins: [
+		oneClickUnsubscribe(),
 		sveltekit({
 			compilerOptions: {
 				// Force runes mode for the project, except for libraries. Can be removed in svelte 6.

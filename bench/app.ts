@@ -1,15 +1,15 @@
 // The production build on the local stack, for the benchmark and the load test: started
-// as `node build` with the stack's environment (tsx supabase/local/cli.ts run -- …).
+// as `node server` (as `npm start` does) with the stack's environment (tsx supabase/local/cli.ts run -- …).
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { dbUrl, projectRoot } from '../supabase/local/env.ts';
 
 export type App = { url: string; stop(): Promise<void> };
 
-/** Starts `node build` on the port; SQL_TIMING=1 adds the Server-Timing header. */
+/** Starts the production server on the port; SQL_TIMING=1 adds the Server-Timing header. */
 export async function startApp(port: number, env: Record<string, string> = {}): Promise<App> {
 	const url = `http://localhost:${port}`;
-	const child = spawn('node', ['build'], {
+	const child = spawn('node', ['server'], {
 		cwd: projectRoot,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
