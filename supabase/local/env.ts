@@ -10,13 +10,15 @@ import { parse } from 'smol-toml';
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const stateDir = path.join(projectRoot, '.local');
 
+const config = parse(readFileSync(path.join(projectRoot, 'supabase/config.toml'), 'utf8')) as {
+	api?: { port?: number };
+	db?: { port?: number };
+	inbucket?: { port?: number; smtp_port?: number };
+	auth?: { site_url?: string };
+};
+
 /** Ports come from supabase/config.toml, as with the Supabase CLI (two checkouts can run side by side). */
 function configuredPorts() {
-	const config = parse(readFileSync(path.join(projectRoot, 'supabase/config.toml'), 'utf8')) as {
-		api?: { port?: number };
-		db?: { port?: number };
-		inbucket?: { port?: number; smtp_port?: number };
-	};
 	return {
 		api: config.api?.port ?? 54321,
 		db: config.db?.port ?? 54322,
@@ -31,6 +33,9 @@ export const dbSuperuser = { user: 'postgres', password: 'postgres' };
 /** The app's login role: NOINHERIT, owns nothing, may only switch to the API roles. */
 export const serverRole = { user: 'ratnetz_server', password: 'ratnetz-local-server' };
 export const authAdminRole = { user: 'supabase_auth_admin', password: 'supabase-local-auth' };
+
+/** The key Auth signs its calls of the app's Send Email Hook with (Standard Webhooks format). */
+export const sendEmailHookSecret = 'v1,whsec_cmF0bmV0ei1sb2NhbC1zZW5kLWVtYWlsLWhvb2sta2V5';
 
 export const apiUrl = `http://127.0.0.1:${ports.api}`;
 export const inboxUrl = `http://127.0.0.1:${ports.inbox}`;
@@ -61,7 +66,13 @@ export async function localEnv() {
 		JWT_SECRET: jwtSecret,
 		JWKS_URL: `${apiUrl}/auth/v1/.well-known/jwks.json`,
 		MAIL_URL: inboxUrl,
-		SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`
+		SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+		// config.toml's [auth.hook.send_email] reads both. Auth calls the app the stack runs
+		// with (its ORIGIN, as under Playwright), else the dev server at the site URL.
+		SEND_EMAIL_HOOK_URI:
+			process.env.SEND_EMAIL_HOOK_URI ??
+			new URL('/api/auth/send-email', process.env.ORIGIN ?? config.auth?.site_url).href,
+		SEND_EMAIL_HOOK_SECRET: sendEmailHookSecret
 	};
 }
 
@@ -80,7 +91,8 @@ export function appEnv(env: LocalEnv) {
 		PUBLIC_SUPABASE_ANON_KEY: env.ANON_KEY,
 		SUPABASE_SERVICE_ROLE_KEY: env.SERVICE_ROLE_KEY,
 		DATABASE_URL: env.SERVER_DB_URL,
-		SMTP_URL: env.SMTP_URL
+		SMTP_URL: env.SMTP_URL,
+		SEND_EMAIL_HOOK_SECRET: env.SEND_EMAIL_HOOK_SECRET
 	};
 }
 

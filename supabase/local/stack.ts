@@ -62,7 +62,8 @@ export async function startLocalStack(
 			databaseUrl: dbUrl(authAdminRole),
 			jwtSecret,
 			stateDir,
-			log
+			log,
+			env: { ...process.env, ...env }
 		});
 		stops.push(() => auth.close());
 	} catch (error) {

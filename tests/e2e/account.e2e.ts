@@ -16,6 +16,8 @@ test('a visitor signs up, confirms, edits the profile, signs out and resets the 
 	await expect(page.getByRole('status')).toContainText(`Bestätigungslink an ${member.email}`);
 
 	const confirmation = await waitForMail(member.email, { after: started });
+	// The app writes Auth's mails (Send Email Hook): German for a German sign-up …
+	expect(confirmation.subject).toBe('Ratnetz: Bitte bestätige deine E-Mail-Adresse');
 	await page.goto(linkIn(confirmation, /\/auth\/confirm\?/));
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
@@ -44,7 +46,9 @@ test('a visitor signs up, confirms, edits the profile, signs out and resets the 
 		after: resetRequested,
 		subject: /Passwort|password/
 	});
-	expect(`${recovery.text}`).toContain('password');
+	// … and English once the member chose English, even signed out.
+	expect(recovery.subject).toBe('Ratnetz: Set a new password');
+	expect(recovery.text).toContain('Choose a new password here');
 	await page.goto(linkIn(recovery, /type=recovery/));
 	await page.getByRole('button', { name: 'Continue' }).click();
 	const newPassword = `${member.password}-neu`;

@@ -108,9 +108,3 @@ export async function changePassword(
 	}
 	return setPassword(supabase, input.password);
 }
-
-/** Auth's mails pick their language from the user metadata; keep it the member's choice. */
-export async function setMailLocale(supabase: Supabase, locale: Locale) {
-	const { error } = await supabase.auth.updateUser({ data: { locale } });
-	if (error) throw error;
-}

@@ -31,7 +31,7 @@ export function smtpTransport(url: string): MailTransport {
 	});
 }
 
-function mailSettings() {
+export function mailSettings() {
 	return {
 		from: env.MAIL_FROM || 'Ratnetz <noreply@ratnetz.local>',
 		origin: (env.ORIGIN || 'http://localhost:5173').replace(/\/+$/, '')

@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { localeSchema } from '$lib/account-schemas';
 import { parseForm } from '$lib/forms';
 import { setLocaleCookie } from '$lib/server/locale';
-import * as accounts from '$lib/server/accounts';
 import * as members from '$lib/server/members';
 import { safeNext } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,10 +14,7 @@ export const actions: Actions = {
 		const form = parseForm(localeSchema, await request.formData());
 		if (!form.ok) redirect(303, '/');
 		setLocaleCookie(cookies, form.data.locale);
-		if (locals.claims) {
-			await members.setLocale(locals.claims, form.data.locale);
-			await accounts.setMailLocale(locals.supabase, form.data.locale);
-		}
+		if (locals.claims) await members.setLocale(locals.claims, form.data.locale);
 		redirect(303, safeNext(form.data.redirectTo));
 	}
 };

@@ -36,6 +36,11 @@ export type AuthConfig = {
 		/** Absolute paths of configured template bodies, and subject overrides. */
 		templates: Partial<Record<TemplateType, { subject?: string; contentFile?: string }>>;
 	};
+	/**
+	 * [auth.hook.send_email]: Auth posts each mail's data to this URI instead of sending
+	 * it; secrets are Standard Webhooks keys ("v1,whsec_<base64>", several joined by "|").
+	 */
+	sendEmailHook: { uri: string; secrets: string[] } | null;
 	/** null = GoTrue's no-op mailer (no SMTP host): mails are silently dropped. */
 	smtp: {
 		host: string;
@@ -75,7 +80,36 @@ function get<T extends string | number | boolean>(t: Table, key: string, fallbac
 	return value as T;
 }
 
-export async function loadAuthConfig(configFile: string, projectRoot: string): Promise<AuthConfig> {
+/** The CLI's `env(NAME)` values: read from the environment, so secrets stay out of the file. */
+function fromEnv(value: string, env: NodeJS.ProcessEnv): string {
+	const name = /^env\((\w+)\)$/.exec(value)?.[1];
+	if (!name) return value;
+	const found = env[name];
+	if (found === undefined) throw new Error(`config.toml: ${value} is not set`);
+	return found;
+}
+
+function sendEmailHook(auth: Table, env: NodeJS.ProcessEnv): AuthConfig['sendEmailHook'] {
+	const hook = table(table(auth.hook).send_email);
+	if (!get(hook, 'enabled', false)) return null;
+	const uri = fromEnv(get(hook, 'uri', ''), env);
+	if (!/^https?:\/\//.test(uri)) {
+		throw new Error('config.toml: [auth.hook.send_email] uri must be an http(s) URL here');
+	}
+	const secrets = fromEnv(get(hook, 'secrets', ''), env)
+		.split('|')
+		.filter(Boolean);
+	if (secrets.length === 0 || secrets.some((secret) => !secret.startsWith('v1,whsec_'))) {
+		throw new Error('config.toml: [auth.hook.send_email] secrets must be "v1,whsec_<base64>"');
+	}
+	return { uri, secrets };
+}
+
+export async function loadAuthConfig(
+	configFile: string,
+	projectRoot: string,
+	env: NodeJS.ProcessEnv = process.env
+): Promise<AuthConfig> {
 	const root = table(parse(await readFile(configFile, 'utf8')));
 	const auth = table(root.auth);
 	const email = table(auth.email);
@@ -134,6 +168,7 @@ export async function loadAuthConfig(configFile: string, projectRoot: string): P
 			otpExpirySeconds: get(email, 'otp_expiry', 86400),
 			templates
 		},
+		sendEmailHook: sendEmailHook(auth, env),
 		smtp: smtpEnabled
 			? get(smtp, 'host', '') === ''
 				? null

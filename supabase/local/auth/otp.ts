@@ -7,7 +7,8 @@ import type { TemplateType } from './config.ts';
 import type { Db } from './db.ts';
 import { internalError, tooManyRequests } from './errors.ts';
 import { goQueryEscape } from './http.ts';
-import type { UserRow } from './users.ts';
+import { callSendEmailHook, type EmailData } from './send-email-hook.ts';
+import { loadIdentities, userJson, type Json, type UserRow } from './users.ts';
 
 export type OneTimeTokenType =
 	'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current';
@@ -65,22 +66,40 @@ function checkFrequency(app: App, sentAt: string | null) {
 	}
 }
 
-async function deliver(
-	app: App,
-	type: TemplateType,
-	to: string,
-	data: Record<string, unknown>,
-	failure: string
-) {
+/**
+ * Sends a mail: through the Send Email Hook when one is configured, else with the
+ * templates over SMTP. Either failing fails the request, and nothing is stored.
+ */
+async function deliver(app: App, type: TemplateType, failure: string, send: () => Promise<void>) {
 	app.limits.checkEmailQuota();
 	try {
-		await app.mailer.send(type, to, data);
+		await send();
 	} catch (error) {
 		// The error's text can quote the address; its code cannot.
 		const code = (error as { code?: unknown } | null)?.code;
 		app.log(`auth: sending a ${type} mail failed: ${typeof code === 'string' ? code : 'error'}`);
 		throw internalError(failure);
 	}
+}
+
+/** Posts to the Send Email Hook: the user as the API shows it, and this mail's tokens. */
+async function callHook(
+	app: App,
+	db: Db,
+	user: UserRow,
+	data: Omit<EmailData, 'site_url' | 'token_new' | 'token_hash_new'> &
+		Partial<Pick<EmailData, 'token_new' | 'token_hash_new'>>,
+	newEmail?: string
+) {
+	const shown = userJson(user, await loadIdentities(db, user.id)) as Record<string, unknown>;
+	// GoTrue has set the pending address on the user before it calls the hook.
+	if (newEmail) shown.new_email = newEmail;
+	await callSendEmailHook(app.config.sendEmailHook!, shown as Json, {
+		token_new: '',
+		token_hash_new: '',
+		...data,
+		site_url: app.externalUrl
+	});
 }
 
 /** sendConfirmation (signup): also used to re-send to an unconfirmed user. */
@@ -95,13 +114,21 @@ export async function sendConfirmation(
 	const email = user.email ?? '';
 	const otp = generateOtp(app.config.mailer.otpLength);
 	const token = (pkce ? pkcePrefix : '') + tokenHash(email, otp);
-	await deliver(
-		app,
-		'confirmation',
-		email,
-		mailData(app, user, { otp, token, type: 'signup', redirectTo }),
-		'Error sending confirmation email'
+	await deliver(app, 'confirmation', 'Error sending confirmation email', () =>
+		app.config.sendEmailHook
+			? callHook(app, db, user, {
+					token: otp,
+					token_hash: token,
+					redirect_to: redirectTo,
+					email_action_type: 'signup'
+				})
+			: app.mailer.send(
+					'confirmation',
+					email,
+					mailData(app, user, { otp, token, type: 'signup', redirectTo })
+				)
 	);
+
 	await db`update auth.users set confirmation_token = ${token}, confirmation_sent_at = now(), updated_at = now() where id = ${user.id}`;
 	await storeOneTimeToken(db, user.id, 'confirmation_token', token, email);
 }
@@ -118,13 +145,21 @@ export async function sendRecovery(
 	const email = user.email ?? '';
 	const otp = generateOtp(app.config.mailer.otpLength);
 	const token = (pkce ? pkcePrefix : '') + tokenHash(email, otp);
-	await deliver(
-		app,
-		'recovery',
-		email,
-		mailData(app, user, { otp, token, type: 'recovery', redirectTo }),
-		'Error sending recovery email'
+	await deliver(app, 'recovery', 'Error sending recovery email', () =>
+		app.config.sendEmailHook
+			? callHook(app, db, user, {
+					token: otp,
+					token_hash: token,
+					redirect_to: redirectTo,
+					email_action_type: 'recovery'
+				})
+			: app.mailer.send(
+					'recovery',
+					email,
+					mailData(app, user, { otp, token, type: 'recovery', redirectTo })
+				)
 	);
+
 	await db`update auth.users set recovery_token = ${token}, recovery_sent_at = now(), updated_at = now() where id = ${user.id}`;
 	await storeOneTimeToken(db, user.id, 'recovery_token', token, email);
 }
@@ -147,22 +182,43 @@ export async function sendEmailChange(
 	const otpCurrent = secure ? generateOtp(app.config.mailer.otpLength) : '';
 	const tokenCurrent = secure ? prefix + tokenHash(current, otpCurrent) : '';
 
-	const mails = [{ to: newEmail, otp: otpNew, token: tokenNew }];
-	if (secure) mails.push({ to: current, otp: otpCurrent, token: tokenCurrent });
-	for (const mail of mails) {
-		const data = mailData(app, user, {
-			otp: mail.otp,
-			token: mail.token,
-			type: 'email_change',
-			redirectTo
-		});
-		await deliver(
-			app,
-			'email_change',
-			mail.to,
-			{ ...data, NewEmail: newEmail, SendingTo: mail.to },
-			'Error sending change email'
+	if (app.config.sendEmailHook) {
+		// One call for both addresses. GoTrue's naming is the other way round from what
+		// one expects: token/token_hash belong to the new address, *_new to the current one.
+		await deliver(app, 'email_change', 'Error sending change email', () =>
+			callHook(
+				app,
+				db,
+				user,
+				{
+					token: otpNew,
+					token_hash: tokenNew,
+					token_new: otpCurrent,
+					token_hash_new: tokenCurrent,
+					redirect_to: redirectTo,
+					email_action_type: 'email_change'
+				},
+				newEmail
+			)
 		);
+	} else {
+		const mails = [{ to: newEmail, otp: otpNew, token: tokenNew }];
+		if (secure) mails.push({ to: current, otp: otpCurrent, token: tokenCurrent });
+		for (const mail of mails) {
+			const data = mailData(app, user, {
+				otp: mail.otp,
+				token: mail.token,
+				type: 'email_change',
+				redirectTo
+			});
+			await deliver(app, 'email_change', 'Error sending change email', () =>
+				app.mailer.send('email_change', mail.to, {
+					...data,
+					NewEmail: newEmail,
+					SendingTo: mail.to
+				})
+			);
+		}
 	}
 	await db`
 		update auth.users set email_change = ${newEmail}, email_change_token_new = ${tokenNew},

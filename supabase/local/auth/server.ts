@@ -96,10 +96,13 @@ export async function startAuth(options: {
 	log: (line: string) => void;
 	/** Another config.toml (tests use one with tighter limits); default supabase/config.toml. */
 	configFile?: string;
+	/** Where config.toml's env(NAME) values come from; default process.env. */
+	env?: NodeJS.ProcessEnv;
 }): Promise<{ port: number; close(): Promise<void> }> {
 	const config = await loadAuthConfig(
 		options.configFile ?? path.join(projectRoot, 'supabase/config.toml'),
-		projectRoot
+		projectRoot,
+		options.env
 	);
 	const keys = await loadKeys(options.stateDir, options.jwtSecret);
 	const sql = connect(options.databaseUrl);

@@ -170,6 +170,7 @@ export type ConfigToml = {
 			template?: unknown;
 			smtp: { port: number };
 		};
+		hook?: { send_email?: { enabled: boolean; uri: string; secrets: string } };
 	};
 };
 
@@ -185,6 +186,8 @@ export async function extraStack(patch: (config: ConfigToml) => void): Promise<E
 		await readFile(path.join(projectRoot, 'supabase/config.toml'), 'utf8')
 	) as unknown as ConfigToml;
 	config.auth.email.smtp.port = mail.smtpPort;
+	// GoTrue's own mailer, so the mails land in this instance's catcher (a test may add a hook).
+	delete config.auth.hook;
 	patch(config);
 	const configFile = path.join(dir, 'config.toml');
 	await writeFile(configFile, stringify(config as unknown as Record<string, unknown>));

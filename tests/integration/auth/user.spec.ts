@@ -3,7 +3,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { jwtSecret } from '../../../supabase/local/env.ts';
-import { waitForMail } from '../../support/mail.ts';
+import { linkIn, waitForMail } from '../../support/mail.ts';
 import {
 	admin,
 	claimsOf,
@@ -155,14 +155,19 @@ describe('PUT /user', () => {
 		expect(error).toBeNull();
 		expect(data.user).toMatchObject({ email: user.email, new_email: newEmail });
 		expect(data.user?.email_change_sent_at).toBeTruthy();
-		const toNew = await waitForMail(newEmail, { subject: /Confirm Email Change/ });
-		const toOld = await waitForMail(user.email!, { subject: /Confirm Email Change/ });
-		expect(toNew.html).toContain(`to ${newEmail}`);
-		expect(toOld.html).toContain('/auth/v1/verify?token=');
+		// The app's mails (Send Email Hook), in German: one to each address, each with its own link.
+		const toNew = await waitForMail(newEmail, { subject: /Bestätige deine neue E-Mail-Adresse/ });
+		const toOld = await waitForMail(user.email!, { subject: /Änderung deiner E-Mail-Adresse/ });
+		expect(toNew.text).toContain(newEmail);
+		expect(toOld.text).toContain(`von ${user.email} zu ${newEmail}`);
+		const linkHash = (mail: typeof toNew) =>
+			new URL(linkIn(mail, /\/auth\/confirm\?/)).searchParams.get('token_hash')!;
+		expect(linkHash(toNew)).toBe(await oneTimeToken(newEmail, 'email_change_token_new'));
+		expect(linkHash(toOld)).toBe(await oneTimeToken(user.email!, 'email_change_token_current'));
 
 		const first = await client().auth.verifyOtp({
 			type: 'email_change',
-			token_hash: (await oneTimeToken(newEmail, 'email_change_token_new'))!
+			token_hash: linkHash(toNew)
 		});
 		expect(first.error).toBeNull();
 		expect(first.data.session).toBeNull();
@@ -172,7 +177,7 @@ describe('PUT /user', () => {
 
 		const second = await client().auth.verifyOtp({
 			type: 'email_change',
-			token_hash: (await oneTimeToken(user.email!, 'email_change_token_current'))!
+			token_hash: linkHash(toOld)
 		});
 		expect(second.error).toBeNull();
 		expect(second.data.user).toMatchObject({ email: newEmail });

@@ -4,7 +4,6 @@ import { profileSchema } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { setLocaleCookie } from '$lib/server/locale';
-import * as accounts from '$lib/server/accounts';
 import * as members from '$lib/server/members';
 import { requireMember } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +16,7 @@ export const load: PageServerLoad = ({ url }) => ({
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies }) => {
-		const { claims, member } = requireMember(locals);
+		const { claims } = requireMember(locals);
 		const formData = await request.formData();
 		const form = parseForm(profileSchema, formData);
 		if (!form.ok) return rejectForm(form.values, form);
@@ -29,8 +28,6 @@ export const actions: Actions = {
 			}
 			throw error;
 		}
-		if (form.data.locale !== member.locale)
-			await accounts.setMailLocale(locals.supabase, form.data.locale);
 		setLocaleCookie(cookies, form.data.locale);
 		// A fresh page, so a changed language applies to all of it.
 		redirect(303, '/account?saved=1');

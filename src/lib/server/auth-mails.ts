@@ -1,0 +1,154 @@
+// The mails of Supabase Auth (sign-up confirmation, password reset, e-mail change),
+// written by the app from messages/*.json in the member's language. Auth hands each
+// one to the Send Email Hook (src/routes/api/auth/send-email) instead of sending it.
+// Sent at once over SMTP, not through the outbox: the member waits for the link, and a
+// failure fails the Auth request, so the form says so and the member can try again.
+import { env } from '$env/dynamic/private';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
+import { systemTransaction } from './db';
+import { mailSettings, smtpTransport, type MailTransport } from './mail-delivery';
+
+/** What Auth posts, reduced to what the mails need (GoTrue's SendEmailInput). */
+export const sendEmailInput = z.object({
+	user: z.object({
+		id: z.uuid(),
+		email: z.email(),
+		new_email: z.email().optional(),
+		user_metadata: z.record(z.string(), z.unknown()).nullish()
+	}),
+	email_data: z.object({
+		token_hash: z.string().regex(/^(pkce_)?[0-9a-f]{56}$/),
+		token_hash_new: z.string().regex(/^((pkce_)?[0-9a-f]{56})?$/),
+		redirect_to: z.url({ protocol: /^https?$/ }),
+		email_action_type: z.enum(['signup', 'recovery', 'email_change'])
+	})
+});
+export type SendEmailInput = z.infer<typeof sendEmailInput>;
+
+type AuthMail = {
+	to: string;
+	subject: string;
+	heading: string;
+	text: string;
+	action: string;
+	ignore: string;
+	url: string;
+};
+
+/**
+ * The member's saved language, else the one chosen at sign-up (the member's row is not
+ * visible yet while Auth's sign-up is still open), else German.
+ */
+async function memberLocale(user: SendEmailInput['user']): Promise<Locale> {
+	const [saved] = await systemTransaction(
+		(tx) => tx<{ locale: Locale }[]>`
+			select locale from public.member_settings where member_id = ${user.id}`
+	);
+	const chosen = user.user_metadata?.locale;
+	return saved?.locale ?? (typeof chosen === 'string' && isLocale(chosen) ? chosen : baseLocale);
+}
+
+/** The link to the app's /auth/confirm page, as the former Auth templates built it. */
+function confirmUrl(redirectTo: string, tokenHash: string, type: string) {
+	const url = new URL('/auth/confirm', redirectTo);
+	url.search = new URLSearchParams({ token_hash: tokenHash, type }).toString();
+	return url.href;
+}
+
+function escapeHtml(value: string) {
+	return value.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
+}
+
+function mails(input: SendEmailInput, locale: Locale): AuthMail[] {
+	const { user, email_data: data } = input;
+	const to = { locale };
+	const link = (hash: string, type: string) => confirmUrl(data.redirect_to, hash, type);
+	switch (data.email_action_type) {
+		case 'signup':
+			return [
+				{
+					to: user.email,
+					subject: m.auth_mail_signup_subject({}, to),
+					heading: m.auth_mail_signup_heading({}, to),
+					text: m.auth_mail_signup_text({}, to),
+					action: m.auth_mail_signup_action({}, to),
+					ignore: m.auth_mail_signup_ignore({}, to),
+					url: link(data.token_hash, 'email')
+				}
+			];
+		case 'recovery':
+			return [
+				{
+					to: user.email,
+					subject: m.auth_mail_recovery_subject({}, to),
+					heading: m.auth_mail_recovery_heading({}, to),
+					text: m.auth_mail_recovery_text({}, to),
+					action: m.auth_mail_recovery_action({}, to),
+					ignore: m.auth_mail_recovery_ignore({}, to),
+					url: link(data.token_hash, 'recovery')
+				}
+			];
+		case 'email_change': {
+			const newEmail = user.new_email ?? '';
+			const ignore = m.auth_mail_address_ignore({}, to);
+			// token_hash confirms the new address; token_hash_new, when set, the current one.
+			const toNew = {
+				to: newEmail,
+				subject: m.auth_mail_new_address_subject({}, to),
+				heading: m.auth_mail_new_address_heading({}, to),
+				text: m.auth_mail_new_address_text({ newEmail }, to),
+				action: m.auth_mail_new_address_action({}, to),
+				ignore,
+				url: link(data.token_hash, 'email_change')
+			};
+			if (!data.token_hash_new) return [toNew];
+			return [
+				toNew,
+				{
+					to: user.email,
+					subject: m.auth_mail_current_address_subject({}, to),
+					heading: m.auth_mail_current_address_heading({}, to),
+					text: m.auth_mail_current_address_text({ email: user.email, newEmail }, to),
+					action: m.auth_mail_current_address_action({}, to),
+					ignore,
+					url: link(data.token_hash_new, 'email_change')
+				}
+			];
+		}
+	}
+}
+
+let transport: MailTransport | undefined;
+
+/** Writes and sends the mails of one Auth request; throws when one cannot be sent. */
+export async function sendAuthMails(input: SendEmailInput) {
+	if (input.email_data.email_action_type === 'email_change' && !input.user.new_email) {
+		throw new Error('An e-mail change without the new address');
+	}
+	if (!env.SMTP_URL) throw new Error('SMTP_URL is not set');
+	transport ??= smtpTransport(env.SMTP_URL);
+	const locale = await memberLocale(input.user);
+	const { from } = mailSettings();
+	for (const mail of mails(input, locale)) {
+		await transport.sendMail({
+			from,
+			to: mail.to,
+			subject: mail.subject,
+			text: [mail.heading, mail.text, mail.url, mail.ignore].join('\n\n'),
+			html: `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>
+<body style="font-family: sans-serif; line-height: 1.5">
+<h2>${escapeHtml(mail.heading)}</h2>
+<p>${escapeHtml(mail.text)}</p>
+<p><a href="${escapeHtml(mail.url)}">${escapeHtml(mail.action)}</a></p>
+<p>${escapeHtml(mail.ignore)}</p>
+</body></html>
+`
+		});
+	}
+}
