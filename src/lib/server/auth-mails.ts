@@ -64,62 +64,71 @@ function escapeHtml(value: string) {
 	);
 }
 
+// Each mail's texts; the e-mail change's two mails share the closing line.
+const texts = {
+	signup: {
+		subject: m.auth_mail_signup_subject,
+		heading: m.auth_mail_signup_heading,
+		text: m.auth_mail_signup_text,
+		action: m.auth_mail_signup_action,
+		ignore: m.auth_mail_signup_ignore
+	},
+	recovery: {
+		subject: m.auth_mail_recovery_subject,
+		heading: m.auth_mail_recovery_heading,
+		text: m.auth_mail_recovery_text,
+		action: m.auth_mail_recovery_action,
+		ignore: m.auth_mail_recovery_ignore
+	},
+	newAddress: {
+		subject: m.auth_mail_new_address_subject,
+		heading: m.auth_mail_new_address_heading,
+		text: m.auth_mail_new_address_text,
+		action: m.auth_mail_new_address_action,
+		ignore: m.auth_mail_address_ignore
+	},
+	currentAddress: {
+		subject: m.auth_mail_current_address_subject,
+		heading: m.auth_mail_current_address_heading,
+		text: m.auth_mail_current_address_text,
+		action: m.auth_mail_current_address_action,
+		ignore: m.auth_mail_address_ignore
+	}
+};
+
 function mails(input: SendEmailInput, locale: Locale): AuthMail[] {
 	const { user, email_data: data } = input;
-	const to = { locale };
-	const link = (hash: string, type: string) => confirmUrl(data.redirect_to, hash, type);
+	const newEmail = user.new_email ?? '';
+	const mail = (
+		kind: keyof typeof texts,
+		to: string,
+		tokenHash: string,
+		type: string
+	): AuthMail => {
+		const t = texts[kind];
+		return {
+			to,
+			subject: t.subject({}, { locale }),
+			heading: t.heading({}, { locale }),
+			text: t.text({ email: user.email, newEmail }, { locale }),
+			action: t.action({}, { locale }),
+			ignore: t.ignore({}, { locale }),
+			url: confirmUrl(data.redirect_to, tokenHash, type)
+		};
+	};
 	switch (data.email_action_type) {
 		case 'signup':
-			return [
-				{
-					to: user.email,
-					subject: m.auth_mail_signup_subject({}, to),
-					heading: m.auth_mail_signup_heading({}, to),
-					text: m.auth_mail_signup_text({}, to),
-					action: m.auth_mail_signup_action({}, to),
-					ignore: m.auth_mail_signup_ignore({}, to),
-					url: link(data.token_hash, 'email')
-				}
-			];
+			return [mail('signup', user.email, data.token_hash, 'email')];
 		case 'recovery':
-			return [
-				{
-					to: user.email,
-					subject: m.auth_mail_recovery_subject({}, to),
-					heading: m.auth_mail_recovery_heading({}, to),
-					text: m.auth_mail_recovery_text({}, to),
-					action: m.auth_mail_recovery_action({}, to),
-					ignore: m.auth_mail_recovery_ignore({}, to),
-					url: link(data.token_hash, 'recovery')
-				}
-			];
-		case 'email_change': {
-			const newEmail = user.new_email ?? '';
-			const ignore = m.auth_mail_address_ignore({}, to);
+			return [mail('recovery', user.email, data.token_hash, 'recovery')];
+		case 'email_change':
 			// token_hash confirms the new address; token_hash_new, when set, the current one.
-			const toNew = {
-				to: newEmail,
-				subject: m.auth_mail_new_address_subject({}, to),
-				heading: m.auth_mail_new_address_heading({}, to),
-				text: m.auth_mail_new_address_text({ newEmail }, to),
-				action: m.auth_mail_new_address_action({}, to),
-				ignore,
-				url: link(data.token_hash, 'email_change')
-			};
-			if (!data.token_hash_new) return [toNew];
 			return [
-				toNew,
-				{
-					to: user.email,
-					subject: m.auth_mail_current_address_subject({}, to),
-					heading: m.auth_mail_current_address_heading({}, to),
-					text: m.auth_mail_current_address_text({ email: user.email, newEmail }, to),
-					action: m.auth_mail_current_address_action({}, to),
-					ignore,
-					url: link(data.token_hash_new, 'email_change')
-				}
+				mail('newAddress', newEmail, data.token_hash, 'email_change'),
+				...(data.token_hash_new
+					? [mail('currentAddress', user.email, data.token_hash_new, 'email_change')]
+					: [])
 			];
-		}
 	}
 }
 

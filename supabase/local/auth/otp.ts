@@ -102,6 +102,28 @@ async function callHook(
 	});
 }
 
+/** A mail with one link (sign-up, recovery): to the hook if there is one, else from the template. */
+async function deliverLink(
+	app: App,
+	db: Db,
+	user: UserRow,
+	type: 'confirmation' | 'recovery',
+	link: { otp: string; token: string; redirectTo: string },
+	failure: string
+) {
+	const action = type === 'confirmation' ? 'signup' : 'recovery';
+	await deliver(app, type, failure, () =>
+		app.config.sendEmailHook
+			? callHook(app, db, user, {
+					token: link.otp,
+					token_hash: link.token,
+					redirect_to: link.redirectTo,
+					email_action_type: action
+				})
+			: app.mailer.send(type, user.email ?? '', mailData(app, user, { ...link, type: action }))
+	);
+}
+
 /** sendConfirmation (signup): also used to re-send to an unconfirmed user. */
 export async function sendConfirmation(
 	app: App,
@@ -114,19 +136,13 @@ export async function sendConfirmation(
 	const email = user.email ?? '';
 	const otp = generateOtp(app.config.mailer.otpLength);
 	const token = (pkce ? pkcePrefix : '') + tokenHash(email, otp);
-	await deliver(app, 'confirmation', 'Error sending confirmation email', () =>
-		app.config.sendEmailHook
-			? callHook(app, db, user, {
-					token: otp,
-					token_hash: token,
-					redirect_to: redirectTo,
-					email_action_type: 'signup'
-				})
-			: app.mailer.send(
-					'confirmation',
-					email,
-					mailData(app, user, { otp, token, type: 'signup', redirectTo })
-				)
+	await deliverLink(
+		app,
+		db,
+		user,
+		'confirmation',
+		{ otp, token, redirectTo },
+		'Error sending confirmation email'
 	);
 
 	await db`update auth.users set confirmation_token = ${token}, confirmation_sent_at = now(), updated_at = now() where id = ${user.id}`;
@@ -145,19 +161,13 @@ export async function sendRecovery(
 	const email = user.email ?? '';
 	const otp = generateOtp(app.config.mailer.otpLength);
 	const token = (pkce ? pkcePrefix : '') + tokenHash(email, otp);
-	await deliver(app, 'recovery', 'Error sending recovery email', () =>
-		app.config.sendEmailHook
-			? callHook(app, db, user, {
-					token: otp,
-					token_hash: token,
-					redirect_to: redirectTo,
-					email_action_type: 'recovery'
-				})
-			: app.mailer.send(
-					'recovery',
-					email,
-					mailData(app, user, { otp, token, type: 'recovery', redirectTo })
-				)
+	await deliverLink(
+		app,
+		db,
+		user,
+		'recovery',
+		{ otp, token, redirectTo },
+		'Error sending recovery email'
 	);
 
 	await db`update auth.users set recovery_token = ${token}, recovery_sent_at = now(), updated_at = now() where id = ${user.id}`;
