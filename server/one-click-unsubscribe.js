@@ -4,8 +4,8 @@
 // unsubscribe link, and nothing else, the request is marked as coming from the app
 // itself. That is safe there: the 256-bit token in the path is the only key, the
 // endpoint needs no cookies and unsubscribing twice changes nothing.
-// Plain JavaScript, so the production server (server/index.js) and the dev server
-// (a Vite plugin in vite.config.ts) share it without a build step.
+// Plain JavaScript, so the production server (server/index.js) and `vite preview` (a
+// plugin in vite.config.ts) share it without a build step.
 
 const oneClickPath = /^\/unsubscribe\/[0-9a-f]{64}$/;
 
