@@ -219,31 +219,45 @@ export type CommunityFigures = {
 	medianMinutesToResolve: number | null;
 };
 
-/** Per community the counsellor serves: open items by priority and median times. */
+/**
+ * Per community the counsellor serves: open items by priority and median times. It does
+ * not open items for unanswered questions itself: the page reads it after the queue, in
+ * the same transaction, so it counts the items the queue has just opened.
+ */
 export async function figures(claims: Claims, tx?: Tx) {
-	return within(claims, tx, async (tx) => {
-		const [, rows] = await Promise.all([
-			tx`select public.open_unanswered_escalations()`,
-			tx<CommunityFigures[]>`
-			with first_claims as (
-				select e.community_id, min(ev.at) - e.opened_at as took, min(ev.at) as at
-				from public.escalations e join public.escalation_events ev on ev.escalation_id = e.id and ev.kind = 'claimed'
-				group by e.id
-			)
-			select c.id as "communityId", c.name as "communityName",
-				(select json_build_object('urgent', count(*) filter (where e.priority = 'urgent'),
-						'high', count(*) filter (where e.priority = 'high'), 'normal', count(*) filter (where e.priority = 'normal'))
-					from public.escalations e where e.community_id = c.id and e.state <> 'resolved') as open,
-				(select percentile_cont(0.5) within group (order by extract(epoch from f.took) / 60)
-					from first_claims f where f.community_id = c.id
-						and f.at between public.clock() - interval '30 days' and public.clock())::float8 as "medianMinutesToClaim",
-				(select percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.opened_at) / 60)
-					from public.escalations e where e.community_id = c.id and e.state = 'resolved'
-						and e.resolved_at between public.clock() - interval '30 days' and public.clock())::float8 as "medianMinutesToResolve"
-			from public.communities c
-			where public.serves_community(c.id)
-			order by c.name`
-		]);
-		return rows;
-	});
+	return within(
+		claims,
+		tx,
+		(tx) => tx<CommunityFigures[]>`
+		with open as (
+			select e.community_id, count(*) filter (where e.priority = 'urgent') as urgent,
+				count(*) filter (where e.priority = 'high') as high, count(*) filter (where e.priority = 'normal') as normal
+			from public.escalations e where e.state <> 'resolved'
+			group by e.community_id
+		),
+		-- Only the window's items, by index: the first claim is kept with each item.
+		claims as (
+			select e.community_id,
+				percentile_cont(0.5) within group (order by extract(epoch from e.first_claimed_at - e.opened_at) / 60) as median
+			from public.escalations e
+			where e.first_claimed_at between public.clock() - interval '30 days' and public.clock()
+			group by e.community_id
+		),
+		resolutions as (
+			select e.community_id,
+				percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.opened_at) / 60) as median
+			from public.escalations e
+			where e.state = 'resolved' and e.resolved_at between public.clock() - interval '30 days' and public.clock()
+			group by e.community_id
+		)
+		select c.id as "communityId", c.name as "communityName",
+			json_build_object('urgent', coalesce(o.urgent, 0), 'high', coalesce(o.high, 0), 'normal', coalesce(o.normal, 0)) as open,
+			cl.median::float8 as "medianMinutesToClaim", r.median::float8 as "medianMinutesToResolve"
+		from public.communities c
+		left join open o on o.community_id = c.id
+		left join claims cl on cl.community_id = c.id
+		left join resolutions r on r.community_id = c.id
+		where c.id = any ((select public.served_communities())::uuid[])
+		order by c.name`
+	);
 }

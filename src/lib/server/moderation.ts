@@ -91,20 +91,29 @@ export async function queue(
 	tx?: Tx
 ) {
 	const state = filter.state ?? 'open';
-	return within(
-		claims,
-		tx,
-		(tx) => tx<QueueItem[]>`
-		select ${queueColumns(tx)}
-		from public.moderation_items i
-		join public.communities c on c.id = i.community_id
-		join public.threads t on t.id = i.thread_id
-		left join public.posts p on p.id = i.post_id
-		where i.state = ${state}
-			${filter.communitySlug ? tx`and i.community_id = (select c.id from public.communities c where c.slug = ${filter.communitySlug})` : tx``}
-		order by ${state === 'open' ? tx`i.opened_at, i.id` : tx`i.resolved_at desc, i.id`}
-		limit 100`
-	);
+	return within(claims, tx, (tx) => {
+		const order = () => (state === 'open' ? tx`i.opened_at, i.id` : tx`i.resolved_at desc, i.id`);
+		// The first hundred of each moderated community by index, then of them all: reads
+		// no more items than the page shows per community, however long the history.
+		return tx<QueueItem[]>`
+			select ${queueColumns(tx)}
+			from (
+				select i.* from public.community_moderators cm
+				cross join lateral (
+					select * from public.moderation_items i
+					where i.community_id = cm.community_id and i.state = ${state}
+					order by ${order()} limit 100
+				) i
+				where cm.member_id = (select auth.uid())
+					${filter.communitySlug ? tx`and cm.community_id = (select c.id from public.communities c where c.slug = ${filter.communitySlug})` : tx``}
+				order by ${order()}
+				limit 100
+			) i
+			join public.communities c on c.id = i.community_id
+			join public.threads t on t.id = i.thread_id
+			left join public.posts p on p.id = i.post_id
+			order by ${order()}`;
+	});
 }
 
 export type ItemDetail = QueueItem & {
