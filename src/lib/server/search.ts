@@ -52,12 +52,21 @@ function decode(token: string | null | undefined): Position | null {
 // Postgres text cannot hold NUL; markers typed by someone must not become highlights.
 const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').trim();
 
+// ts_rank of a query that ORs the German and the English query (both found words) is at
+// most the highest weight of the text: 0.2 for answers (weight C). A thread's own text
+// weighs B or A, so its matches usually rank above; above this bound, none can be
+// outranked by an answer (the margin covers float rounding).
+const answersRankAtMost = 0.21;
+
 /**
  * The ranked search as one statement (exported so a test can EXPLAIN it). Each part
  * is an index scan: the tsquery is an expression of the parameter, so the planner
  * sees it; the trigram part runs only when the full-text parts found few threads.
  * Matches are found in visible_threads and visible_posts: under the tables' row-level
  * security no index could serve @@ (see the migration that holds posts for review).
+ * Answers are read only when the page is not already filled by threads whose own text
+ * ranks above any answer: a common word is in thousands of answers, and ranking them
+ * all cost more than the rest of the search.
  */
 export function threadsQuery(
 	tx: Tx,
@@ -65,36 +74,58 @@ export function threadsQuery(
 	communitySlug: string | null,
 	after: Position | null
 ) {
-	const tsq = () =>
-		tx`(websearch_to_tsquery('public.german_unaccent', ${q}) || websearch_to_tsquery('public.english_unaccent', ${q}))`;
+	const de = () => tx`websearch_to_tsquery('public.german_unaccent', ${q})`;
+	const en = () => tx`websearch_to_tsquery('public.english_unaccent', ${q})`;
+	const tsq = () => tx`(${de()} || ${en()})`;
 	// By slug, so the page need not look the community up first (an unknown one finds nothing).
 	const inCommunity = () =>
 		communitySlug
 			? tx`and t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
 			: tx``;
 	return tx<Row[]>`
-		with hits as (
+		with own as (
 			select t.id, ts_rank(t.search_vector, ${tsq()}) as rank, null::uuid as post_id
 			from public.visible_threads t
 			where t.search_vector @@ ${tsq()} and t.withdrawn_at is null ${inCommunity()}
-			union all
-			select t.id, ts_rank(p.search_vector, ${tsq()}), p.id
-			from public.visible_posts p join public.visible_threads t on t.id = p.thread_id
-			where p.search_vector @@ ${tsq()} and p.withdrawn_at is null and t.withdrawn_at is null ${inCommunity()}
 		),
+		-- Only with both queries (else the rank is not bounded so) and too few threads above the bound.
+		answers_needed as (
+			select numnode(${de()}) = 0 or numnode(${en()}) = 0 or (select count(*) from (
+				select 1 from own where round(own.rank::numeric, 6) > ${answersRankAtMost}
+					${after ? tx`and (round(own.rank::numeric, 6), own.id) < (${after.rank}::numeric, ${after.id}::uuid)` : tx``}
+				limit ${pageSize + 1}) above) <= ${pageSize} as yes
+		),
+		answers as (
+			select t.id, ts_rank(p.search_vector, ${tsq()}) as rank, p.id as post_id
+			from public.visible_posts p
+			-- Thread by thread by key (the limit keeps it so): a hash would read every thread.
+			cross join lateral (
+				select t.id from public.visible_threads t
+				where t.id = p.thread_id and t.withdrawn_at is null ${inCommunity()}
+				limit 1
+			) t
+			where (select yes from answers_needed) and p.search_vector @@ ${tsq()} and p.withdrawn_at is null
+		),
+		hits as (select * from own union all select * from answers),
 		typos as (
 			select t.id, extensions.word_similarity(public.unaccent_immutable(${q}), public.unaccent_immutable(t.title)) * 0.1 as rank,
 				null::uuid as post_id
 			from public.visible_threads t
-			where ${q.length >= minTypoLength} and (select count(distinct id) from hits) < ${fewMatches}
+			-- Answers not needed means the page is full already.
+			where ${q.length >= minTypoLength} and (select yes from answers_needed)
+				and (select count(*) from (select distinct id from hits limit ${fewMatches}) found) < ${fewMatches}
 				and public.unaccent_immutable(${q}) operator(extensions.<%) public.unaccent_immutable(t.title)
 				and t.withdrawn_at is null ${inCommunity()}
 		),
 		-- A thread ranks by the best of its own text and its answers; that text gives the snippet.
+		-- Without answers and typos, each thread is found once.
 		best as (
-			select distinct on (id) id, round(rank::numeric, 6) as rank, post_id
+			select id, round(rank::numeric, 6) as rank, post_id from own where not (select yes from answers_needed)
+			union all
+			(select distinct on (id) id, round(rank::numeric, 6) as rank, post_id
 			from (select * from hits union all select * from typos) found
-			order by id, rank desc
+			where (select yes from answers_needed)
+			order by id, rank desc)
 		),
 		page as (
 			select * from best
