@@ -134,6 +134,8 @@ create index escalations_resolved_idx on public.escalations (resolved_at) includ
 create index escalations_active_idx on public.escalations (priority, due_at, id) include (community_id)
 	where state <> 'resolved';
 
+-- The moderators' figures: a community's items of the last 30 days.
+create index moderation_items_opened_idx on public.moderation_items (community_id, opened_at) include (first_action_at);
 -- The moderators' queue of resolved items, newest first, per community.
 create index moderation_items_resolved_idx on public.moderation_items (community_id, resolved_at desc, id)
 	where state = 'resolved';

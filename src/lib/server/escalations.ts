@@ -232,7 +232,7 @@ export async function figures(claims: Claims, tx?: Tx) {
 		with open as (
 			select e.community_id, count(*) filter (where e.priority = 'urgent') as urgent,
 				count(*) filter (where e.priority = 'high') as high, count(*) filter (where e.priority = 'normal') as normal
-			from public.escalations e where e.state <> 'resolved'
+			from public.escalations e where e.state in ('open', 'claimed')
 			group by e.community_id
 		),
 		-- Only the window's items, by index: the first claim is kept with each item.
