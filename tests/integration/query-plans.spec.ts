@@ -1,12 +1,12 @@
 // The main pages' query plans: every statement they run, including those inside the
-// SQL functions and policies they call, must reach threads and posts through an
-// index, never by reading the whole table.
+// SQL functions and policies they call, must reach threads, posts, escalations and their
+// history, moderation items and flags through an index, never by reading the whole table.
 //
 // Planner choices depend on table sizes and statistics, and on the small demo seed
 // a sequential scan is the right choice. So the test writes a mid-size forum (4 000
-// threads, 40 000 posts, votes, escalations) in a transaction that is rolled back,
-// with ANALYZE as autovacuum would run it, rather than `enable_seqscan = off`, which
-// would hide a query no index can serve. auto_explain reports the plan of every
+// threads, 40 000 posts, votes, escalations, moderation items and flags) in a
+// transaction that is rolled back, with ANALYZE as autovacuum would run it, rather than
+// `enable_seqscan = off`, which would hide a query no index can serve. auto_explain reports the plan of every
 // statement, nested ones included, as the pages' own functions run them.
 import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import type { Claims, Tx } from '$lib/server/db';
 import * as communities from '$lib/server/communities';
 import * as escalations from '$lib/server/escalations';
 import * as members from '$lib/server/members';
+import * as moderation from '$lib/server/moderation';
 import * as posts from '$lib/server/posts';
 import * as search from '$lib/server/search';
 import * as threads from '$lib/server/threads';
@@ -82,11 +83,53 @@ async function midSizeForum(tx: Tx, memberId: string): Promise<Forum> {
 		insert into public.helpful_votes (post_id, member_id)
 		select p.id, ${memberId} from public.posts p join public.threads t on t.id = p.thread_id
 		where t.community_id = ${communityId} and p.created_at::text like '%5%'`;
-	await tx`set local session_replication_role = origin`;
+	// Moderation: the member moderates the forum; years of flagged answers, decided but for the last days'.
+	await tx`insert into public.community_moderators (community_id, member_id) values (${communityId}, ${memberId})`;
 	await tx`
-		insert into public.escalations (thread_id, community_id, priority, due_at)
-		select id, community_id, 'normal', now() + interval '1 day' from public.threads
-		where community_id = ${communityId} and title like '%7'`;
+		insert into public.moderation_items (community_id, thread_id, post_id, state, resolution, opened_at, first_action_at, resolved_at)
+		select ${communityId}, p.thread_id, p.id, s.state::public.moderation_state, s.resolution::public.moderation_resolution,
+			s.opened, s.acted, s.acted
+		from (select p.*, row_number() over (order by p.id) as n from public.posts p
+			join public.threads t on t.id = p.thread_id where t.community_id = ${communityId}) p
+		cross join lateral (select now() - interval '6 hours' * p.n as opened) o
+		cross join lateral (select case when p.n <= 60 then 'open' else 'resolved' end as state,
+			case when p.n <= 60 then null else 'dismissed' end as resolution,
+			case when p.n <= 60 then null else o.opened + interval '1 hour' end as acted, o.opened) s
+		where p.n <= 4000`;
+	await tx`
+		insert into public.flags (flagger_id, post_id, reason, created_at)
+		select ${memberId}, i.post_id, 'spam', i.opened_at from public.moderation_items i where i.community_id = ${communityId}`;
+	await tx`
+		insert into public.moderation_events (item_id, action, at)
+		select id, 'flagged', opened_at from public.moderation_items where community_id = ${communityId}`;
+	// Years of escalations worked and resolved, a few for each question (as the steps write them),
+	// all but the newest unanswered questions', which the queue opens.
+	await tx`
+		insert into public.escalations (thread_id, community_id, priority, state, opened_at, due_at, claimed_at,
+			first_claimed_at, resolved_at, outcome)
+		select t.id, t.community_id, 'normal', 'resolved', t.created_at + interval '1 day' * n, t.created_at + interval '1 day' * (n + 1),
+			t.created_at + interval '1 day' * n + interval '2 hours', t.created_at + interval '1 day' * n + interval '2 hours',
+			t.created_at + interval '1 day' * (n + 1), 'no_action'
+		from public.threads t cross join generate_series(0, 4) n
+		where t.community_id = ${communityId} and not (t.title like '%0' and t.created_at > now() - interval '200 hours')`;
+	await tx`
+		update public.threads t set escalated = true
+		where t.community_id = ${communityId} and exists (select 1 from public.escalations e where e.thread_id = t.id)`;
+	await tx`set local session_replication_role = origin`;
+	// Open escalations with their history, some claimed, through the real triggers.
+	await tx`
+		with opened as (
+			insert into public.escalations (thread_id, community_id, priority, due_at)
+			select id, community_id, 'normal', now() + interval '1 day' from public.threads
+			where community_id = ${communityId} and title like '%7'
+			returning id
+		)
+		insert into public.escalation_events (escalation_id, kind, trigger, at)
+		select id, 'opened', 'flag', now() - interval '1 day' from opened`;
+	await tx`
+		insert into public.escalation_events (escalation_id, kind, at)
+		select e.id, 'claimed', now() - interval '1 hour' from public.escalations e
+		where e.community_id = ${communityId} and e.id::text like '%a%'`;
 	await tx`select gin_clean_pending_list(i::regclass)
 		from unnest(array['public.threads_search_idx', 'public.posts_search_idx', 'public.threads_title_trgm_idx']) i`;
 	for (const table of [
@@ -95,7 +138,10 @@ async function midSizeForum(tx: Tx, memberId: string): Promise<Forum> {
 		'helpful_votes',
 		'escalations',
 		'escalation_events',
-		'communities'
+		'communities',
+		'moderation_items',
+		'moderation_events',
+		'flags'
 	])
 		await tx`analyze ${tx('public.' + table)}`;
 	const [{ id: threadId }] = await tx<{ id: string }[]>`
@@ -103,8 +149,15 @@ async function midSizeForum(tx: Tx, memberId: string): Promise<Forum> {
 	return { communityId, slug, threadId };
 }
 
+/** Each index must serve at least one of the statements. */
+function expectIndexes(found: string[], indexes: string[]) {
+	for (const index of indexes) expect(found.join('\n')).toContain(index);
+}
+
 const sequentialScans = (found: string[]) =>
-	found.filter((plan) => /Seq Scan on (threads|posts)\b/.test(plan));
+	found.filter((plan) =>
+		/Seq Scan on (threads|posts|escalations|escalation_events|moderation_items|flags)\b/.test(plan)
+	);
 
 describe('query plans on a mid-size forum', () => {
 	it('the thread page and the session check read threads and posts by index', async () => {
@@ -125,24 +178,50 @@ describe('query plans on a mid-size forum', () => {
 				await threads.listInCommunity(serving, forum.slug, tab, null, tx);
 		});
 		expect(sequentialScans(found)).toEqual([]);
-		for (const index of [
+		expectIndexes(found, [
 			'threads_community_new_idx',
 			'threads_community_active_idx',
 			'threads_community_unanswered_idx',
 			'threads_community_solved_idx'
-		]) {
-			expect(found.join('\n')).toContain(index);
-		}
+		]);
 	}, 60_000);
 
-	it("search and the counsellors' queue read threads and posts by index", async () => {
+	it('search reads threads and posts by index', async () => {
 		const found = await plans(serving, async (tx, forum) => {
 			await search.threads(serving, { q: 'Schulbegleitung abgelehnt' }, tx);
 			await search.threads(serving, { q: 'Widerspruch eingelegt', communitySlug: forum.slug }, tx);
-			await escalations.queue(serving, {}, tx);
-			await escalations.figures(serving, tx);
 		});
 		expect(found.join('\n')).toContain('threads_search_idx');
 		expect(sequentialScans(found)).toEqual([]);
+	}, 60_000);
+
+	it("the counsellors' queue and its figures read only the items shown and the last 30 days", async () => {
+		const found = await plans(serving, async (tx, forum) => {
+			await escalations.queue(serving, {}, tx);
+			await escalations.queue(serving, { communityId: forum.communityId, state: 'open' }, tx);
+			await escalations.figures(serving, tx);
+		});
+		expect(sequentialScans(found)).toEqual([]);
+		expectIndexes(found, [
+			'threads_awaiting_escalation_idx',
+			'escalations_active_idx',
+			'escalations_first_claim_idx',
+			'escalations_resolved_idx'
+		]);
+	}, 60_000);
+
+	it("the moderators' queue reads items, flags and history by index", async () => {
+		const found = await plans(serving, async (tx, forum) => {
+			await communities.moderated(serving, tx);
+			await moderation.queue(serving, {}, tx);
+			await moderation.queue(serving, { communitySlug: forum.slug, state: 'resolved' }, tx);
+			await moderation.figures(serving, null, tx);
+		});
+		expect(sequentialScans(found)).toEqual([]);
+		expectIndexes(found, [
+			'moderation_items_queue_idx',
+			'moderation_items_resolved_idx',
+			'flags_post_idx'
+		]);
 	}, 60_000);
 });
