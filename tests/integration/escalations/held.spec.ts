@@ -60,7 +60,7 @@ describe('a held post', () => {
 		const [post] = (await posts.readPage(serving.claims, threadId)).answers.filter(
 			(each) => each.id === postId
 		);
-		expect(post).toMatchObject({ held: true, bodyMarkdown: 'Ich habe Suizidgedanken.' });
+		expect(post).toMatchObject({ held: true, bodyHtml: '<p>Ich habe Suizidgedanken.</p>' });
 	});
 
 	it('is hidden from visitors, members, counsellors serving elsewhere and admins', async () => {
