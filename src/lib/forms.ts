@@ -40,7 +40,6 @@ export type PageResult = {
 	values?: Record<string, string>;
 	errors?: FieldErrors;
 	error?: string;
-	reported?: string;
 	done?: string;
 } | null;
 

@@ -97,6 +97,8 @@ test('member pages, in German', async ({ page }) => {
 		'/c/autismus-schule/ask',
 		`/t/${leosThread}`,
 		`/t/${leosThread}/edit`,
+		`/t/${anonymousThread}/report`,
+		`/t/${leosThread}/report?post=${answer.id}`,
 		`/posts/${answer.id}/edit`,
 		'/password/reset'
 	]);

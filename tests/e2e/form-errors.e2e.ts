@@ -63,8 +63,8 @@ test('a report without a reason marks the reasons invalid and focuses the first'
 		where a.pseudonym = 'Mama_von_Leo' order by t.created_at limit 1`;
 	await signIn(page, 'oma.ruth@ratnetz.example');
 	await page.goto(`/t/${thread.id}`);
-	await page.getByText('Melden', { exact: true }).first().click();
-	const form = page.locator('form[action="?/report"]').first();
+	await page.getByRole('link', { name: 'Melden' }).first().click();
+	const form = page.getByRole('main').locator('form');
 	// A browser that ignores `required` (or a crafted post) reaches the server's check.
 	await form.evaluate((element: HTMLFormElement) => (element.noValidate = true));
 	await form.getByRole('button', { name: 'Meldung senden' }).click();

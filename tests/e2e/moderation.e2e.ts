@@ -32,10 +32,11 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 		await signIn(reporter, email);
 		await reporter.goto(threadUrl);
 		const post = reporter.getByRole('article', { name: `Antwort von ${offender.pseudonym}` });
-		await post.getByText('Melden', { exact: true }).click();
-		await post.getByLabel(reason).check();
-		await post.getByLabel('Anmerkung für die Moderation (optional)').fill('Bitte prüfen.');
-		await post.getByRole('button', { name: 'Meldung senden' }).click();
+		await post.getByRole('link', { name: 'Melden' }).click();
+		await expect(reporter.getByRole('heading', { level: 1 })).toHaveText('Melden');
+		await reporter.getByLabel(reason).check();
+		await reporter.getByLabel('Anmerkung für die Moderation (optional)').fill('Bitte prüfen.');
+		await reporter.getByRole('button', { name: 'Meldung senden' }).click();
 		await expect(
 			reporter.getByRole('status').filter({ hasText: 'Die Moderation schaut sich das an' })
 		).toBeVisible();
@@ -85,9 +86,9 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 	const second = reporter
 		.getByRole('article', { name: `Antwort von ${offender.pseudonym}` })
 		.filter({ hasText: again });
-	await second.getByText('Melden', { exact: true }).click();
-	await second.getByLabel('Beleidigend oder verletzend').check();
-	await second.getByRole('button', { name: 'Meldung senden' }).click();
+	await second.getByRole('link', { name: 'Melden' }).click();
+	await reporter.getByLabel('Beleidigend oder verletzend').check();
+	await reporter.getByRole('button', { name: 'Meldung senden' }).click();
 	await expect(
 		reporter.getByRole('status').filter({ hasText: 'Die Moderation schaut sich das an' })
 	).toBeVisible();

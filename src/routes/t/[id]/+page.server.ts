@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
-import { reportReasons } from '$lib/moderation-names';
 import { m } from '$lib/paraglide/messages';
 import { answerSchema } from '$lib/post-schemas';
 import { transaction } from '$lib/server/db';
@@ -58,6 +57,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		crisis,
 		// Held without crisis words: waiting for a moderator's approval.
 		held: url.searchParams.has('held'),
+		// Back from the report page (t/[id]/report).
+		reported: url.searchParams.has('reported'),
 		helplines: lines,
 		suspension,
 		moveTargets,
@@ -67,15 +68,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 const flagSchema = z.object({ note: z.string().trim().max(1000).optional() });
-const reportSchema = z.object({
-	postId: z.union([z.literal(''), z.uuid()]).optional(),
-	reason: z.enum(reportReasons, { error: () => m.error_flag_reason() }),
-	note: z
-		.string()
-		.trim()
-		.max(1000, { error: () => m.error_flag_note() })
-		.optional()
-});
 const revealSchema = z.object({
 	postId: z.union([z.literal(''), z.uuid()]).optional(),
 	reason: z.string().trim().min(10).max(500)
@@ -159,18 +151,6 @@ export const actions: Actions = {
 			)
 		);
 		return flagged.ok ? { flagged: true } : fail(409, { error: flagged.error });
-	},
-	report: async (event) => {
-		const { claims } = requireMember(event.locals);
-		const form = parseForm(reportSchema, await event.request.formData());
-		if (!form.ok) return rejectForm({ ...form.values, kind: 'report' }, form);
-		const { postId, reason, note } = form.data;
-		const target = postId ? { postId } : { threadId: threadId(event.params) };
-		const reported = await attempt(() =>
-			escalations.flag(claims, target, { reason, note: note || null })
-		);
-		if (!reported.ok) return rejectForm({ ...form.values, kind: 'report' }, reported);
-		return { reported: postId || threadId(event.params) };
 	},
 	remove: (event) => moderateHere(event, 'remove'),
 	restore: (event) => moderateHere(event, 'restore'),
