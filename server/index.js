@@ -3,8 +3,11 @@
 // one-click-unsubscribe.js). Reads the settings adapter-node's own `node build` reads:
 // HOST, PORT, ORIGIN, PROTOCOL_HEADER, HOST_HEADER, SHUTDOWN_TIMEOUT (and the handler
 // reads the rest). Start it with `npm start` after `npm run build`.
+// WEB_CONCURRENCY=n runs n processes on the one port (node:cluster): rendering is
+// JavaScript on one core per process. Each has its own connections and visitor pages;
+// the mail sender in each claims mails with row locks, so none goes out twice.
+import cluster from 'node:cluster';
 import http from 'node:http';
-import { handler } from '../build/handler.js';
 import { allowOneClickUnsubscribe } from './one-click-unsubscribe.js';
 
 const host = process.env.HOST ?? '0.0.0.0';
@@ -27,18 +30,38 @@ function appOrigin(request) {
 	return `${protocol}://${hostName}`;
 }
 
-const server = http.createServer((request, response) => {
-	allowOneClickUnsubscribe(request, appOrigin(request));
-	handler(request, response, () => response.writeHead(404).end());
-});
+const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
+if (cluster.isPrimary && processes > 1) {
+	let stopping = false;
+	for (let i = 0; i < processes; i++) cluster.fork();
+	// A process that dies is replaced; on SIGTERM the primary passes it on and waits.
+	cluster.on('exit', (_worker, _code, signal) => {
+		if (!stopping && signal !== 'SIGTERM') cluster.fork();
+	});
+	const stop = () => {
+		stopping = true;
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+	};
+	process.on('SIGTERM', stop);
+	process.on('SIGINT', stop);
+} else await serve();
 
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+/** One process serving the app; only these load it (the primary only forks). */
+async function serve() {
+	const { handler } = await import('../build/handler.js');
+	const server = http.createServer((request, response) => {
+		allowOneClickUnsubscribe(request, appOrigin(request));
+		handler(request, response, () => response.writeHead(404).end());
+	});
 
-// As `node build` does: finish running requests, then stop; force it after SHUTDOWN_TIMEOUT.
-function shutdown() {
-	server.closeIdleConnections();
-	server.close(() => process.exit(0));
-	setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();
+	server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+	// As `node build` does: finish running requests, then stop; force it after SHUTDOWN_TIMEOUT.
+	function shutdown() {
+		server.closeIdleConnections();
+		server.close(() => process.exit(0));
+		setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();
+	}
+	process.on('SIGTERM', shutdown);
+	process.on('SIGINT', shutdown);
 }
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
