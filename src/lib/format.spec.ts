@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
-import { formatAge, formatDate, formatDateTime, formatNumber } from './format';
+import { m } from '$lib/paraglide/messages';
+import { formatAge, formatCount, formatDate, formatDateTime, formatNumber } from './format';
 
 function inLocale(locale: Locale, format: () => string) {
 	overwriteGetLocale(() => locale);
@@ -30,5 +31,18 @@ describe('format', () => {
 		expect(inLocale('en', () => formatAge(185))).toBe('3 hours ago');
 		expect(inLocale('en', () => formatAge(3 * 24 * 60))).toBe('3 days ago');
 		expect(inLocale('de', () => formatAge(24 * 60))).toBe('vor 24 Stunden');
+	});
+
+	it('words a count as its message does, in each language, also when asked again', () => {
+		for (const locale of ['de', 'en'] as const) {
+			for (const count of [0, 1, 2, 1200, 1]) {
+				expect(inLocale(locale, () => formatCount(m.post_helpful_count, count))).toBe(
+					m.post_helpful_count({ count }, { locale })
+				);
+			}
+		}
+		expect(inLocale('de', () => formatCount(m.post_helpful_count, 1))).not.toBe(
+			inLocale('en', () => formatCount(m.post_helpful_count, 1))
+		);
 	});
 });

@@ -43,3 +43,23 @@ export function formatAge(minutes: number) {
 	if (minutes < 48 * 60) return relative.format(-Math.floor(minutes / 60), 'hour');
 	return relative.format(-Math.floor(minutes / (24 * 60)), 'day');
 }
+
+type CountMessage = (inputs: { count: number }) => string;
+const countWordings = new WeakMap<CountMessage, Map<string, string>>();
+
+/**
+ * A plural message ("3 fanden das hilfreich") for a count, kept per language and count:
+ * the message builds its plural rules and number format anew on every call, which costs
+ * more than the rest of a post, and a thread repeats few counts.
+ */
+export function formatCount(message: CountMessage, count: number) {
+	let wordings = countWordings.get(message);
+	if (!wordings) countWordings.set(message, (wordings = new Map()));
+	const key = `${getLocale()} ${count}`;
+	let wording = wordings.get(key);
+	if (wording === undefined) {
+		wording = message({ count });
+		if (wordings.size < 1000) wordings.set(key, wording);
+	}
+	return wording;
+}
