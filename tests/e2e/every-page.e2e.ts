@@ -79,8 +79,8 @@ for (const [locale, browser, colorScheme] of [
 }
 
 test('member pages, in German', async ({ page }) => {
-	const [answer] = await owner<{ id: string }[]>`
-		select p.id from public.posts p join public.members m on m.id = p.author_id
+	const [answer] = await owner<{ id: string; threadId: string }[]>`
+		select p.id, p.thread_id as "threadId" from public.posts p join public.members m on m.id = p.author_id
 		where m.pseudonym = 'Mama_von_Leo' and p.withdrawn_at is null limit 1`;
 	await signIn(page, 'mama.leo@ratnetz.example');
 	await checkPages(page, 'de', [
@@ -98,7 +98,7 @@ test('member pages, in German', async ({ page }) => {
 		`/t/${leosThread}`,
 		`/t/${leosThread}/edit`,
 		`/t/${anonymousThread}/report`,
-		`/t/${leosThread}/report?post=${answer.id}`,
+		`/t/${answer.threadId}/report?post=${answer.id}`,
 		`/posts/${answer.id}/edit`,
 		'/password/reset'
 	]);

@@ -64,6 +64,7 @@ test('a report without a reason marks the reasons invalid and focuses the first'
 	await signIn(page, 'oma.ruth@ratnetz.example');
 	await page.goto(`/t/${thread.id}`);
 	await page.getByRole('link', { name: 'Melden' }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Melden');
 	const form = page.getByRole('main').locator('form');
 	// A browser that ignores `required` (or a crafted post) reaches the server's check.
 	await form.evaluate((element: HTMLFormElement) => (element.noValidate = true));
