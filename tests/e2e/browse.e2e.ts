@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, expectAccessible, owner, test } from './fixtures';
+import { expect, expectAccessible, owner, signIn, test } from './fixtures';
 
 test('a visitor finds a community and reads a thread with its answers', async ({ page }) => {
 	await page.goto('/');
@@ -87,4 +87,15 @@ test('a visitor pages through a long thread, follows a link to an answer and see
 	await page.goto(`/t/${threadId}?page=2`);
 	await expect(shownAnswers).toHaveCount(6);
 	await expect(page.getByRole('heading', { name: '36 Antworten' })).toBeVisible();
+});
+
+test('a visitor following a report link is asked to sign in and comes back to it', async ({
+	page
+}) => {
+	const reportPath = '/t/20000000-0000-4000-8000-000000000001/report';
+	await page.goto(reportPath);
+	await expect(page).toHaveURL(`/signin?next=${encodeURIComponent(reportPath)}`);
+	await signIn(page, 'oma.ruth@ratnetz.example', undefined, reportPath);
+	await expect(page).toHaveURL(reportPath);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Melden');
 });

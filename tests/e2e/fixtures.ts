@@ -51,10 +51,11 @@ export const owner = postgres(
  * times across tests and runs, so their per-address sign-in count is cleared
  * first; the limit itself is tested in tests/integration/accounts.spec.ts.
  */
-export async function signIn(page: Page, email: string, password = demoPassword) {
+/** `from`: a page that sends visitors to sign in and back (by default the sign-in page itself). */
+export async function signIn(page: Page, email: string, password = demoPassword, from = '/signin') {
 	const subject = createHash('sha256').update(email.toLowerCase()).digest('hex');
 	await owner`delete from public.rate_limit_hits where bucket = 'sign_in:address' and subject = ${subject}`;
-	await page.goto('/signin');
+	await page.goto(from);
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();

@@ -45,6 +45,9 @@ async function target(claims: Claims, params: { id: string }, url: URL) {
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
+	// A visitor following a report link signs in first and comes back, as on members' pages.
+	if (!locals.member)
+		redirect(303, `/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
 	const { claims } = requireMember(locals);
 	const { thread, post } = await target(claims, params, url);
 	return {
