@@ -9,6 +9,7 @@ import { m } from '$lib/paraglide/messages';
 import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 import { systemTransaction } from './db';
 import { mailSettings, smtpTransport, type MailTransport } from './mail-delivery';
+import { escapeHtml, mailHtml } from './mail-html';
 
 /** What Auth posts, reduced to what the mails need (GoTrue's SendEmailInput). */
 export const sendEmailInput = z.object({
@@ -55,13 +56,6 @@ function confirmUrl(redirectTo: string, tokenHash: string, type: string) {
 	const url = new URL('/auth/confirm', redirectTo);
 	url.search = new URLSearchParams({ token_hash: tokenHash, type }).toString();
 	return url.href;
-}
-
-function escapeHtml(value: string) {
-	return value.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);
 }
 
 // Each mail's texts; the e-mail change's two mails share the closing line.
@@ -149,15 +143,14 @@ export async function sendAuthMails(input: SendEmailInput) {
 			to: mail.to,
 			subject: mail.subject,
 			text: [mail.heading, mail.text, mail.url, mail.ignore].join('\n\n'),
-			html: `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>
-<body style="font-family: sans-serif; line-height: 1.5">
-<h2>${escapeHtml(mail.heading)}</h2>
+			html: mailHtml(
+				locale,
+				mail.subject,
+				`<h2>${escapeHtml(mail.heading)}</h2>
 <p>${escapeHtml(mail.text)}</p>
 <p><a href="${escapeHtml(mail.url)}">${escapeHtml(mail.action)}</a></p>
-<p>${escapeHtml(mail.ignore)}</p>
-</body></html>
-`
+<p>${escapeHtml(mail.ignore)}</p>`
+			)
 		});
 	}
 }

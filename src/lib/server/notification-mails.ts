@@ -4,6 +4,7 @@
 import { notificationPath, notificationReason, notificationText } from '$lib/notification-kinds';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
+import { escapeHtml, mailHtml } from './mail-html';
 
 export type MailItem = {
 	kind: string;
@@ -22,13 +23,6 @@ export type NotificationMail = {
 
 function unsubscribeUrl(origin: string, token: string) {
 	return `${origin}/unsubscribe/${token}`;
-}
-
-function escapeHtml(value: string) {
-	return value.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);
 }
 
 export function composeMail(mail: NotificationMail, origin: string) {
@@ -53,18 +47,17 @@ export function composeMail(mail: NotificationMail, origin: string) {
 		`${m.mail_settings_hint({}, { locale })} ${settings}`,
 		`${m.mail_unsubscribe({}, { locale })}: ${unsubscribe}`
 	].join('\n\n');
-	const html = `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family: sans-serif; line-height: 1.5">
-${intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+	const html = mailHtml(
+		locale,
+		subject,
+		`${intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 <ul>
 ${lines.map((line) => `<li>${escapeHtml(line.text)}<br>${line.reason ? `${escapeHtml(line.reason)}<br>` : ''}<a href="${escapeHtml(line.url)}">${escapeHtml(m.mail_open_link({}, { locale }))}</a></li>`).join('\n')}
 </ul>
 <hr>
 <p style="font-size: small">${escapeHtml(m.mail_settings_hint({}, { locale }))} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a><br>
-<a href="${escapeHtml(unsubscribe)}">${escapeHtml(m.mail_unsubscribe({}, { locale }))}</a></p>
-</body></html>
-`;
+<a href="${escapeHtml(unsubscribe)}">${escapeHtml(m.mail_unsubscribe({}, { locale }))}</a></p>`
+	);
 	return {
 		subject,
 		text,
