@@ -11,7 +11,7 @@ import { startMailDelivery } from '$lib/server/mail-delivery';
 import * as session from '$lib/server/session';
 import { measure } from '$lib/server/sql-timing';
 import { handleVisitorPages } from '$lib/server/visitor-pages';
-import { createSupabase } from '$lib/server/supabase';
+import { createSupabase, type Supabase } from '$lib/server/supabase';
 
 // Once per server: the mail sender works the outbox (never while building). On
 // SIGTERM adapter-node stops taking requests, then the database connections close.
@@ -32,11 +32,18 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// Every request verifies the session: the token's signature and expiry, then
-// that the session still exists (a sign-out elsewhere ends it at once).
+// Every request verifies the session: the token's signature (once per token) and expiry,
+// then that the session still exists (a sign-out elsewhere ends it at once).
 const handleSession: Handle = async ({ event, resolve }) => {
-	event.locals.supabase = createSupabase(event);
-	const { claims, member } = await session.load(event.locals.supabase);
+	// Auth's client is made when first used: a known token needs none (session.ts).
+	let supabase: Supabase | undefined;
+	Object.defineProperty(event.locals, 'supabase', {
+		get: () => (supabase ??= createSupabase(event))
+	});
+	const { claims, member } = await session.load(
+		() => event.locals.supabase,
+		event.cookies.getAll()
+	);
 	event.locals.claims = claims;
 	event.locals.member = member;
 	if (member) rememberMemberLocale(event.request, member.locale);

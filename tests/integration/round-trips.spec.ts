@@ -5,7 +5,7 @@
 // query per answer, per thread or per item (no N+1).
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Claims } from '$lib/server/db';
+import { read, type Claims } from '$lib/server/db';
 import * as members from '$lib/server/members';
 import { measure } from '$lib/server/sql-timing';
 import { load as communityPage } from '../../src/routes/c/[slug]/+page.server';
@@ -17,15 +17,23 @@ import { community, counsellor, member, owner } from './escalations/support';
 
 type Load = (event: never) => unknown;
 
-/** Round trips of one request: the session check (signed in), then the page's load. */
+/**
+ * Round trips of one request: the session check (signed in), then the page's load. The
+ * fewest of three: the first time a connection sees a statement, Postgres describes it
+ * before running it, one more trip that a running server pays once per connection.
+ */
 async function roundTrips(claims: Claims | null, load: Load, path: string, params = {}) {
-	const [spent, done] = measure(async () => {
-		const current = claims ? await members.current(claims) : null;
-		const url = new URL(path, 'http://localhost');
-		return load({ locals: { claims, member: current }, params, url } as never);
-	});
-	await done;
-	return spent.roundTrips;
+	let fewest = Infinity;
+	for (let run = 0; run < 3; run++) {
+		const [spent, done] = measure(async () => {
+			const current = claims ? await members.current(claims) : null;
+			const url = new URL(path, 'http://localhost');
+			return load({ locals: { claims, member: current }, params, url } as never);
+		});
+		await done;
+		fewest = Math.min(fewest, spent.roundTrips);
+	}
+	return fewest;
 }
 
 let place: { id: string; slug: string };
@@ -125,5 +133,26 @@ describe('round trips per page', () => {
 		expect(await done).toBe(true);
 		expect(spent.roundTrips).toBe(2);
 		expect(spent.ms).toBeGreaterThan(0);
+	});
+
+	it('sends reads with begin and commit: the session check and a page are one round trip each', async () => {
+		const [spent, done] = measure(() =>
+			read(signedIn, (tx) => Promise.all([tx`select 1 as one`, tx`select auth.uid() as uid`]))
+		);
+		const [[one], [who]] = await done;
+		expect(one.one).toBe(1);
+		expect(who.uid).toBe(signedIn.sub);
+		expect(spent.roundTrips).toBe(1);
+		expect(await roundTrips(null, threadPage as Load, `/t/${large}`, { id: large })).toBe(1);
+		expect(await roundTrips(signedIn, threadPage as Load, `/t/${large}`, { id: large })).toBe(2);
+	});
+
+	it('refuses a read that waits between its queries: the late one runs without the claims', async () => {
+		await expect(
+			read(signedIn, async (tx) => {
+				await new Promise((resolve) => setTimeout(resolve, 10));
+				return tx`select count(*) from public.threads`;
+			})
+		).rejects.toThrow(/permission denied/);
 	});
 });

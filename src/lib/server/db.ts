@@ -43,8 +43,14 @@ function isConnectionLost(cause: unknown) {
 /**
  * Begin, role and claims go out together with the work's first queries, so a
  * transaction that reads once costs two round trips (that batch, then commit), not four.
+ * Reads sent all at once (`read`) take the commit along too: one round trip.
  */
-async function run<T>(role: string, claims: object, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function run<T>(
+	role: string,
+	claims: object,
+	work: (tx: Tx) => Promise<T>,
+	sentAtOnce = false
+): Promise<T> {
 	let tx: postgres.ReservedSql;
 	try {
 		tx = await connection().reserve();
@@ -59,9 +65,16 @@ async function run<T>(role: string, claims: object, work: (tx: Tx) => Promise<T>
 		]);
 		// Awaited below; a failure here also fails the work's queries, which reports it first.
 		opening.catch(() => {});
-		const result = await work(tx as unknown as Tx);
+		const working = work(tx as unknown as Tx);
+		// Awaited queries go out in microtasks; an immediate runs after them, so the commit
+		// follows the work's queries in the same write. A query sent after it runs as the
+		// login role, which may read nothing: work that awaits between its queries fails
+		// instead of reading outside the claims.
+		const closing = sentAtOnce ? afterQueued().then(() => tx`commit`.execute()) : null;
+		closing?.catch(() => {});
+		const result = await working;
 		await opening;
-		await tx`commit`;
+		await (closing ?? tx`commit`);
 		return result;
 	} catch (cause) {
 		alive = !isConnectionLost(cause);
@@ -73,6 +86,8 @@ async function run<T>(role: string, claims: object, work: (tx: Tx) => Promise<T>
 		if (alive) tx.release();
 	}
 }
+
+const afterQueued = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Requests caught by a database restart get a clear 503; the pool reconnects by itself. */
 function rethrow(cause: unknown): never {
@@ -86,6 +101,17 @@ function rethrow(cause: unknown): never {
 /** One unit of work as the visitor or signed-in member the claims describe. */
 export function transaction<T>(claims: Claims | null, work: (tx: Tx) => Promise<T>) {
 	return claims ? run('authenticated', claims, work) : run('anon', { role: 'anon' }, work);
+}
+
+/**
+ * Reads as the visitor or member the claims describe, in one round trip: begin, claims,
+ * the queries and commit go out together. The work must send every query before its
+ * first await, as `Promise.all` of queries does.
+ */
+export function read<T>(claims: Claims | null, work: (tx: Tx) => Promise<T>) {
+	return claims
+		? run('authenticated', claims, work, true)
+		: run('anon', { role: 'anon' }, work, true);
 }
 
 /** In the caller's transaction when there is one (a page reading in one go), else in a new one. */

@@ -1,6 +1,6 @@
 // Members: profiles, settings and site roles. E-mail addresses never leave Supabase Auth.
 import type { Claims, Tx } from './db';
-import { transaction, within } from './db';
+import { read, transaction } from './db';
 import type { Locale } from '$lib/paraglide/runtime';
 
 export type SiteRole = 'member' | 'counsellor' | 'admin';
@@ -18,16 +18,14 @@ export type CurrentMember = {
 
 /** The signed-in member, or null when their session is no longer active. */
 export async function current(claims: Claims, tx?: Tx): Promise<CurrentMember | null> {
-	const [row] = await within(
-		claims,
-		tx,
-		(tx) => tx<CurrentMember[]>`
+	const query = (tx: Tx) => tx<CurrentMember[]>`
 		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale,
 			(select count(*)::int from public.notifications n where n.member_id = m.id and n.read_at is null) as unread,
 			exists (select 1 from public.community_moderators cm where cm.member_id = m.id) as moderates
 		from public.members m join public.member_settings s on s.member_id = m.id
-		where m.id = (select auth.uid()) and public.session_is_active()`
-	);
+		where m.id = (select auth.uid()) and public.session_is_active()`;
+	// Every signed-in request asks first, alone: one round trip.
+	const [row] = await (tx ? query(tx) : read(claims, query));
 	return row ?? null;
 }
 

@@ -5,7 +5,7 @@
 // what every page shows), so a visitor never sees an outdated page, not even for a moment.
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { transaction } from './db';
+import { read } from './db';
 
 type Kept = { version: string; body: string; headers: [string, string][] };
 
@@ -26,7 +26,7 @@ function threadOf(event: RequestEvent) {
 }
 
 async function versionOf(threadId: string) {
-	const [row] = await transaction(
+	const [row] = await read(
 		null,
 		(tx) =>
 			tx<{ version: string | null }[]>`select public.thread_page_version(${threadId}) as version`

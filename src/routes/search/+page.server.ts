@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
-import { transaction } from '$lib/server/db';
+import { read } from '$lib/server/db';
 import * as search from '$lib/server/search';
 import type { PageServerLoad } from './$types';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = querySchema.safeParse(input);
 	// The communities and the results in one transaction, sent together.
 	const query = q.success && q.data ? q.data : null;
-	const [all, inCommunity] = await transaction(locals.claims, (tx) =>
+	const [all, inCommunity] = await read(locals.claims, (tx) =>
 		Promise.all([
 			communities.list(locals.claims, {}, tx),
 			query

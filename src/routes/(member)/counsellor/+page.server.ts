@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as communities from '$lib/server/communities';
-import { transaction } from '$lib/server/db';
+import { read } from '$lib/server/db';
 import * as escalations from '$lib/server/escalations';
 import { requireCounsellor } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		priority: url.searchParams.get('priority') || undefined,
 		state: url.searchParams.get('state') || undefined
 	});
-	const [items, figures, all] = await transaction(claims, (tx) =>
+	const [items, figures, all] = await read(claims, (tx) =>
 		Promise.all([
 			escalations.queue(
 				claims,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as communities from '$lib/server/communities';
-import { transaction } from '$lib/server/db';
+import { read } from '$lib/server/db';
 import * as moderation from '$lib/server/moderation';
 import { requireMember } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	});
 	// Communities, items and figures in one transaction, sent together: the queue by
 	// slug, so nothing waits for the list of communities (an unknown one has no items).
-	const [moderated, items, figures] = await transaction(claims, (tx) =>
+	const [moderated, items, figures] = await read(claims, (tx) =>
 		Promise.all([
 			communities.moderated(claims, tx),
 			moderation.queue(

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
-import { transaction } from '$lib/server/db';
+import { read } from '$lib/server/db';
 import { found, requireMember, safeNext } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		after: url.searchParams.get('after')
 	});
 	// Community, pinned and listed threads in one transaction, sent together.
-	const [community, list, pinned] = await transaction(locals.claims, (tx) =>
+	const [community, list, pinned] = await read(locals.claims, (tx) =>
 		Promise.all([
 			communities.read(locals.claims, params.slug, tx),
 			threads.listInCommunity(locals.claims, params.slug, tab, after, tx),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { answerSchema } from '$lib/post-schemas';
-import { transaction } from '$lib/server/db';
+import { read } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
 import * as communities from '$lib/server/communities';
@@ -36,10 +36,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		page: pageSchema.parse(url.searchParams.get('page') ?? undefined),
 		postId: postSchema.parse(url.searchParams.get('post'))
 	};
-	// One transaction, its queries sent together: a page costs two round trips. What only
+	// One transaction, its queries sent together with begin and commit: one round trip. What only
 	// some readers need comes along for every signed-in one (cheap, and no second trip):
 	// their suspension here; the communities a moderator may move it to (none for others).
-	const [thread, shown, lines, mySuspension, moveTargets] = await transaction(locals.claims, (tx) =>
+	const [thread, shown, lines, mySuspension, moveTargets] = await read(locals.claims, (tx) =>
 		Promise.all([
 			threads.read(locals.claims, id, tx),
 			posts.readPage(locals.claims, id, at, tx),

@@ -7,7 +7,7 @@ import { reportReasons } from '$lib/moderation-names';
 import { m } from '$lib/paraglide/messages';
 import { postPath } from '$lib/paths';
 import type { Claims } from '$lib/server/db';
-import { transaction } from '$lib/server/db';
+import { read } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
 import * as posts from '$lib/server/posts';
@@ -29,7 +29,7 @@ async function target(claims: Claims, params: { id: string }, url: URL) {
 	const threadId = z.uuid().safeParse(params.id);
 	const postId = z.uuid().nullable().safeParse(url.searchParams.get('post'));
 	if (!threadId.success || !postId.success) error(404, m.error_thread_not_found());
-	const [thread, shown] = await transaction(claims, (tx) =>
+	const [thread, shown] = await read(claims, (tx) =>
 		Promise.all([
 			threads.read(claims, threadId.data, tx),
 			postId.data ? posts.readPage(claims, threadId.data, { postId: postId.data }, tx) : null
