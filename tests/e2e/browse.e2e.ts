@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { expect, expectAccessible, owner, signIn, test } from './fixtures';
+import { expect, expectAccessible, owner, signIn, test, threadWithAnswers } from './fixtures';
 
 test('a visitor finds a community and reads a thread with its answers', async ({ page }) => {
 	await page.goto('/');
@@ -50,18 +49,7 @@ test('keyboard users skip to the content and reach a thread without a mouse', as
 test('a visitor pages through a long thread, follows a link to an answer and sees new answers at once', async ({
 	page
 }) => {
-	const [{ id: communityId }] = await owner<{ id: string }[]>`
-		select id from public.communities where slug = 'autismus-schule'`;
-	const [{ id: authorId }] = await owner<{ id: string }[]>`
-		select id from auth.users where email = 'mama.leo@ratnetz.example'`;
-	const [{ id: threadId }] = await owner<{ id: string }[]>`
-		insert into public.threads (community_id, author_id, title, body_markdown, body_html)
-		values (${communityId}, ${authorId}, ${`Lange Diskussion ${randomUUID().slice(0, 6)}`}, 'Text', '<p>Text</p>')
-		returning id`;
-	const answers = await owner<{ id: string }[]>`
-		insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at)
-		select ${threadId}, ${authorId}, 'Antwort ' || n, '<p>Antwort ' || n || '</p>', now() - interval '1 day' + n * interval '1 minute'
-		from generate_series(1, 35) n returning id`;
+	const { threadId, authorId, answerIds: answers } = await threadWithAnswers(35, 'Antwort');
 	const shownAnswers = page.getByRole('article', { name: /^Antwort von/ });
 
 	await page.goto(`/t/${threadId}`);
@@ -78,8 +66,8 @@ test('a visitor pages through a long thread, follows a link to an answer and see
 	await expectAccessible(page);
 
 	// A notification's link to an answer on the second page opens that page.
-	await page.goto(`/t/${threadId}?post=${answers[33].id}#post-${answers[33].id}`);
-	await expect(page.locator(`#post-${answers[33].id}`)).toContainText('Antwort 34');
+	await page.goto(`/t/${threadId}?post=${answers[33]}#post-${answers[33]}`);
+	await expect(page.locator(`#post-${answers[33]}`)).toContainText('Antwort 34');
 
 	// Someone answers meanwhile: the next visit shows it, nothing kept from before.
 	await owner`insert into public.posts (thread_id, author_id, body_markdown, body_html)

@@ -52,6 +52,27 @@ export const owner = postgres(
  * first; the limit itself is tested in tests/integration/accounts.spec.ts.
  */
 /** `from`: a page that sends visitors to sign in and back (by default the sign-in page itself). */
+/**
+ * A new question by Mama_von_Leo in "Autismus & Schule" with `count` answers by her,
+ * "<text> 1" … "<text> n", a minute apart (oldest first: their reading order without votes).
+ */
+export async function threadWithAnswers(count: number, text: string) {
+	const [{ id: communityId }] = await owner<{ id: string }[]>`
+		select id from public.communities where slug = 'autismus-schule'`;
+	const [{ id: authorId }] = await owner<{ id: string }[]>`
+		select id from auth.users where email = 'mama.leo@ratnetz.example'`;
+	const [{ id: threadId }] = await owner<{ id: string }[]>`
+		insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+		values (${communityId}, ${authorId}, ${`${text} ${randomUUID().slice(0, 6)}`}, 'Text', '<p>Text</p>')
+		returning id`;
+	const answers = await owner<{ id: string }[]>`
+		insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at)
+		select ${threadId}, ${authorId}, ${text} || ' ' || n, '<p>' || ${text} || ' ' || n || '</p>',
+			now() - interval '1 day' + n * interval '1 minute'
+		from generate_series(1, ${count}) n returning id`;
+	return { threadId, authorId, answerIds: answers.map((answer) => answer.id) };
+}
+
 export async function signIn(page: Page, email: string, password = demoPassword, from = '/signin') {
 	const subject = createHash('sha256').update(email.toLowerCase()).digest('hex');
 	await owner`delete from public.rate_limit_hits where bucket = 'sign_in:address' and subject = ${subject}`;

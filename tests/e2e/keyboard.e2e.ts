@@ -59,6 +59,7 @@ test('a member signs in, asks and answers with the keyboard alone', async ({ pag
 	await expect(page.getByRole('link', { name: 'Frage stellen' })).toBeVisible();
 	await tabTo(page, page.getByRole('link', { name: 'Frage stellen' }));
 	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eine Frage stellen');
 
 	const title = `Entlastungsbetrag für die Tagespflege nutzen? ${Date.now()}`;
 	await tabTo(page, page.getByLabel('Titel'));

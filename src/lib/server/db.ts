@@ -58,6 +58,16 @@ async function run<T>(
 		return rethrow(cause);
 	}
 	let alive = true;
+	// Awaited queries go out in microtasks; an immediate runs after them. Set before the
+	// driver sets its own (to write what is queued), it adds the commit to the same write.
+	// A query sent after the commit runs as the login role, which may read nothing: work
+	// that awaits between its queries fails instead of reading outside the claims.
+	const closing = sentAtOnce
+		? new Promise((resolve, reject) =>
+				setImmediate(() => tx`commit`.execute().then(resolve, reject))
+			)
+		: null;
+	closing?.catch(() => {});
 	try {
 		const opening = Promise.all([
 			tx`begin`.execute(),
@@ -65,19 +75,14 @@ async function run<T>(
 		]);
 		// Awaited below; a failure here also fails the work's queries, which reports it first.
 		opening.catch(() => {});
-		const working = work(tx as unknown as Tx);
-		// Awaited queries go out in microtasks; an immediate runs after them, so the commit
-		// follows the work's queries in the same write. A query sent after it runs as the
-		// login role, which may read nothing: work that awaits between its queries fails
-		// instead of reading outside the claims.
-		const closing = sentAtOnce ? afterQueued().then(() => tx`commit`.execute()) : null;
-		closing?.catch(() => {});
-		const result = await working;
+		const result = await work(tx as unknown as Tx);
 		await opening;
 		await (closing ?? tx`commit`);
 		return result;
 	} catch (cause) {
 		alive = !isConnectionLost(cause);
+		// Not back to the pool with a commit still to come: it would end someone else's work.
+		await closing?.catch(() => {});
 		// Ends the transaction; a closed connection has none left to end.
 		if (alive) await tx`rollback`.catch(() => {});
 		return rethrow(cause);
@@ -86,8 +91,6 @@ async function run<T>(
 		if (alive) tx.release();
 	}
 }
-
-const afterQueued = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Requests caught by a database restart get a clear 503; the pool reconnects by itself. */
 function rethrow(cause: unknown): never {

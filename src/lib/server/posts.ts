@@ -1,5 +1,6 @@
 // Posts: answers to a thread and replies to an answer. Authors of posts are
-// never readable directly; "is it mine" is asked through is_post_author().
+// never readable directly; "is it mine" is asked through is_post_author(), or
+// my_posts_in() for a whole page.
 import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import { NotAllowed } from './db-errors';
@@ -70,6 +71,8 @@ export async function readPage(
 				(select a.position / ${answersPerPage} from answers a
 				 join public.posts x on a.id = coalesce(x.parent_post_id, x.id) where x.id = ${at.postId ?? null}::uuid),
 				least(${(at.page ?? 1) - 1}, greatest((select count(*) from answers) - 1, 0) / ${answersPerPage})) as page
+		), mine as (
+			select public.my_posts_in(${threadId}) as ids
 		), shown as (
 			-- As one array, so the thread's posts are read once, not once per answer shown.
 			select array_agg(a.id order by a.position) as ids from answers a, chosen c
@@ -85,7 +88,7 @@ export async function readPage(
 			p.body_html as "bodyHtml", p.created_at as "createdAt",
 			p.edited_at as "editedAt", p.withdrawn_at is not null as withdrawn,
 			t.accepted_post_id is not distinct from p.id as accepted,
-			coalesce(public.is_post_author(p.id), false) as "isMine",
+			p.id = any ((select ids from mine)::uuid[]) as "isMine",
 			exists (select 1 from public.helpful_votes v where v.post_id = p.id and v.member_id = (select auth.uid())) as "votedHelpful",
 			(select count(*) from answers)::int as "answerCount", (select page + 1 from chosen)::int as page
 		from public.posts p

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
+import { postPath } from '$lib/paths';
 import { m } from '$lib/paraglide/messages';
 import { answerSchema } from '$lib/post-schemas';
 import { read } from '$lib/server/db';
@@ -12,6 +13,8 @@ import * as helplines from '$lib/server/helplines';
 import * as moderation from '$lib/server/moderation';
 import { moderate, type ModerationKind } from '$lib/server/moderation-forms';
 import * as posts from '$lib/server/posts';
+import { renderedAnswer } from '$lib/server/rendered-answers';
+import { ServerOnly } from '$lib/server-only';
 import * as safeguarding from '$lib/server/safeguarding';
 import { requireMember, writtenUrl } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
@@ -22,6 +25,11 @@ const threadId = (params: { id: string }) => {
 	if (!id.success) error(404, m.error_thread_not_found());
 	return id.data;
 };
+
+// The thread page needs no JavaScript: every action is a form, and its HTML is all
+// server-rendered, kept answers included (rendered-answers.ts). Without hydration no
+// page data goes out a second time as script, so a long thread stays light to send.
+export const csr = false;
 
 const crisisSchema = z.enum(['published', 'held']).nullable().catch(null);
 // Which answers: a page number, or the page that shows a post (links to a post carry it).
@@ -50,9 +58,23 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	);
 	if (!thread) error(404, m.error_thread_not_found());
 	const suspension = thread.canTakePart ? mySuspension : null;
+	// Moderators' forms show refused attempts, so their answers are rendered on the page.
+	const rendered = thread.canModerate
+		? null
+		: shown.answers.map((answer) =>
+				renderedAnswer({
+					answer,
+					threadId: id,
+					signedIn: Boolean(locals.claims),
+					canTakePart: thread.canTakePart,
+					canAccept: thread.isMine,
+					canModerate: false
+				})
+			);
 	return {
 		thread,
-		answers: shown.answers,
+		answers: new ServerOnly(shown.answers),
+		rendered: rendered && new ServerOnly(rendered),
 		pages: { page: shown.page, count: shown.pageCount, answers: shown.answerCount },
 		crisis,
 		// Held without crisis words: waiting for a moderator's approval.
@@ -104,9 +126,11 @@ async function moderateHere(event: RequestEvent, kind: ModerationKind) {
 	return (await moderate(claims, kind, formData, target, null)) ?? { done: kind };
 }
 
-async function act(change: () => Promise<unknown>) {
+/** Done: back to where the reader acted (the page has no script to stay in place). */
+async function act(change: () => Promise<unknown>, threadId: string, postId: string | null) {
 	const done = await attempt(change);
-	return done.ok ? null : fail(403, { error: done.error });
+	if (!done.ok) return fail(403, { error: done.error });
+	redirect(303, postPath(threadId, postId));
 }
 
 export const actions: Actions = {
@@ -120,24 +144,24 @@ export const actions: Actions = {
 	},
 	accept: async (event) => {
 		const { claims, id, postId, on } = await choice(event);
-		return act(() => threads.accept(claims, id, on ? postId : null));
+		return act(() => threads.accept(claims, id, on ? postId : null), id, postId);
 	},
 	helpful: async (event) => {
-		const { claims, postId, on } = await choice(event);
+		const { claims, id, postId, on } = await choice(event);
 		if (!postId) error(400, m.error_unexpected());
-		return act(() => posts.setHelpful(claims, postId, on));
+		return act(() => posts.setHelpful(claims, postId, on), id, postId);
 	},
 	meToo: async (event) => {
 		const { claims, id, on } = await choice(event);
-		return act(() => threads.setMeToo(claims, id, on));
+		return act(() => threads.setMeToo(claims, id, on), id, null);
 	},
 	follow: async (event) => {
 		const { claims, id, on } = await choice(event);
-		return act(() => threads.setFollow(claims, id, on));
+		return act(() => threads.setFollow(claims, id, on), id, null);
 	},
 	withdrawThread: async (event) => {
 		const { claims, id } = await choice(event);
-		return act(() => threads.withdraw(claims, id));
+		return act(() => threads.withdraw(claims, id), id, null);
 	},
 	flag: async (event) => {
 		const { claims } = requireMember(event.locals);
@@ -175,14 +199,15 @@ export const actions: Actions = {
 	},
 	release: async (event) => {
 		const { claims, id, postId } = await choice(event);
-		const released = await attempt(() =>
-			safeguarding.releaseHeld(claims, postId ? { postId } : { threadId: id })
+		return act(
+			() => safeguarding.releaseHeld(claims, postId ? { postId } : { threadId: id }),
+			id,
+			postId
 		);
-		return released.ok ? null : fail(403, { error: released.error });
 	},
 	withdrawPost: async (event) => {
-		const { claims, postId } = await choice(event);
+		const { claims, id, postId } = await choice(event);
 		if (!postId) error(400, m.error_unexpected());
-		return act(() => posts.withdraw(claims, postId));
+		return act(() => posts.withdraw(claims, postId), id, postId);
 	}
 };

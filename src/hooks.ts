@@ -1,0 +1,11 @@
+import type { Transport } from '@sveltejs/kit';
+import { ServerOnly } from '$lib/server-only';
+
+export const transport: Transport = {
+	ServerOnly: {
+		encode: (value) => value instanceof ServerOnly && [],
+		decode: () => {
+			throw new Error('Server-only data is for pages without script');
+		}
+	}
+};
