@@ -42,7 +42,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	});
 	const { claims, member } = await session.load(
 		() => event.locals.supabase,
-		event.cookies.getAll()
+		() => event.cookies.getAll()
 	);
 	event.locals.claims = claims;
 	event.locals.member = member;

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, owner, signIn, signUpAndConfirm, test } from './fixtures';
 
 test('pages carry a strict Content-Security-Policy and no inline scripts beyond SvelteKit’s', async ({
 	page
@@ -36,4 +36,21 @@ test('a form posted from another site is refused', async ({ request, baseURL }) 
 		maxRedirects: 0
 	});
 	expect(sameSite.status()).toBe(400);
+});
+
+test('a session ended elsewhere ends here at the next page, though its token was verified before', async ({
+	page,
+	context
+}) => {
+	const member = await signUpAndConfirm(page);
+	const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
+	await page.goto('/');
+	await expect(navigation.getByRole('link', { name: member.pseudonym })).toBeVisible();
+
+	await owner`delete from auth.sessions where user_id = (select id from auth.users where email = ${member.email})`;
+	await page.goto('/');
+	await expect(navigation.getByRole('link', { name: 'Anmelden' })).toBeVisible();
+	await expect(navigation.getByRole('link', { name: member.pseudonym })).toHaveCount(0);
+	// Its cookies are dropped, so the browser stops sending the dead token.
+	expect((await context.cookies()).filter((cookie) => cookie.name.startsWith('sb-'))).toEqual([]);
 });

@@ -12,7 +12,9 @@ const verified = new Map<string, Claims & { exp: number }>();
 const capacity = 10_000;
 const refreshMarginMs = 120_000;
 
-function sessionCookies(cookies: { name: string; value: string }[]) {
+type Cookie = { name: string; value: string };
+
+function sessionCookies(cookies: Cookie[]) {
 	return cookies
 		.filter((cookie) => cookie.name.startsWith('sb-') && cookie.name.includes('-auth-token'))
 		.map((cookie) => `${cookie.name}=${cookie.value}`)
@@ -20,29 +22,31 @@ function sessionCookies(cookies: { name: string; value: string }[]) {
 		.join('; ');
 }
 
-async function verify(supabase: () => Supabase, key: string): Promise<Claims | null> {
+async function verify(supabase: () => Supabase, cookies: () => Cookie[]): Promise<Claims | null> {
+	const key = sessionCookies(cookies());
+	if (!key) return null;
 	const known = verified.get(key);
 	if (known && known.exp * 1000 - Date.now() > refreshMarginMs) return known;
 	verified.delete(key);
 	const { data, error } = await supabase().auth.getClaims();
 	const claims = !error && data?.claims?.sub ? (data.claims as Claims & { exp: number }) : null;
-	if (!claims) return null;
-	if (key && typeof claims.exp === 'number') {
-		verified.set(key, claims);
+	// Kept by the cookies the browser sends next: the new ones when the token was refreshed.
+	const next = sessionCookies(cookies());
+	if (claims && next && typeof claims.exp === 'number') {
+		verified.set(next, claims);
 		if (verified.size > capacity) verified.delete(verified.keys().next().value!);
 	}
 	return claims;
 }
 
-export async function load(supabase: () => Supabase, cookies: { name: string; value: string }[]) {
-	const key = sessionCookies(cookies);
-	const claims = key ? await verify(supabase, key) : null;
+export async function load(supabase: () => Supabase, cookies: () => Cookie[]) {
+	const claims = await verify(supabase, cookies);
 	if (!claims) return { claims: null, member: null };
 	const member = await members.current(claims);
 	if (!member) {
 		// The session was revoked (signed out elsewhere, password changed, account
 		// deleted): drop its cookies so the browser stops sending a dead token.
-		verified.delete(key);
+		verified.delete(sessionCookies(cookies()));
 		await supabase().auth.signOut({ scope: 'local' });
 		return { claims: null, member: null };
 	}
