@@ -1,3 +1,4 @@
+// How page data crosses to the browser: what only the server renders (ServerOnly) stays there.
 import type { Transport } from '@sveltejs/kit';
 import { ServerOnly } from '$lib/server-only';
 
