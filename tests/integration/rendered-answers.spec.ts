@@ -27,8 +27,9 @@ async function shownAnswer(claims: Claims | null) {
 		params: { id: threadId },
 		url
 	} as never))!;
-	expect(data.rendered).not.toBeNull();
-	return data.rendered!.value[0];
+	const [{ html }] = data.answers.value;
+	expect(html).not.toBeNull();
+	return html!;
 }
 
 const helpfulButton = (html: string) =>

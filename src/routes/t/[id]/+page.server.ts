@@ -58,11 +58,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	);
 	if (!thread) error(404, m.error_thread_not_found());
 	const suspension = thread.canTakePart ? mySuspension : null;
-	// Moderators' forms show refused attempts, so their answers are rendered on the page.
-	const rendered = thread.canModerate
-		? null
-		: shown.answers.map((answer) =>
-				renderedAnswer({
+	// Each answer with its HTML as kept (rendered-answers.ts); moderators' forms show refused
+	// attempts, so theirs are rendered on the page (html null).
+	const answers = shown.answers.map((answer) => ({
+		answer,
+		html: thread.canModerate
+			? null
+			: renderedAnswer({
 					answer,
 					threadId: id,
 					signedIn: Boolean(locals.claims),
@@ -70,11 +72,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					canAccept: thread.isMine,
 					canModerate: false
 				})
-			);
+	}));
 	return {
 		thread,
-		answers: new ServerOnly(shown.answers),
-		rendered: rendered && new ServerOnly(rendered),
+		answers: new ServerOnly(answers),
 		pages: { page: shown.page, count: shown.pageCount, answers: shown.answerCount },
 		crisis,
 		// Held without crisis words: waiting for a moderator's approval.
