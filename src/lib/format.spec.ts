@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { formatAge, formatCount, formatDate, formatDateTime, formatNumber } from './format';
+import {
+	formatAge,
+	formatCount,
+	formatDate,
+	formatDateTime,
+	formatFigures,
+	formatNumber
+} from './format';
 
 function inLocale(locale: Locale, format: () => string) {
 	overwriteGetLocale(() => locale);
@@ -44,5 +51,15 @@ describe('format', () => {
 		expect(inLocale('de', () => formatCount(m.post_helpful_count, 1))).not.toBe(
 			inLocale('en', () => formatCount(m.post_helpful_count, 1))
 		);
+	});
+
+	it('words a message with any figure as the message does, per language and figure', () => {
+		for (const locale of ['de', 'en'] as const) {
+			for (const max of [20_000, 150, 20_000]) {
+				expect(inLocale(locale, () => formatFigures(m.field_body_hint, { max }))).toBe(
+					m.field_body_hint({ max }, { locale })
+				);
+			}
+		}
 	});
 });

@@ -44,22 +44,30 @@ export function formatAge(minutes: number) {
 	return relative.format(-Math.floor(minutes / (24 * 60)), 'day');
 }
 
-type CountMessage = (inputs: { count: number }) => string;
-const countWordings = new WeakMap<CountMessage, Map<string, string>>();
+type FigureMessage<Inputs> = (inputs: Inputs) => string;
+const wordingsByMessage = new WeakMap<FigureMessage<never>, Map<string, string>>();
 
 /**
- * A plural message ("3 fanden das hilfreich") for a count, kept per language and count:
- * the message builds its plural rules and number format anew on every call, which costs
- * more than the rest of a post, and a thread repeats few counts.
+ * A message whose inputs are figures ("3 fanden das hilfreich", "Höchstens 20.000
+ * Zeichen"), kept per language and figures: the message builds its plural rules and
+ * number format anew on every call, which costs more than the rest of a post, and a
+ * page repeats few figures.
  */
-export function formatCount(message: CountMessage, count: number) {
-	let wordings = countWordings.get(message);
-	if (!wordings) countWordings.set(message, (wordings = new Map()));
-	const key = `${getLocale()} ${count}`;
+export function formatFigures<Inputs extends Record<string, number>>(
+	message: FigureMessage<Inputs>,
+	inputs: Inputs
+) {
+	let wordings = wordingsByMessage.get(message);
+	if (!wordings) wordingsByMessage.set(message, (wordings = new Map()));
+	const key = `${getLocale()} ${Object.values(inputs).join(' ')}`;
 	let wording = wordings.get(key);
 	if (wording === undefined) {
-		wording = message({ count });
+		wording = message(inputs);
 		if (wordings.size < 1000) wordings.set(key, wording);
 	}
 	return wording;
 }
+
+/** A plural message for a count: `formatFigures` with `{ count }`. */
+export const formatCount = (message: FigureMessage<{ count: number }>, count: number) =>
+	formatFigures(message, { count });

@@ -27,11 +27,16 @@ test('a member votes far down a long thread and replies, with no script on the p
 	);
 	await expect(voted).toContainText('1 × hilfreich');
 
-	// A refused reply (a crafted post past the length limit) keeps its text and the focus.
+	// A reply link opens that answer's reply form, the only one on the page, with the focus in it.
 	const replied = page.getByRole('listitem').filter({ hasText: 'Erfahrung 3' }).first();
-	await replied.getByText('Antworten', { exact: true }).click();
-	// Only the opened reply form's field is visible, so only it has the role.
+	await expect(page.getByRole('textbox', { name: 'Deine Rückfrage oder Ergänzung' })).toHaveCount(
+		0
+	);
+	await replied.getByRole('link', { name: 'Antworten' }).click();
 	const field = page.getByRole('textbox', { name: 'Deine Rückfrage oder Ergänzung' });
+	await expect(field).toBeFocused();
+	await expect(page).toHaveURL(/\?reply=[0-9a-f-]{36}#reply-[0-9a-f-]{36}$/);
+	// A refused reply (a crafted post past the length limit) keeps its text and the focus.
 	await field.evaluate((element) => element.removeAttribute('maxlength'));
 	const tooLong = 'Zu lang. '.repeat(2300);
 	await field.fill(tooLong);

@@ -88,4 +88,31 @@ describe('answers kept as rendered', () => {
 		await owner`update public.members set pseudonym = ${renamed} where id = ${writer.id}`;
 		expect(await shownAnswer(reader.claims)).toContain(renamed);
 	});
+
+	it('shows a reply held for review to its author only, in the same version of the thread', async () => {
+		const { id: replyId } = await posts.answer(asker.claims, threadId, {
+			body: 'Eine Rückfrage, die noch geprüft wird.',
+			parentPostId: answerId,
+			idempotencyKey: randomUUID()
+		});
+		await owner`update public.posts set held_at = now() where id = ${replyId}`;
+		expect(await shownAnswer(reader.claims)).not.toContain('noch geprüft');
+		expect(await shownAnswer(asker.claims)).toContain('noch geprüft');
+		expect(await shownAnswer(reader.claims)).not.toContain('noch geprüft');
+	});
+
+	it('renders the answers of a thread visitors may not see for each reader anew', async () => {
+		await owner`update public.threads set removed_at = now(), removal_reason = 'Test' where id = ${threadId}`;
+		try {
+			expect(await shownAnswer(asker.claims)).toContain('am besten schriftlich');
+			await owner`update public.posts set body_html = '<p>Neu gefasst.</p>' where id = ${answerId}`;
+			expect(await shownAnswer(asker.claims)).toContain('Neu gefasst.');
+		} finally {
+			await owner`update public.threads set removed_at = null, removal_reason = null where id = ${threadId}`;
+		}
+	});
+
+	it('sends no hydration markers: the thread page is never hydrated', async () => {
+		expect(await shownAnswer(reader.claims)).not.toContain('<!--');
+	});
 });

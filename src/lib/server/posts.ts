@@ -41,15 +41,18 @@ export type ThreadPage = {
 	pageCount: number;
 	/** Answers the reader may see, on all pages. */
 	answerCount: number;
+	/** The thread's page version as of these answers (thread_page_version); null while visitors may not see it. */
+	version: string | null;
 };
 
-type Row = Post & { answerCount: number; page: number };
+type Row = Post & { answerCount: number; page: number; version: string | null };
 
 /**
  * One page of a thread's answers in reading order: the accepted answer first, then
  * professional answers, then the most helpful, then the oldest; replies follow their
  * answer. With `postId` the page that shows that post (or the answer it replies to),
- * so a link to any post lands where it is. One query, whatever the page.
+ * so a link to any post lands where it is. One query, whatever the page; the version
+ * comes from the same statement, so it is exactly as new as the answers.
  */
 export async function readPage(
 	claims: Claims | null,
@@ -61,27 +64,34 @@ export async function readPage(
 		claims,
 		tx,
 		(tx) => tx<Row[]>`
-		with answers as (
+		-- Each value is sent once: the read goes out with begin, claims and commit in one write
+		-- (db.ts), which the driver splits past 1 KB.
+		with thread as (
+			select t.id, t.accepted_post_id, ${answersPerPage}::int as per_page
+			from public.threads t where t.id = ${threadId}
+		), answers as (
 			select p.id, row_number() over (order by (t.accepted_post_id is not distinct from p.id) desc,
 				p.is_professional desc, p.helpful_count desc, p.created_at, p.id) - 1 as position
-			from public.posts p join public.threads t on t.id = p.thread_id
-			where p.thread_id = ${threadId} and p.parent_post_id is null
+			from thread t join public.posts p on p.thread_id = t.id
+			where p.parent_post_id is null
 		), chosen as (
 			select coalesce(
-				(select a.position / ${answersPerPage} from answers a
+				(select a.position / t.per_page from answers a
 				 join public.posts x on a.id = coalesce(x.parent_post_id, x.id) where x.id = ${at.postId ?? null}::uuid),
-				least(${(at.page ?? 1) - 1}, greatest((select count(*) from answers) - 1, 0) / ${answersPerPage})) as page
+				least(${(at.page ?? 1) - 1}, greatest((select count(*) from answers) - 1, 0) / t.per_page)) as page
+			from thread t
 		), mine as (
-			select public.my_posts_in(${threadId}) as ids
+			select public.my_posts_in(id) as ids from thread
 		), shown as (
 			-- As one array, so the thread's posts are read once, not once per answer shown.
-			select array_agg(a.id order by a.position) as ids from answers a, chosen c
-			where a.position / ${answersPerPage} = c.page
+			select array_agg(a.id order by a.position) as ids from answers a, chosen c, thread t
+			where a.position / t.per_page = c.page
 		)
 		select p.id, p.parent_post_id as "parentPostId", m.pseudonym as author,
 			p.is_professional as "isProfessional", p.helpful_count as "helpfulCount",
-			case when p.is_professional and cp.member_id is not null
-				then json_build_object('profession', cp.profession, 'organisation', cp.organisation) end as professional,
+			case when p.is_professional then (
+				select json_build_object('profession', cp.profession, 'organisation', cp.organisation)
+				from public.counsellor_profiles cp where cp.member_id = p.shown_author_id) end as professional,
 			p.is_anonymous as anonymous, p.held_at is not null as held,
 			p.removed_at is not null as removed, p.removal_reason as "removalReason",
 			p.moderator_edited_at is not null as "moderatorEdited",
@@ -90,12 +100,13 @@ export async function readPage(
 			t.accepted_post_id is not distinct from p.id as accepted,
 			p.id = any ((select ids from mine)::uuid[]) as "isMine",
 			exists (select 1 from public.helpful_votes v where v.post_id = p.id and v.member_id = (select auth.uid())) as "votedHelpful",
-			(select count(*) from answers)::int as "answerCount", (select page + 1 from chosen)::int as page
+			(select count(*) from answers)::int as "answerCount", (select page + 1 from chosen)::int as page,
+			(select public.thread_page_version(id) from thread) as version
 		from public.posts p
-		join public.threads t on t.id = p.thread_id
+		join thread t on t.id = p.thread_id
 		left join public.members m on m.id = p.shown_author_id
-		left join public.counsellor_profiles cp on cp.member_id = p.shown_author_id
-		where p.thread_id = ${threadId} and coalesce(p.parent_post_id, p.id) = any ((select ids from shown)::uuid[])
+		-- The shown answers and their replies by index, not every post of the thread again.
+		where p.id = any ((select ids from shown)::uuid[]) or p.parent_post_id = any ((select ids from shown)::uuid[])
 		order by array_position((select ids from shown), coalesce(p.parent_post_id, p.id)),
 			p.parent_post_id is not null, p.created_at, p.id`
 	);
@@ -114,7 +125,8 @@ export async function readPage(
 		answers,
 		page: rows[0]?.page ?? 1,
 		pageCount: Math.max(1, Math.ceil(answerCount / answersPerPage)),
-		answerCount
+		answerCount,
+		version: rows[0]?.version ?? null
 	};
 }
 

@@ -1,28 +1,48 @@
-// Answers kept as rendered, by key (as Rails' fragment caching does): the key is
-// everything an answer's HTML is made from, its language and the props of
-// Answer.svelte, whose replies and the reader's relation to them (own posts, votes)
-// included. Any change to the answer, a reply, a pseudonym or a badge makes a new key,
-// so a kept answer is never outdated; readers in the same relation to a thread share
-// it. A long thread then costs its query and a lookup per answer, not a render.
+// Answers kept as rendered (as Rails' fragment caching does). An answer's HTML is made
+// from the thread's page version (thread_page_version: any change to the thread, its
+// posts, a pseudonym or a badge makes a new one), the language, and the reader's
+// relation to it: signed in, taking part, asker, and per post whether it is theirs and
+// whether they found it helpful. Together they are the key, so a kept answer is never
+// outdated and readers in the same relation share it. A long thread then costs its
+// query and a lookup per answer, not a render.
 import type { ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import Answer from '$lib/components/Answer.svelte';
 import { getLocale } from '$lib/paraglide/runtime';
 
-type Props = ComponentProps<typeof Answer>;
+type Props = Omit<ComponentProps<typeof Answer>, 'result' | 'canModerate'>;
 
-/** About 15 MB (key and HTML, some 3 KB an answer): the pages of a few hundred threads. */
+/** About 10 MB (some 2 KB an answer): the pages of a few hundred threads. */
 const capacity = 5_000;
 const kept = new Map<string, string>();
 
-/** The answer's HTML; moderation forms, which show a refused attempt, are never kept. */
-export function renderedAnswer(props: Omit<Props, 'result'>) {
-	const key = `${getLocale()} ${JSON.stringify(props)}`;
-	let html = kept.get(key);
+// Svelte marks blocks (and the hash of {@html} content) with comments for hydration; the
+// thread page is never hydrated. Nothing else writes a comment: Svelte escapes `<` in
+// text and attributes.
+const hydrationMarkers = /<!--(?:\[-?\d*|\]|[a-z0-9]+)?-->/g;
+
+function key(props: Props, version: string) {
+	const flags = (...values: boolean[]) => values.map(Number).join('');
+	const posts = [props.answer, ...props.answer.replies].map(
+		(post) => `${post.id}:${flags(post.isMine, post.votedHelpful)}`
+	);
+	return `${getLocale()} ${version} ${flags(props.signedIn, props.canTakePart, props.canAccept)} ${posts.join(' ')}`;
+}
+
+/**
+ * The answer's HTML, for readers without moderation forms (those show refused attempts).
+ * Kept only with a page version: a thread visitors may not see has none.
+ */
+export function renderedAnswer(props: Props, version: string | null) {
+	const draw = () =>
+		render(Answer, { props: { ...props, canModerate: false } }).body.replace(hydrationMarkers, '');
+	if (version === null) return draw();
+	const at = key(props, version);
+	let html = kept.get(at);
 	if (html === undefined) {
-		html = render(Answer, { props }).body;
+		html = draw();
 		if (kept.size >= capacity) kept.delete(kept.keys().next().value!);
-	} else kept.delete(key);
-	kept.set(key, html);
+	} else kept.delete(at);
+	kept.set(at, html);
 	return html;
 }

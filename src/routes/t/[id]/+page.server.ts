@@ -32,7 +32,8 @@ const threadId = (params: { id: string }) => {
 export const csr = false;
 
 const crisisSchema = z.enum(['published', 'held']).nullable().catch(null);
-// Which answers: a page number, or the page that shows a post (links to a post carry it).
+// Which answers: a page number, or the page that shows a post (links to a post carry it,
+// and a reply link the answer whose reply form it opens).
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 const postSchema = z.uuid().nullable().catch(null);
 
@@ -40,9 +41,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = threadId(params);
 	// Just written with crisis words: the writer sees the helplines at once.
 	const crisis = crisisSchema.parse(url.searchParams.get('crisis'));
+	const replyTo = postSchema.parse(url.searchParams.get('reply'));
 	const at = {
 		page: pageSchema.parse(url.searchParams.get('page') ?? undefined),
-		postId: postSchema.parse(url.searchParams.get('post'))
+		postId: replyTo ?? postSchema.parse(url.searchParams.get('post'))
 	};
 	// One transaction, its queries sent together with begin and commit: one round trip. What only
 	// some readers need comes along for every signed-in one (cheap, and no second trip):
@@ -64,20 +66,23 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		answer,
 		html: thread.canModerate
 			? null
-			: renderedAnswer({
-					answer,
-					threadId: id,
-					signedIn: Boolean(locals.claims),
-					canTakePart: thread.canTakePart,
-					canAccept: thread.isMine,
-					canModerate: false
-				})
+			: renderedAnswer(
+					{
+						answer,
+						threadId: id,
+						signedIn: Boolean(locals.claims),
+						canTakePart: thread.canTakePart,
+						canAccept: thread.isMine
+					},
+					shown.version
+				)
 	}));
 	return {
 		thread,
 		answers: new ServerOnly(answers),
 		pages: { page: shown.page, count: shown.pageCount, answers: shown.answerCount },
 		crisis,
+		replyTo,
 		// Held without crisis words: waiting for a moderator's approval.
 		held: url.searchParams.has('held'),
 		// Back from the report page (t/[id]/report).
