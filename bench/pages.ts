@@ -2,10 +2,12 @@
 // over loopback with autocannon, as visitor and as signed-in member. Per page: requests
 // per second, latency percentiles, and from the same responses (Server-Timing, see
 // src/lib/server/sql-timing.ts) the SQL time and round trips. Writes bench/results.json,
-// prints a table and checks the budgets of bench/budgets.ts.
+// prints a table and checks the budgets of bench/budgets.ts. The server runs as it should in
+// production on the machine: one process per core (WEB_CONCURRENCY overrides).
 import autocannon from 'autocannon';
 import { writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../supabase/local/env.ts';
 import { ownerConnection, signIn, startApp, type App } from './app.ts';
@@ -14,6 +16,7 @@ import { budgets } from './budgets.ts';
 const port = Number(process.env.BENCH_PORT ?? 4390);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const processes = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
 
 type Page = {
 	name: string;
@@ -148,7 +151,10 @@ async function scriptKb(app: App, pagePath: string) {
 }
 
 const { pages: list, member } = await pages();
-const app = await startApp(port, { SQL_TIMING: '1' });
+const app = await startApp(port, { SQL_TIMING: '1', WEB_CONCURRENCY: String(processes) });
+console.log(
+	`[bench] ${processes} server process(es), ${connections} connections, ${seconds} s a page`
+);
 try {
 	const cookies = {
 		visitor: null,
@@ -199,6 +205,7 @@ try {
 		measuredAt: new Date().toISOString(),
 		seconds,
 		connections,
+		processes,
 		pages: rows,
 		threadScript,
 		checks

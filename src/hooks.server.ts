@@ -1,10 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from '$env/dynamic/private';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
-import { getTextDirection } from '$lib/paraglide/runtime';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import {
+	extractLocaleFromRequestAsync,
+	getTextDirection,
+	locales,
+	overwriteServerAsyncLocalStorage,
+	type ParaglideAsyncLocalStorage
+} from '$lib/paraglide/runtime';
 import { closeDatabase } from '$lib/server/db';
 import { rememberMemberLocale } from '$lib/server/locale';
 import { startMailDelivery } from '$lib/server/mail-delivery';
@@ -21,16 +27,28 @@ export const init: ServerInit = () => {
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
+// Once per language: Paraglide asks Intl anew on every call.
+const textDirections = new Map(locales.map((locale) => [locale, getTextDirection(locale)]));
+
+// The request's language, where Paraglide's getLocale() looks for it: Paraglide's
+// middleware without what the forum does not use. It copied every request twice (for
+// languages in URLs and frameworks that need a new Request) and noted every message
+// called (for splitting messages by page), a good part of a page's time.
+const requestLocales: ParaglideAsyncLocalStorage = new AsyncLocalStorage();
+overwriteServerAsyncLocalStorage(requestLocales);
+
+const handleLocale: Handle = async ({ event, resolve }) => {
+	// The async form asks custom strategies too: the signed-in member's own language.
+	const locale = await extractLocaleFromRequestAsync(event.request);
+	return requestLocales.run({ locale, origin: event.url.origin }, () =>
+		resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html
 					.replace('%paraglide.lang%', locale)
-					.replace('%paraglide.dir%', getTextDirection(locale))
-		});
-	});
+					.replace('%paraglide.dir%', textDirections.get(locale)!)
+		})
+	);
+};
 
 // Every request verifies the session: the token's signature (once per token) and expiry,
 // then that the session still exists (a sign-out elsewhere ends it at once).

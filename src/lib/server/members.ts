@@ -14,6 +14,8 @@ export type CurrentMember = {
 	unread: number;
 	/** Moderates at least one community: the header links to the moderation queue. */
 	moderates: boolean;
+	/** Under a suspension not lifted or over (in some community): only then do pages ask which. */
+	suspended: boolean;
 };
 
 /** The signed-in member, or null when their session is no longer active. */
@@ -21,7 +23,9 @@ export async function current(claims: Claims, tx?: Tx): Promise<CurrentMember | 
 	const query = (tx: Tx) => tx<CurrentMember[]>`
 		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale,
 			(select count(*)::int from public.notifications n where n.member_id = m.id and n.read_at is null) as unread,
-			exists (select 1 from public.community_moderators cm where cm.member_id = m.id) as moderates
+			exists (select 1 from public.community_moderators cm where cm.member_id = m.id) as moderates,
+			exists (select 1 from public.suspensions x where x.member_id = m.id and x.lifted_at is null
+				and (x.ends_at is null or x.ends_at > public.clock())) as suspended
 		from public.members m join public.member_settings s on s.member_id = m.id
 		where m.id = (select auth.uid()) and public.session_is_active()`;
 	// Every signed-in request asks first, alone: one round trip.

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
+import * as members from '$lib/server/members';
 import * as moderation from '$lib/server/moderation';
 import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
@@ -85,6 +86,9 @@ describe('a suspension for seven days', () => {
 		expect(days).toBeLessThanOrEqual(7);
 		expect((await notificationsOf(offender.id))[0].kind).toBe('suspension');
 		expect(await moderation.mySuspension(asker.claims, { id: home })).toBeNull();
+		// The session check says who is suspended at all: only their pages ask where.
+		expect((await members.current(offender.claims))?.suspended).toBe(true);
+		expect((await members.current(asker.claims))?.suspended).toBe(false);
 	});
 
 	it('is in the mod log, naming the member to moderators only', async () => {
@@ -117,6 +121,7 @@ describe('a suspension for seven days', () => {
 
 	it('can be lifted early by a moderator, and that is logged', async () => {
 		await moderationActions.liftSuspension(mod.claims, suspensionId, 'Entschuldigung angenommen');
+		expect((await members.current(offender.claims))?.suspended).toBe(false);
 		expect(
 			(await posts.answer(offender.claims, threadId, reply('Entschuldigung'))).id
 		).toBeTruthy();

@@ -47,15 +47,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		postId: replyTo ?? postSchema.parse(url.searchParams.get('post'))
 	};
 	// One transaction, its queries sent together with begin and commit: one round trip. What only
-	// some readers need comes along for every signed-in one (cheap, and no second trip):
-	// their suspension here; the communities a moderator may move it to (none for others).
+	// some readers need is asked only for them, as the session check found them: the
+	// suspension here of a suspended member, the communities a moderator may move it to.
 	const [thread, shown, lines, mySuspension, moveTargets] = await read(locals.claims, (tx) =>
 		Promise.all([
 			threads.read(locals.claims, id, tx),
 			posts.readPage(locals.claims, id, at, tx),
 			crisis ? helplines.list(locals.claims, tx) : [],
-			moderation.mySuspension(locals.claims, { threadId: id }, tx),
-			locals.claims ? communities.moveTargets(locals.claims, id, tx) : []
+			locals.member?.suspended
+				? moderation.mySuspension(locals.claims, { threadId: id }, tx)
+				: null,
+			locals.claims && locals.member?.moderates
+				? communities.moveTargets(locals.claims, id, tx)
+				: []
 		])
 	);
 	if (!thread) error(404, m.error_thread_not_found());
