@@ -9,6 +9,7 @@
 //    15 s: requests caught by it must get the 503 that says so, nothing else; afterwards
 //    answers must be acknowledged again without any intervention, and again none is lost.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appEnv, projectRoot } from '../supabase/local/env.ts';
@@ -181,9 +182,17 @@ try {
 	);
 	const [during] = await Promise.all([answerFor(app, people, 40), restarting]);
 	const duringCheck = await verify(during);
+	// The message in the member's language: a tenth of the members read English.
+	const unavailableMessages = ['de', 'en'].map((locale) => {
+		const messages = JSON.parse(
+			readFileSync(path.join(projectRoot, `messages/${locale}.json`), 'utf8')
+		) as Record<string, string>;
+		return messages.error_database_unavailable.split('.')[0];
+	});
 	const unclear = during.filter(
 		(o) =>
-			(o.status >= 500 || o.status === 0) && !(o.status === 503 && o.body.includes('Datenbank'))
+			(o.status >= 500 || o.status === 0) &&
+			!(o.status === 503 && unavailableMessages.some((message) => o.body.includes(message)))
 	);
 	const unavailable = during.filter((o) => o.status === 503);
 	const recovered = during.filter((o) => o.status === 303 && o.at > restart.to);
