@@ -160,6 +160,11 @@ try {
 	const steadyCheck = await verify(steady);
 	const steadyFive = steady.filter((o) => o.status >= 500 || o.status === 0).length;
 	if (steadyFive) failures.push(`${steadyFive} errors (5xx or network) without a restart`);
+	// Paced to the posting limit, nothing is refused, unless these members posted in the last
+	// ten minutes (an earlier run): then the run measures the limit, not the app.
+	const steadyRefused = steady.filter((o) => o.status >= 400 && o.status < 500).length;
+	if (steadyRefused)
+		failures.push(`${steadyRefused} answers refused: an earlier run is within the posting limit`);
 	if (steadyCheck.lost) failures.push(`${steadyCheck.lost} acknowledged answers missing`);
 	if (steadyCheck.inconsistentThreads)
 		failures.push(`${steadyCheck.inconsistentThreads} threads with wrong counters`);
