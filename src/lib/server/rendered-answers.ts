@@ -9,20 +9,21 @@ import type { ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import Answer from '$lib/components/Answer.svelte';
 import { getLocale } from '$lib/paraglide/runtime';
+import { Kept } from './kept';
 
 type Props = Omit<ComponentProps<typeof Answer>, 'result' | 'canModerate'>;
 
 /** About 10 MB (some 2 KB an answer): the pages of a few hundred threads. */
-const capacity = 5_000;
-const kept = new Map<string, string>();
+const kept = new Kept<string>(5_000);
 
 // Svelte marks blocks (and the hash of {@html} content) with comments for hydration; the
 // thread page is never hydrated. Nothing else writes a comment: Svelte escapes `<` in
 // text and attributes.
 const hydrationMarkers = /<!--(?:\[-?\d*|\]|[a-z0-9]+)?-->/g;
 
+const flags = (...values: boolean[]) => values.map(Number).join('');
+
 function key(props: Props, version: string) {
-	const flags = (...values: boolean[]) => values.map(Number).join('');
 	const posts = [props.answer, ...props.answer.replies].map(
 		(post) => `${post.id}:${flags(post.isMine, post.votedHelpful)}`
 	);
@@ -39,10 +40,6 @@ export function renderedAnswer(props: Props, version: string | null) {
 	if (version === null) return draw();
 	const at = key(props, version);
 	let html = kept.get(at);
-	if (html === undefined) {
-		html = draw();
-		if (kept.size >= capacity) kept.delete(kept.keys().next().value!);
-	} else kept.delete(at);
-	kept.set(at, html);
+	if (html === undefined) kept.set(at, (html = draw()));
 	return html;
 }

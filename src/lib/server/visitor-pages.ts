@@ -6,12 +6,12 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { read } from './db';
+import { Kept } from './kept';
 
-type Kept = { version: string; body: string; headers: [string, string][] };
+type KeptPage = { version: string; body: string; headers: [string, string][] };
 
 /** About 25 MB with the longest threads' pages; the least recently read go first. */
-const capacity = 300;
-const kept = new Map<string, Kept>();
+const kept = new Kept<KeptPage>(300);
 // What the page sends along, apart from the headers every response gets (hooks.server.ts);
 // never cookies, which SvelteKit adds for each request itself.
 const keptHeaders = ['content-type', 'content-security-policy', 'link', 'etag'];
@@ -42,15 +42,12 @@ export const handleVisitorPages: Handle = async ({ event, resolve }) => {
 	const key = `${getLocale()} ${event.url.pathname}${event.url.search}`;
 	const hit = kept.get(key);
 	if (hit?.version === version) {
-		kept.delete(key);
-		kept.set(key, hit);
 		return new Response(hit.body, { headers: hit.headers });
 	}
 	// Rendered after the version was read: what is kept is at least that new.
 	const response = await resolve(event);
 	if (response.status !== 200) return response;
 	const body = await response.text();
-	kept.delete(key);
 	kept.set(key, {
 		version,
 		body,
@@ -59,6 +56,5 @@ export const handleVisitorPages: Handle = async ({ event, resolve }) => {
 			return value === null ? [] : [[name, value] as [string, string]];
 		})
 	});
-	if (kept.size > capacity) kept.delete(kept.keys().next().value!);
 	return new Response(body, response);
 };
