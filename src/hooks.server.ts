@@ -42,10 +42,15 @@ const handleLocale: Handle = async ({ event, resolve }) => {
 	const locale = await extractLocaleFromRequestAsync(event.request);
 	return requestLocales.run({ locale, origin: event.url.origin }, () =>
 		resolve(event, {
-			transformPageChunk: ({ html }) =>
-				html
+			// Both are in the opening <html> tag (app.html): only it is copied, not the page.
+			transformPageChunk: ({ html }) => {
+				const tagEnd = html.indexOf('>', html.indexOf('<html')) + 1;
+				const tag = html
+					.slice(0, tagEnd)
 					.replace('%paraglide.lang%', locale)
-					.replace('%paraglide.dir%', textDirections.get(locale)!)
+					.replace('%paraglide.dir%', textDirections.get(locale)!);
+				return tag + html.slice(tagEnd);
+			}
 		})
 	);
 };
@@ -58,14 +63,21 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	Object.defineProperty(event.locals, 'supabase', {
 		get: () => (supabase ??= createSupabase(event))
 	});
-	const { claims, member } = await session.load(
+	const { claims, member, confirmation } = await session.load(
 		() => event.locals.supabase,
-		() => event.cookies.getAll()
+		() => event.cookies.getAll(),
+		event.request.method
 	);
 	event.locals.claims = claims;
 	event.locals.member = member;
 	if (member) rememberMemberLocale(event.request, member.locale);
-	return resolve(event);
+	if (!confirmation) return resolve(event);
+	// Made for the member as kept, checked with the page's own reads: sent only if that
+	// holds. Else the same address once more (data requests too), checked first this time.
+	const response = await confirmation.during(() => resolve(event));
+	if (await confirmation.holds()) return response;
+	const { pathname, search } = new URL(event.request.url);
+	return new Response(null, { status: 303, headers: { location: pathname + search } });
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {

@@ -18,7 +18,8 @@ import { community, counsellor, member, owner } from './escalations/support';
 type Load = (event: never) => unknown;
 
 /**
- * Round trips of one request: the session check (signed in), then the page's load. The
+ * Round trips of a session's first request: the session check alone (signed in), then the
+ * page's load. Later pages send the check with their own reads (session-check.spec.ts). The
  * fewest of three: the first time a connection sees a statement, Postgres describes it
  * before running it, one more trip that a running server pays once per connection.
  */

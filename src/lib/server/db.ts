@@ -1,6 +1,7 @@
 // The data path: every query runs inside a transaction that has switched to a
 // Supabase API role with verified JWT claims, exactly as PostgREST runs a request,
 // so auth.uid() and every RLS policy behave as on hosted Supabase.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from '$env/dynamic/private';
 import { error } from '@sveltejs/kit';
 import postgres from 'postgres';
@@ -33,6 +34,33 @@ export async function closeDatabase() {
 	await closing?.end({ timeout: 5 });
 }
 
+/**
+ * A request's session check that goes out with the request's first transaction as its
+ * claims, sent right after begin: no round trip, no transaction of its own (session.ts).
+ * `query` answers whether the session is still active; `active` is its answer once sent.
+ */
+export type SessionCheck = {
+	claims: Claims;
+	query: (tx: Tx) => Promise<boolean>;
+	sent?: boolean;
+	active?: Promise<boolean>;
+};
+
+const sessionChecks = new AsyncLocalStorage<SessionCheck>();
+
+/** Runs a request's handling with its session check still to be sent. */
+export function checkingSession<T>(check: SessionCheck, handle: () => T) {
+	return sessionChecks.run(check, handle);
+}
+
+/** The request's session check, when this transaction is the first as its claims. */
+function sessionCheckFor(claims: object) {
+	const check = sessionChecks.getStore();
+	if (!check || check.sent || check.claims !== claims) return undefined;
+	check.sent = true;
+	return check;
+}
+
 /** The connection itself is gone (the database restarted or is unreachable), not a refusal. */
 function isConnectionLost(cause: unknown) {
 	if (cause instanceof postgres.PostgresError) return cause.severity !== 'ERROR';
@@ -51,6 +79,7 @@ async function run<T>(
 	work: (tx: Tx) => Promise<T>,
 	sentAtOnce = false
 ): Promise<T> {
+	const check = role === 'authenticated' ? sessionCheckFor(claims) : undefined;
 	let tx: postgres.ReservedSql;
 	try {
 		tx = await connection().reserve();
@@ -75,6 +104,12 @@ async function run<T>(
 		]);
 		// Awaited below; a failure here also fails the work's queries, which reports it first.
 		opening.catch(() => {});
+		if (check) {
+			check.active = check.query(tx as unknown as Tx);
+			check.active.catch(() => {});
+			// Work that may write waits for the answer: an ended session changes nothing.
+			if (!sentAtOnce && !(await check.active)) error(401, m.error_session_expired());
+		}
 		const result = await work(tx as unknown as Tx);
 		await opening;
 		await (closing ?? tx`commit`);

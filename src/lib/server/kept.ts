@@ -15,6 +15,10 @@ export class Kept<V> {
 		return value;
 	}
 
+	delete(key: string) {
+		this.#entries.delete(key);
+	}
+
 	set(key: string, value: V) {
 		this.#entries.delete(key);
 		this.#entries.set(key, value);

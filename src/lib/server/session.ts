@@ -1,6 +1,8 @@
 // Who is asking: verified claims and their member, or a visitor.
-import type { Claims } from './db';
+import { checkingSession, type Claims, type SessionCheck } from './db';
+import { Kept } from './kept';
 import * as members from './members';
+import type { CurrentMember } from './members';
 import type { Supabase } from './supabase';
 
 // A token verified once stays verified until it is about to expire: its signature cannot
@@ -39,9 +41,30 @@ async function verify(supabase: () => Supabase, cookies: () => Cookie[]): Promis
 	return claims;
 }
 
-export async function load(supabase: () => Supabase, cookies: () => Cookie[]) {
+// The member as the last check of their session found them, by session. A request that
+// only reads (GET, HEAD) is handled with this copy, and its check goes out with the
+// page's own first transaction instead of in one of its own: the page is sent only if
+// the check finds the session active and the member unchanged (Confirmation).
+const keptMembers = new Kept<CurrentMember>(10_000);
+
+export type SignedIn =
+	| { claims: null; member: null; confirmation?: undefined }
+	| { claims: Claims; member: CurrentMember; confirmation?: Confirmation };
+
+export async function load(
+	supabase: () => Supabase,
+	cookies: () => Cookie[],
+	method: string
+): Promise<SignedIn> {
 	const claims = await verify(supabase, cookies);
 	if (!claims) return { claims: null, member: null };
+	const key = typeof claims.session_id === 'string' ? claims.session_id : null;
+	const reading = method === 'GET' || method === 'HEAD';
+	const kept = key && reading ? keptMembers.get(key) : undefined;
+	if (key && kept)
+		return { claims, member: kept, confirmation: new Confirmation(claims, kept, key) };
+	// A request that may change the member (a form sent): the next page asks first again.
+	if (key) keptMembers.delete(key);
 	const member = await members.current(claims);
 	if (!member) {
 		// The session was revoked (signed out elsewhere, password changed, account
@@ -50,5 +73,47 @@ export async function load(supabase: () => Supabase, cookies: () => Cookie[]) {
 		await supabase().auth.signOut({ scope: 'local' });
 		return { claims: null, member: null };
 	}
+	if (key && reading) keptMembers.set(key, member);
 	return { claims, member };
+}
+
+const sameMember = (a: CurrentMember, b: CurrentMember) =>
+	(Object.keys(a) as Array<keyof CurrentMember>).every((field) => a[field] === b[field]);
+
+/** The session check of a request handled with a kept member. */
+export class Confirmation {
+	#found: CurrentMember | null | undefined;
+	readonly #check: SessionCheck;
+
+	constructor(
+		readonly claims: Claims,
+		readonly kept: CurrentMember,
+		readonly key: string
+	) {
+		this.#check = {
+			claims,
+			query: async (tx) => {
+				this.#found = await members.current(claims, tx);
+				return this.#found !== null;
+			}
+		};
+	}
+
+	/** Handles the request with the check riding along its first transaction as the claims (db.ts). */
+	during<T>(handle: () => T) {
+		return checkingSession(this.#check, handle);
+	}
+
+	/**
+	 * Whether what was made for the kept member may be sent: the session is active and the
+	 * member as kept (language, roles, unread notifications…). A request that ran no
+	 * transaction as the member asks now. Otherwise the next request asks first.
+	 */
+	async holds() {
+		await this.#check.active?.catch(() => {});
+		if (this.#found === undefined) this.#found = await members.current(this.claims);
+		if (this.#found && sameMember(this.#found, this.kept)) return true;
+		keptMembers.delete(this.key);
+		return false;
+	}
 }
