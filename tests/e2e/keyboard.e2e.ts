@@ -16,9 +16,18 @@ function focusSeen(page: Page) {
 	});
 }
 
-/** Tabs forward until `target` has the focus; every element passed on the way must show it. */
+/**
+ * Tabs forward until `target` has the focus; every element passed on the way must show it.
+ * At most once round the page: a stop for each element that can take the focus, and the
+ * step from its end back to its start.
+ */
 async function tabTo(page: Page, target: Locator) {
-	for (let stop = 0; stop < 80; stop++) {
+	const stops = await page.evaluate(
+		() =>
+			document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')
+				.length
+	);
+	for (let stop = 0; stop < stops + 2; stop++) {
 		await page.keyboard.press('Tab');
 		const focus = await focusSeen(page);
 		if (focus) expect(focus.visible, `visible focus on ${focus.element}`).toBe(true);
