@@ -11,7 +11,6 @@ export type Post = {
 	id: string;
 	parentPostId: string | null;
 	author: string | null;
-	isProfessional: boolean;
 	/** What the professional badge shows (profession, organisation); null for peers. */
 	professional: { profession: string; organisation: string } | null;
 	anonymous: boolean;
@@ -88,7 +87,7 @@ export async function readPage(
 			where a.position / t.per_page = c.page
 		)
 		select p.id, p.parent_post_id as "parentPostId", m.pseudonym as author,
-			p.is_professional as "isProfessional", p.helpful_count as "helpfulCount",
+			p.helpful_count as "helpfulCount",
 			case when p.is_professional then (
 				select json_build_object('profession', cp.profession, 'organisation', cp.organisation)
 				from public.counsellor_profiles cp where cp.member_id = p.shown_author_id) end as professional,

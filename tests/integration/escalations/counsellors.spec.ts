@@ -127,7 +127,6 @@ describe('withdrawing', () => {
 			profession: 'Sozialpädagogin'
 		});
 		expect(list.find((post) => post.id === after.id)).toMatchObject({
-			isProfessional: false,
 			professional: null
 		});
 		expect(await counsellors.profile(null, expert.id)).toMatchObject({ active: false });

@@ -39,7 +39,6 @@ describe('a professional answer', () => {
 		const [first] = (await posts.readPage(asker.claims, threadId)).answers;
 		expect(first).toMatchObject({
 			id: answered.id,
-			isProfessional: true,
 			professional: { profession: 'Sozialpädagogin', organisation: 'Beratungsstelle Testhausen' }
 		});
 		expect((await escalations.read(anna.claims, id))?.history.at(-1)).toMatchObject({
