@@ -73,7 +73,8 @@ export async function load(
 		await supabase().auth.signOut({ scope: 'local' });
 		return { claims: null, member: null };
 	}
-	if (key && reading) keptMembers.set(key, member);
+	// Shared by the session's requests that follow: frozen, so none changes it for the others.
+	if (key && reading) keptMembers.set(key, Object.freeze(member));
 	return { claims, member };
 }
 
