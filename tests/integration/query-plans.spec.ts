@@ -97,8 +97,8 @@ async function midSizeForum(tx: Tx, memberId: string): Promise<Forum> {
 			case when p.n <= 60 then null else o.opened + interval '1 hour' end as acted, o.opened) s
 		where p.n <= 4000`;
 	await tx`
-		insert into public.flags (flagger_id, post_id, reason, created_at)
-		select ${memberId}, i.post_id, 'spam', i.opened_at from public.moderation_items i where i.community_id = ${communityId}`;
+		insert into public.flags (flagger_id, post_id, community_id, reason, created_at)
+		select ${memberId}, i.post_id, i.community_id, 'spam', i.opened_at from public.moderation_items i where i.community_id = ${communityId}`;
 	await tx`
 		insert into public.moderation_events (item_id, action, at)
 		select id, 'flagged', opened_at from public.moderation_items where community_id = ${communityId}`;

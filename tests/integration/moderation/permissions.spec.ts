@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as communities from '$lib/server/communities';
 import { transaction } from '$lib/server/db';
+import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
 import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
@@ -80,6 +81,26 @@ describe('reading', () => {
 			(tx) => tx`select id from public.flags where post_id = ${postId}`
 		);
 		expect(flagsSeen).toHaveLength(0);
+	});
+
+	it('takes a moved thread’s flags, its posts’ too, to the new community’s moderators', async () => {
+		const moved = (await threads.ask(peer.claims, home, question())).id;
+		const movedPost = (await posts.answer((await member(home)).claims, moved, reply('Werbung'))).id;
+		const flagger = await member(home);
+		await flagPost(flagger.claims, movedPost, 'spam');
+		await escalations.flag(flagger.claims, { threadId: moved }, { reason: 'spam', note: null });
+		const seenBy = (claims: TestMember['claims']) =>
+			transaction(
+				claims,
+				(tx) => tx<{ id: string }[]>`
+				select id from public.flags where thread_id = ${moved} or post_id = ${movedPost}`
+			);
+		expect(await seenBy(mod.claims)).toHaveLength(2);
+		expect(await seenBy(otherMod.claims)).toHaveLength(0);
+
+		await moderationActions.move(mod.claims, moved, other, 'Passt besser dorthin', null);
+		expect(await seenBy(otherMod.claims)).toHaveLength(2);
+		expect(await seenBy(mod.claims)).toHaveLength(0);
 	});
 
 	it('keeps flaggers’ flags their own', async () => {
