@@ -73,7 +73,7 @@ describe('the session check of a kept member', () => {
 	});
 
 	it('is asked on its own when the request read nothing as the member', async () => {
-		const { claims, check } = await keptMember();
+		const { check } = await keptMember();
 		const [spent, done] = measure(async () => {
 			await check.during(() => read(null, (tx) => tx`select 1`));
 			return check.holds();
