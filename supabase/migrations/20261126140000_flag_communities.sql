@@ -22,18 +22,22 @@ $$;
 create trigger set_flag_community before insert on public.flags
 for each row execute function public.set_flag_community();
 
--- A moved thread takes its flags, and those of its posts, to its new community's moderators.
-create function public.sync_flag_community() returns trigger
+-- A moved thread takes its escalations and flags, those of its posts too, to its new
+-- community: one trigger for all that follows a thread (before: escalations alone).
+drop trigger sync_escalation_community on public.threads;
+drop function public.sync_escalation_community();
+create function public.follow_thread_community() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
+	update public.escalations set community_id = new.community_id where thread_id = new.id;
 	update public.flags set community_id = new.community_id
 	where thread_id = new.id or post_id in (select p.id from public.posts p where p.thread_id = new.id);
 	return null;
 end;
 $$;
-create trigger sync_flag_community after update of community_id on public.threads
+create trigger follow_thread_community after update of community_id on public.threads
 for each row when (old.community_id is distinct from new.community_id)
-execute function public.sync_flag_community();
+execute function public.follow_thread_community();
 
 alter policy "Moderators see the flags in their communities" on public.flags
 	using (community_id = any ((select public.moderated_communities())::uuid[]));

@@ -83,7 +83,7 @@ describe('reading', () => {
 		expect(flagsSeen).toHaveLength(0);
 	});
 
-	it('takes a moved thread’s flags, its posts’ too, to the new community’s moderators', async () => {
+	it('takes a moved thread’s flags and escalation, its posts’ flags too, to the new community', async () => {
 		const moved = (await threads.ask(peer.claims, home, question())).id;
 		const movedPost = (await posts.answer((await member(home)).claims, moved, reply('Werbung'))).id;
 		const flagger = await member(home);
@@ -97,10 +97,16 @@ describe('reading', () => {
 			);
 		expect(await seenBy(mod.claims)).toHaveLength(2);
 		expect(await seenBy(otherMod.claims)).toHaveLength(0);
+		// Asking for a professional opens an escalation, which moves along too.
+		const worried = await member(home);
+		await escalations.flag(worried.claims, { threadId: moved }, { reason: 'needs_professional' });
 
 		await moderationActions.move(mod.claims, moved, other, 'Passt besser dorthin', null);
-		expect(await seenBy(otherMod.claims)).toHaveLength(2);
+		expect(await seenBy(otherMod.claims)).toHaveLength(3);
 		expect(await seenBy(mod.claims)).toHaveLength(0);
+		expect(
+			await owner`select community_id from public.escalations where thread_id = ${moved}`
+		).toEqual([{ community_id: other }]);
 	});
 
 	it('keeps flaggers’ flags their own', async () => {
