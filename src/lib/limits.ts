@@ -1,5 +1,8 @@
 // Post limits, shared by the forms (hints, maxlength) and their schemas; kept apart
 // from the schemas so pages do not ship zod to the browser.
+import { formatFigures } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+
 export const limits = {
 	titleMin: 10,
 	titleMax: 150,
@@ -7,3 +10,6 @@ export const limits = {
 	tags: 5,
 	tagMax: 30
 } as const;
+
+/** The hint under every body field ("Höchstens 20.000 Zeichen"), worded once per language. */
+export const bodyHint = () => formatFigures(m.field_body_hint, { max: limits.bodyMax });

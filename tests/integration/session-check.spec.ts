@@ -27,7 +27,7 @@ async function keptMember() {
 	const signedIn = await member(place);
 	const kept = await members.current(signedIn.claims);
 	if (!kept) throw new Error('A fresh session is active');
-	const check = new Confirmation(signedIn.claims, kept, String(signedIn.claims.session_id));
+	const check = new Confirmation(signedIn.claims, kept);
 	return { ...signedIn, kept, check };
 }
 

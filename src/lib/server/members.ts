@@ -28,7 +28,8 @@ export async function current(claims: Claims, tx?: Tx): Promise<CurrentMember | 
 				and (x.ends_at is null or x.ends_at > public.clock())) as suspended
 		from public.members m join public.member_settings s on s.member_id = m.id
 		where m.id = (select auth.uid()) and public.session_is_active()`;
-	// Every signed-in request asks first, alone: one round trip.
+	// Alone (one round trip) on a session's first page and after a form; otherwise it goes
+	// with the page's own first transaction (session.ts).
 	const [row] = await (tx ? query(tx) : read(claims, query));
 	return row ?? null;
 }

@@ -46,6 +46,8 @@ async function verify(supabase: () => Supabase, cookies: () => Cookie[]): Promis
 // page's own first transaction instead of in one of its own: the page is sent only if
 // the check finds the session active and the member unchanged (Confirmation).
 const keptMembers = new Kept<CurrentMember>(10_000);
+const sessionOf = (claims: Claims) =>
+	typeof claims.session_id === 'string' ? claims.session_id : null;
 
 export type SignedIn =
 	| { claims: null; member: null; confirmation?: undefined }
@@ -58,11 +60,10 @@ export async function load(
 ): Promise<SignedIn> {
 	const claims = await verify(supabase, cookies);
 	if (!claims) return { claims: null, member: null };
-	const key = typeof claims.session_id === 'string' ? claims.session_id : null;
+	const key = sessionOf(claims);
 	const reading = method === 'GET' || method === 'HEAD';
 	const kept = key && reading ? keptMembers.get(key) : undefined;
-	if (key && kept)
-		return { claims, member: kept, confirmation: new Confirmation(claims, kept, key) };
+	if (kept) return { claims, member: kept, confirmation: new Confirmation(claims, kept) };
 	// A request that may change the member (a form sent): the next page asks first again.
 	if (key) keptMembers.delete(key);
 	const member = await members.current(claims);
@@ -84,13 +85,14 @@ const sameMember = (a: CurrentMember, b: CurrentMember) =>
 /** The session check of a request handled with a kept member. */
 export class Confirmation {
 	#found: CurrentMember | null | undefined;
+	readonly #claims: Claims;
 	readonly #check: SessionCheck;
 
 	constructor(
-		readonly claims: Claims,
-		readonly kept: CurrentMember,
-		readonly key: string
+		claims: Claims,
+		readonly kept: CurrentMember
 	) {
+		this.#claims = claims;
 		this.#check = {
 			claims,
 			query: async (tx) => {
@@ -112,9 +114,10 @@ export class Confirmation {
 	 */
 	async holds() {
 		await this.#check.active?.catch(() => {});
-		if (this.#found === undefined) this.#found = await members.current(this.claims);
+		if (this.#found === undefined) this.#found = await members.current(this.#claims);
 		if (this.#found && sameMember(this.#found, this.kept)) return true;
-		keptMembers.delete(this.key);
+		const key = sessionOf(this.#claims);
+		if (key) keptMembers.delete(key);
 		return false;
 	}
 }
