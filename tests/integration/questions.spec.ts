@@ -211,8 +211,10 @@ describe('community pages', () => {
 		const [community] =
 			await owner`insert into public.communities (slug, name, topic) values (${slug}, 'Testgemeinschaft', 'Test') returning id`;
 		await communities.join(peer.claims, community.id);
+		// All asked within one millisecond, microseconds apart: a page's position keeps them apart.
 		await owner`insert into public.threads (community_id, author_id, title, body_markdown, body_html, created_at)
-			select ${community.id}, ${peer.id}, 'Frage Nummer ' || n, 'x', '<p>x</p>', now() - n * interval '1 minute'
+			select ${community.id}, ${peer.id}, 'Frage Nummer ' || n, 'x', '<p>x</p>',
+				timestamptz '2026-11-20 12:00:00.123' + (46 - n) * interval '1 microsecond'
 			from generate_series(1, 45) n`;
 		const seen: string[] = [];
 		let after: string | null = null;
@@ -222,8 +224,7 @@ describe('community pages', () => {
 			seen.push(...page.threads.map((t) => t.title));
 			after = page.next;
 		} while (after);
-		expect(seen).toHaveLength(45);
-		expect(seen[0]).toBe('Frage Nummer 1');
+		expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => `Frage Nummer ${i + 1}`));
 		expect(new Set(seen).size).toBe(45);
 		expect((await threads.listInCommunity(null, slug, 'solved', null)).threads).toEqual([]);
 		expect(

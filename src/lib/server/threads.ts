@@ -48,15 +48,15 @@ export async function listInCommunity(
 				: tab === 'solved'
 					? tx`and t.accepted_post_id is not null`
 					: tx``;
-		return tx<(ThreadSummary & { sortedAt: Date })[]>`
+		return tx<(ThreadSummary & { sortedAt: string })[]>`
 			select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
 				t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
 				t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
 				t.pinned_at is not null as pinned, t.created_at as "createdAt",
-				t.last_activity_at as "lastActivityAt", ${sortColumn} as "sortedAt"
+				t.last_activity_at as "lastActivityAt", to_json(${sortColumn}) #>> '{}' as "sortedAt"
 			from public.threads t left join public.members m on m.id = t.shown_author_id
 			where t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug}) ${filter}
-				${from ? tx`and (${sortColumn}, t.id) < (${from.at}, ${from.id})` : tx``}
+				${from ? tx`and (${sortColumn}, t.id) < (${from.at}::text::timestamptz, ${from.id})` : tx``}
 			order by ${sortColumn} desc, t.id desc
 			limit ${pageSize + 1}`;
 	});
