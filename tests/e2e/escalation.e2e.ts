@@ -1,4 +1,13 @@
-import { expect, expectAccessible, otherVisitor, signIn, signUpAndConfirm, test } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import {
+	expect,
+	expectAccessible,
+	otherVisitor,
+	owner,
+	signIn,
+	signUpAndConfirm,
+	test
+} from './fixtures';
 
 test('journey 3: a peer flags a thread, a counsellor claims, answers with the badge, notes and resolves', async ({
 	page,
@@ -30,8 +39,12 @@ test('journey 3: a peer flags a thread, a counsellor claims, answers with the ba
 	// The counsellor sees it in the queue with its age and due time, and claims it.
 	const counsellor = await otherVisitor(browser);
 	await signIn(counsellor, 'beraterin@ratnetz.example');
-	await counsellor.getByRole('link', { name: 'Warteschlange' }).click();
+	await counsellor.getByRole('link', { name: 'Warteschlange', exact: true }).click();
 	await expectAccessible(counsellor);
+	// The community's items: a long queue comes a page at a time.
+	await counsellor.getByLabel('Gemeinschaft').selectOption({ label: 'Pflege von Angehörigen' });
+	await counsellor.getByRole('button', { name: 'Filtern' }).click();
+	await expect(counsellor).toHaveURL(/community=/);
 	const item = counsellor
 		.getByRole('listitem')
 		.filter({ has: counsellor.getByRole('link', { name: title }) });
@@ -105,6 +118,9 @@ test('journey 4: crisis words show the helplines at once and put the item on top
 	const counsellor = await otherVisitor(browser);
 	await signIn(counsellor, 'beraterin@ratnetz.example');
 	await counsellor.goto('/counsellor');
+	await counsellor.getByLabel('Gemeinschaft').selectOption({ label: 'Autismus & Schule' });
+	await counsellor.getByRole('button', { name: 'Filtern' }).click();
+	await expect(counsellor).toHaveURL(/community=/);
 	// Urgent items come first: everything above this one is urgent too (due earlier).
 	const items = await counsellor
 		.getByRole('list', { name: /Einträge/ })
@@ -121,4 +137,40 @@ test('journey 4: crisis words show the helplines at once and put the item on top
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hilfe sofort');
 	await expect(page.getByRole('link', { name: '116 111' })).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('a long queue comes a page at a time, and the filter stays', async ({ page }) => {
+	const slug = `lange-liste-${randomUUID().slice(0, 8)}`;
+	const [{ id: communityId }] = await owner<{ id: string }[]>`
+		insert into public.communities (slug, name, topic) values (${slug}, ${`Lange Liste ${slug}`}, 'Test')
+		returning id`;
+	await owner`
+		with asked as (
+			insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+			select ${communityId}, (select id from auth.users where email = 'mama.leo@ratnetz.example'),
+				'Wartet auf Beratung ' || lpad(g::text, 2, '0'), 'Text', '<p>Text</p>'
+			from generate_series(1, 55) g
+			returning id, title
+		)
+		insert into public.escalations (thread_id, community_id, priority, due_at)
+		select id, ${communityId}, 'normal', now() + interval '1 minute' * right(title, 2)::int from asked`;
+
+	await signIn(page, 'beraterin@ratnetz.example');
+	await page.goto(`/counsellor?community=${communityId}`);
+	const queue = page.getByRole('list', { name: '55 Einträge' });
+	await expect(queue.getByRole('listitem')).toHaveCount(50);
+	await expect(queue.getByRole('listitem').first()).toContainText('Wartet auf Beratung 01');
+	const pages = page.getByRole('navigation', { name: 'Seiten der Warteschlange' });
+	await expect(pages.getByRole('link', { name: 'Zum Anfang der Warteschlange' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await pages.getByRole('link', { name: 'Nächste Seite' }).click();
+	await expect(queue.getByRole('listitem')).toHaveText(
+		[51, 52, 53, 54, 55].map((n) => new RegExp(`Wartet auf Beratung ${n}`))
+	);
+	await expect(page.getByLabel('Gemeinschaft')).toHaveValue(communityId);
+	await expect(pages.getByRole('link', { name: 'Nächste Seite' })).toHaveCount(0);
+	await pages.getByRole('link', { name: 'Zum Anfang der Warteschlange' }).click();
+	await expect(queue.getByRole('listitem')).toHaveCount(50);
+	await expect(page).toHaveURL(`/counsellor?community=${communityId}`);
 });

@@ -3,6 +3,8 @@
 // names the steps. Every function takes an optional transaction to run in: tests
 // move the clock there (`set_config('ratnetz.clock', …, true)`).
 import type postgres from 'postgres';
+import { z } from 'zod';
+import * as cursor from './cursor';
 import type { Claims, Tx } from './db';
 import { within } from './db';
 
@@ -47,10 +49,21 @@ export type QueueItem = {
 };
 
 /** 'active' (the default) is everything not resolved. */
-export type QueueFilter = { communityId?: string; priority?: Priority; state?: State | 'active' };
+export type QueueFilter = {
+	communityId?: string;
+	priority?: Priority;
+	state?: State | 'active';
+	/** A page's position (QueuePage.next); the first page without it. */
+	after?: string | null;
+};
 
-function items(tx: Tx, where: postgres.PendingQuery<postgres.Row[]>) {
-	return tx<QueueItem[]>`
+function items(
+	tx: Tx,
+	where: postgres.PendingQuery<postgres.Row[]>,
+	order: { by: postgres.PendingQuery<postgres.Row[]>; at: postgres.PendingQuery<postgres.Row[]> },
+	limit: number
+) {
+	return tx<(QueueItem & { sortedAt: string })[]>`
 		select e.id, e.thread_id as "threadId", t.title as "threadTitle", e.community_id as "communityId",
 			c.slug as "communitySlug", c.name as "communityName", e.priority, e.state,
 			array(select distinct ev.trigger::text from public.escalation_events ev
@@ -60,34 +73,78 @@ function items(tx: Tx, where: postgres.PendingQuery<postgres.Row[]>) {
 			e.state <> 'resolved' and e.due_at < public.clock() as overdue,
 			case when e.state = 'claimed' then holder.pseudonym end as "claimedBy",
 			e.state = 'claimed' and e.claimed_by is not distinct from (select auth.uid()) as "claimedByMe",
-			e.outcome, e.resolved_at as "resolvedAt"
+			e.outcome, e.resolved_at as "resolvedAt", to_json(${order.at}) #>> '{}' as "sortedAt"
 		from public.escalations e
 		join public.threads t on t.id = e.thread_id
 		join public.communities c on c.id = e.community_id
 		left join public.members holder on holder.id = e.claimed_by
 		where ${where}
-		order by e.priority, e.due_at, e.id
-		limit 200`;
+		order by ${order.by}
+		limit ${limit}`;
 }
 
+const queuePageSize = 50;
+const prioritySchema = z.enum(priorities);
+
+export type QueuePage = {
+	items: QueueItem[];
+	/** All items the filter matches, on every page. */
+	total: number;
+	/** The next page's position (cursor.ts); null on the last page. */
+	next: string | null;
+};
+
 /**
- * The queue of the communities the counsellor serves: urgent first, then by due
- * time. Reading it first opens items for questions left unanswered too long.
+ * A page of the queue of the communities the counsellor serves: urgent first, then by
+ * due time; resolved items newest first. Reading it first opens items for questions
+ * left unanswered too long.
  */
-export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx) {
+export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): Promise<QueuePage> {
 	return within(claims, tx, async (tx) => {
 		const state = filter.state ?? 'active';
+		const resolved = state === 'resolved';
+		const from = cursor.decode(filter.after);
+		const rank = prioritySchema.safeParse(from?.rank);
+		const matching = () =>
+			tx`(${filter.communityId ?? null}::uuid is null or e.community_id = ${filter.communityId ?? null})
+			and (${filter.priority ?? null}::public.escalation_priority is null or e.priority = ${filter.priority ?? null})
+			and ${state === 'active' ? tx`e.state <> 'resolved'` : tx`e.state = ${state}`}`;
+		const after = !from
+			? tx``
+			: resolved
+				? tx`and (e.resolved_at, e.id) < (${from.at}::text::timestamptz, ${from.id})`
+				: rank.success
+					? tx`and (e.priority, e.due_at, e.id) > (${rank.data}::public.escalation_priority, ${from.at}::text::timestamptz, ${from.id})`
+					: tx``;
 		// Sent together: the statements still run in this order.
-		const [, queued] = await Promise.all([
+		const [, rows, [{ total }]] = await Promise.all([
 			tx`select public.open_unanswered_escalations()`,
 			items(
 				tx,
-				tx`(${filter.communityId ?? null}::uuid is null or e.community_id = ${filter.communityId ?? null})
-				and (${filter.priority ?? null}::public.escalation_priority is null or e.priority = ${filter.priority ?? null})
-				and ${state === 'active' ? tx`e.state <> 'resolved'` : tx`e.state = ${state}`}`
-			)
+				tx`${matching()} ${after}`,
+				resolved
+					? { by: tx`e.resolved_at desc, e.id desc`, at: tx`e.resolved_at` }
+					: { by: tx`e.priority, e.due_at, e.id`, at: tx`e.due_at` },
+				queuePageSize + 1
+			),
+			tx<
+				{ total: number }[]
+			>`select count(*)::int as total from public.escalations e where ${matching()}`
 		]);
-		return queued;
+		const shown = rows.slice(0, queuePageSize);
+		const last = shown.at(-1);
+		return {
+			items: shown.map(({ sortedAt, ...item }) => item),
+			total,
+			next:
+				rows.length > queuePageSize && last
+					? cursor.encode({
+							at: last.sortedAt,
+							id: last.id,
+							...(resolved ? {} : { rank: last.priority })
+						})
+					: null
+		};
 	});
 }
 
@@ -127,8 +184,9 @@ export type Escalation = QueueItem & {
 /** One item with its internal notes and history; null unless the counsellor serves its community. */
 export async function read(claims: Claims, id: string, tx?: Tx): Promise<Escalation | null> {
 	return within(claims, tx, async (tx) => {
-		const [item] = await items(tx, tx`e.id = ${id}`);
-		if (!item) return null;
+		const [found] = await items(tx, tx`e.id = ${id}`, { by: tx`e.id`, at: tx`e.opened_at` }, 1);
+		if (!found) return null;
+		const { sortedAt, ...item } = found;
 		const [extra] = await tx<{ referredService: string | null; duplicateOf: string | null }[]>`
 			select referred_service as "referredService", duplicate_of as "duplicateOf"
 			from public.escalations where id = ${id}`;

@@ -35,7 +35,7 @@ beforeAll(async () => {
 async function item() {
 	const asker = await member(served);
 	const { id } = await threads.ask(asker.claims, served, question({ wantsProfessional: true }));
-	const [queued] = (await escalations.queue(anna.claims, { communityId: served })).filter(
+	const [queued] = (await escalations.queue(anna.claims, { communityId: served })).items.filter(
 		(each) => each.threadId === id
 	);
 	return queued.id;

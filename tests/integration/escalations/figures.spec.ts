@@ -32,7 +32,7 @@ beforeAll(async () => {
 	await threads.ask(asker.claims, own, question({ wantsProfessional: true }));
 
 	// Claimed 10, 20 and 60 minutes after opening; two resolved after 30 and 90.
-	const normal = await escalations.queue(expert.claims, { priority: 'normal' });
+	const normal = (await escalations.queue(expert.claims, { priority: 'normal' })).items;
 	const steps: [number, number | null][] = [
 		[10, 30],
 		[20, 90],

@@ -84,7 +84,7 @@ describe('a held post', () => {
 	it('is published once a moderator releases it, which the item’s history records', async () => {
 		await safeguarding.releaseHeld(mod.claims, { postId });
 		expect(await sees(null, postId)).toBe(true);
-		const [item] = await escalations.queue(serving.claims, { communityId: holding });
+		const [item] = (await escalations.queue(serving.claims, { communityId: holding })).items;
 		expect((await escalations.read(serving.claims, item.id))?.history.at(-1)).toMatchObject({
 			kind: 'content_released',
 			actor: mod.pseudonym,

@@ -32,7 +32,7 @@ beforeAll(async () => {
 	]);
 	roles = { member: peer, asker, serving, elsewhere, moderator: mod, admin };
 	threadId = (await threads.ask(asker.claims, served, question({ wantsProfessional: true }))).id;
-	id = (await escalations.queue(serving.claims, { communityId: served }))[0].id;
+	id = (await escalations.queue(serving.claims, { communityId: served })).items[0].id;
 	await escalations.claim(serving.claims, id);
 	await escalations.addNote(serving.claims, id, 'Nur für Fachkräfte.');
 });
@@ -63,7 +63,7 @@ describe('the queue, history and internal notes', () => {
 		for (const table of ['escalations', 'escalation_events', 'escalation_notes']) {
 			expect(await rows(claims, table)).toEqual([]);
 		}
-		expect(await escalations.queue(claims)).toEqual([]);
+		expect((await escalations.queue(claims)).items).toEqual([]);
 		expect(await escalations.read(claims, id)).toBeNull();
 		expect((await threads.read(claims, threadId))?.escalationId).toBeNull();
 		const figures = await escalations.figures(claims);

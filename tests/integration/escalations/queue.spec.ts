@@ -14,6 +14,7 @@ import {
 	member,
 	minutes,
 	moderator,
+	owner,
 	question,
 	reply,
 	type TestMember
@@ -45,7 +46,7 @@ const dueAfter = (item: escalations.QueueItem) =>
 describe('due times', () => {
 	it('are 1 hour for urgent, 24 for high and 48 for normal items by default', async () => {
 		const ids = await oneOfEach(first);
-		const queue = await escalations.queue(professional.claims, { communityId: first });
+		const queue = (await escalations.queue(professional.claims, { communityId: first })).items;
 		const byThread = (id: string) => queue.find((item) => item.threadId === id)!;
 		expect(dueAfter(byThread(ids.urgent))).toBe(60);
 		expect(dueAfter(byThread(ids.high))).toBe(24 * 60);
@@ -74,7 +75,7 @@ describe('due times', () => {
 		).rejects.toMatchObject({ code: '23514' });
 
 		const ids = await oneOfEach(own);
-		const queue = await escalations.queue(expert.claims);
+		const queue = (await escalations.queue(expert.claims)).items;
 		const byThread = (id: string) => queue.find((item) => item.threadId === id)!;
 		expect(dueAfter(byThread(ids.urgent))).toBe(30);
 		expect(dueAfter(byThread(ids.high))).toBe(12 * 60);
@@ -93,7 +94,7 @@ describe('the queue', () => {
 	});
 
 	it('is ordered by priority, then due time', async () => {
-		const queue = await escalations.queue(professional.claims, { communityId: second });
+		const queue = (await escalations.queue(professional.claims, { communityId: second })).items;
 		expect(queue.map((item) => item.threadId)).toEqual([
 			ids.urgent,
 			earlierHigh,
@@ -112,13 +113,18 @@ describe('the queue', () => {
 	});
 
 	it('shows age and overdue items by the clock', async () => {
-		const [urgent] = await escalations.queue(professional.claims, {
-			communityId: second,
-			priority: 'urgent'
-		});
+		const [urgent] = (
+			await escalations.queue(professional.claims, {
+				communityId: second,
+				priority: 'urgent'
+			})
+		).items;
 		const at = later(urgent.openedAt, minutes(90) + 1000); // past the microseconds Date drops
-		const queue = await atTime(professional.claims, at, (tx) =>
-			escalations.queue(professional.claims, { communityId: second }, tx)
+		const queue = await atTime(
+			professional.claims,
+			at,
+			async (tx) =>
+				(await escalations.queue(professional.claims, { communityId: second }, tx)).items
 		);
 		expect(queue.map((item) => [item.priority, item.overdue, item.ageMinutes])).toEqual([
 			['urgent', true, 90],
@@ -130,34 +136,124 @@ describe('the queue', () => {
 	});
 
 	it('filters by community, priority and state', async () => {
-		const all = await escalations.queue(professional.claims);
+		const all = (await escalations.queue(professional.claims)).items;
 		expect(new Set(all.map((item) => item.communityId))).toEqual(new Set([first, second]));
-		const onlyHigh = await escalations.queue(professional.claims, {
-			communityId: second,
-			priority: 'high'
-		});
+		const onlyHigh = (
+			await escalations.queue(professional.claims, {
+				communityId: second,
+				priority: 'high'
+			})
+		).items;
 		expect(onlyHigh.map((item) => item.threadId)).toEqual([earlierHigh, ids.high]);
 
-		const [normal] = await escalations.queue(professional.claims, {
-			communityId: second,
-			priority: 'normal'
-		});
+		const [normal] = (
+			await escalations.queue(professional.claims, {
+				communityId: second,
+				priority: 'normal'
+			})
+		).items;
 		await escalations.claim(professional.claims, normal.id);
-		const claimed = await escalations.queue(professional.claims, {
-			communityId: second,
-			state: 'claimed'
-		});
+		const claimed = (
+			await escalations.queue(professional.claims, {
+				communityId: second,
+				state: 'claimed'
+			})
+		).items;
 		expect(claimed).toMatchObject([{ id: normal.id, claimedByMe: true }]);
 		expect(claimed[0].claimedBy).toBe(professional.pseudonym);
 
 		await escalations.resolve(professional.claims, normal.id, 'no_action');
-		const active = await escalations.queue(professional.claims, { communityId: second });
+		const active = (await escalations.queue(professional.claims, { communityId: second })).items;
 		expect(active.map((item) => item.id)).not.toContain(normal.id);
-		const resolved = await escalations.queue(professional.claims, {
-			communityId: second,
-			state: 'resolved'
-		});
+		const resolved = (
+			await escalations.queue(professional.claims, {
+				communityId: second,
+				state: 'resolved'
+			})
+		).items;
 		expect(resolved).toMatchObject([{ id: normal.id, outcome: 'no_action' }]);
 		expect(resolved[0].resolvedAt).toBeInstanceOf(Date);
+	});
+});
+
+describe('a long queue', () => {
+	// 130 items: three priorities, due times apart by microseconds (inside one millisecond,
+	// which a Date cannot tell apart) and some the same; 60 of them resolved, likewise.
+	let own: string;
+	let expert: TestMember;
+	beforeAll(async () => {
+		own = await community();
+		expert = await counsellor([own]);
+		const asker = await member(own);
+		await owner`
+			with asked as (
+				insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+				select ${own}, ${asker.id}, 'Lange Warteschlange ' || g, 'Text', '<p>Text</p>'
+				from generate_series(1, 130) g
+				returning id, title
+			), numbered as (
+				select id, substring(title from '\\d+$')::int as n from asked
+			)
+			insert into public.escalations (thread_id, community_id, priority, state, opened_at, due_at,
+				claimed_at, first_claimed_at, resolved_at, outcome)
+			select id, ${own}, (array['urgent', 'high', 'normal'])[n % 3 + 1]::public.escalation_priority,
+				case when n <= 60 then 'resolved' else 'open' end::public.escalation_state,
+				now() - interval '3 days', timestamptz '2026-11-20 12:00:00.123' + interval '1 microsecond' * (n % 7 + 1),
+				case when n <= 60 then now() - interval '2 days' end, case when n <= 60 then now() - interval '2 days' end,
+				case when n <= 60 then timestamptz '2026-11-21 08:00:00.456' + interval '1 microsecond' * (n % 5 + 1) end,
+				case when n <= 60 then 'no_action' end::public.escalation_outcome
+			from numbered`;
+	});
+
+	/** Every page of the filter, following each page's next position. */
+	async function allPages(filter: escalations.QueueFilter) {
+		const pages: escalations.QueuePage[] = [];
+		let after: string | null = null;
+		do {
+			const page: escalations.QueuePage = await escalations.queue(expert.claims, {
+				...filter,
+				communityId: own,
+				after
+			});
+			pages.push(page);
+			after = page.next;
+		} while (after && pages.length < 10);
+		return pages;
+	}
+
+	it('comes 50 items a page, each once and in order, with the total on every page', async () => {
+		const pages = await allPages({});
+		expect(pages.map((page) => page.items.length)).toEqual([50, 20]);
+		expect(pages.map((page) => page.total)).toEqual([70, 70]);
+		expect(pages.at(-1)!.next).toBeNull();
+		const items = pages.flatMap((page) => page.items);
+		expect(new Set(items.map((item) => item.id)).size).toBe(70);
+		const [everything] = await owner<{ ids: string[] }[]>`
+			select array_agg(id order by priority, due_at, id) as ids from public.escalations
+			where community_id = ${own} and state <> 'resolved'`;
+		expect(items.map((item) => item.id)).toEqual(everything.ids);
+	});
+
+	it('shows resolved items newest first, each once', async () => {
+		const pages = await allPages({ state: 'resolved' });
+		expect(pages.map((page) => page.items.length)).toEqual([50, 10]);
+		const items = pages.flatMap((page) => page.items);
+		const [everything] = await owner<{ ids: string[] }[]>`
+			select array_agg(id order by resolved_at desc, id desc) as ids from public.escalations
+			where community_id = ${own} and state = 'resolved'`;
+		expect(items.map((item) => item.id)).toEqual(everything.ids);
+	});
+
+	it('keeps the filter across pages, and starts over for a position it cannot read', async () => {
+		const urgent = await allPages({ priority: 'urgent' });
+		expect(urgent.flatMap((page) => page.items).every((item) => item.priority === 'urgent')).toBe(
+			true
+		);
+		expect(urgent.map((page) => page.total)).toEqual([23]);
+		const first = await escalations.queue(expert.claims, { communityId: own });
+		for (const after of ['kaputt', Buffer.from('["gestern","x"]').toString('base64url')]) {
+			const page = await escalations.queue(expert.claims, { communityId: own, after });
+			expect(page.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
+		}
 	});
 });

@@ -24,7 +24,7 @@ async function item() {
 		served,
 		question({ wantsProfessional: true })
 	);
-	const queue = await escalations.queue(anna.claims, { communityId: served });
+	const queue = (await escalations.queue(anna.claims, { communityId: served })).items;
 	return { asker, threadId, id: queue.find((each) => each.threadId === threadId)!.id };
 }
 
@@ -178,7 +178,7 @@ describe('reopening', () => {
 		const { asker, threadId, id } = await item();
 		await escalations.resolve(anna.claims, id, 'no_action');
 		await escalations.flag(asker.claims, { threadId }, { note: 'Doch noch eine Frage.' });
-		const queue = await escalations.queue(anna.claims, { communityId: served });
+		const queue = (await escalations.queue(anna.claims, { communityId: served })).items;
 		const fresh = queue.find((each) => each.threadId === threadId)!;
 		expect(fresh.id).not.toBe(id);
 		expect(fresh).toMatchObject({ priority: 'normal', triggers: ['flag'] });

@@ -34,7 +34,7 @@ beforeEach(async () => {
 
 const hours = (n: number) => minutes(60 * n);
 const itemFor = async (threadId: string) =>
-	(await escalations.queue(professional.claims)).find((item) => item.threadId === threadId);
+	(await escalations.queue(professional.claims)).items.find((item) => item.threadId === threadId);
 
 describe('the asker asks for a professional', () => {
 	it('opens a high-priority item due in 24 hours', async () => {
@@ -137,7 +137,11 @@ describe('no peer answer within the waiting time', () => {
 		await posts.answer(peer.claims, answered.id, reply('Wir kennen das.'));
 		const [{ createdAt }] = [(await threads.read(asker.claims, waiting.id))!];
 		const read = (at: Date) =>
-			atTime(professional.claims, at, (tx) => escalations.queue(professional.claims, {}, tx));
+			atTime(
+				professional.claims,
+				at,
+				async (tx) => (await escalations.queue(professional.claims, {}, tx)).items
+			);
 
 		const before = await read(later(createdAt, hours(48) - minutes(1)));
 		expect(before.map((item) => item.threadId)).not.toContain(waiting.id);
@@ -158,8 +162,10 @@ describe('no peer answer within the waiting time', () => {
 		const [local, expert] = await Promise.all([member(quick), counsellor([quick])]);
 		const { id } = await threads.ask(local.claims, quick, question());
 		const created = (await threads.read(local.claims, id))!.createdAt;
-		const queue = await atTime(expert.claims, later(created, hours(2) + 1000), (tx) =>
-			escalations.queue(expert.claims, {}, tx)
+		const queue = await atTime(
+			expert.claims,
+			later(created, hours(2) + 1000),
+			async (tx) => (await escalations.queue(expert.claims, {}, tx)).items
 		);
 		expect(queue.map((item) => item.threadId)).toEqual([id]);
 	});

@@ -8,7 +8,8 @@ import type { PageServerLoad } from './$types';
 const filterSchema = z.object({
 	community: z.uuid().optional().catch(undefined),
 	priority: z.enum(escalations.priorities).optional().catch(undefined),
-	state: z.enum([...escalations.states, 'active']).catch('active')
+	state: z.enum([...escalations.states, 'active']).catch('active'),
+	after: z.string().max(200).optional().catch(undefined)
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -16,18 +17,39 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const filter = filterSchema.parse({
 		community: url.searchParams.get('community') || undefined,
 		priority: url.searchParams.get('priority') || undefined,
-		state: url.searchParams.get('state') || undefined
+		state: url.searchParams.get('state') || undefined,
+		after: url.searchParams.get('after') || undefined
 	});
-	const [items, figures, all] = await read(claims, (tx) =>
+	const [queued, figures, all] = await read(claims, (tx) =>
 		Promise.all([
 			escalations.queue(
 				claims,
-				{ communityId: filter.community, priority: filter.priority, state: filter.state },
+				{
+					communityId: filter.community,
+					priority: filter.priority,
+					state: filter.state,
+					after: filter.after
+				},
 				tx
 			),
 			escalations.figures(claims, tx),
 			communities.list(claims, {}, tx)
 		])
 	);
-	return { filter, items, figures, communities: all };
+	// The next page keeps the filter; the first page is the address without a position.
+	const pageAt = (after: string | null) => {
+		const address = new URLSearchParams(url.searchParams);
+		if (after) address.set('after', after);
+		else address.delete('after');
+		return `?${address}`;
+	};
+	return {
+		filter,
+		items: queued.items,
+		total: queued.total,
+		nextPage: queued.next ? pageAt(queued.next) : null,
+		firstPage: filter.after ? pageAt(null) : null,
+		figures,
+		communities: all
+	};
 };
