@@ -5,3 +5,21 @@ export function postPath(threadId: string, postId: string | null, query = new UR
 	const search = query.size ? `?${query}` : '';
 	return `/t/${threadId}${search}${postId ? `#post-${postId}` : ''}`;
 }
+
+/**
+ * A queue's pages (keyset, cursor.ts): the addresses of the next page and of the first,
+ * each keeping the filter in `url`; null where there is none (no next page, or this is
+ * the first).
+ */
+export function queuePages(url: URL, next: string | null) {
+	const at = (after: string | null) => {
+		const query = new URLSearchParams(url.searchParams);
+		if (after) query.set('after', after);
+		else query.delete('after');
+		return `?${query}`;
+	};
+	return {
+		nextPage: next ? at(next) : null,
+		firstPage: url.searchParams.has('after') ? at(null) : null
+	};
+}

@@ -2,6 +2,7 @@
 // and posts, suspensions, the mod log, figures and one's own flags. The steps moderators
 // take are in moderation-actions.ts. Every function takes an optional transaction to
 // run in (tests move the clock there).
+import * as cursor from './cursor';
 import type { Claims, Tx } from './db';
 import { within } from './db';
 
@@ -81,39 +82,68 @@ const queueColumns = (tx: Tx) => tx`
 	i.state = 'open' and i.opened_at < public.clock() - make_interval(hours => ${overdueHours}) as overdue,
 	i.version`;
 
+const queuePageSize = 50;
+
+export type QueuePage = {
+	items: QueueItem[];
+	/** The next page's position (cursor.ts); null on the last page. */
+	next: string | null;
+};
+
 /**
- * The queue across the communities the member moderates (or one of them): open
- * items oldest first, so nothing waits forever; resolved ones newest first.
+ * A page of the queue across the communities the member moderates (or one of them):
+ * open items oldest first, so nothing waits forever; resolved ones newest first.
  */
 export async function queue(
 	claims: Claims,
-	filter: { communitySlug?: string | null; state?: 'open' | 'resolved' } = {},
+	filter: {
+		communitySlug?: string | null;
+		state?: 'open' | 'resolved';
+		after?: string | null;
+	} = {},
 	tx?: Tx
-) {
+): Promise<QueuePage> {
 	const state = filter.state ?? 'open';
-	return within(claims, tx, (tx) => {
+	const from = cursor.decode(filter.after);
+	const rows = await within(claims, tx, (tx) => {
+		const sortedAt = state === 'open' ? tx`i.opened_at` : tx`i.resolved_at`;
 		const order = () => (state === 'open' ? tx`i.opened_at, i.id` : tx`i.resolved_at desc, i.id`);
-		// The first hundred of each moderated community by index, then of them all: reads
-		// no more items than the page shows per community, however long the history.
-		return tx<QueueItem[]>`
-			select ${queueColumns(tx)}
+		// Resolved items in the index's order (newest first, then by id): the bound on the
+		// time alone lets the index start there, the rest decides within one instant.
+		const after = !from
+			? tx``
+			: state === 'open'
+				? tx`and (i.opened_at, i.id) > (${from.at}::text::timestamptz, ${from.id})`
+				: tx`and i.resolved_at <= ${from.at}::text::timestamptz
+					and (i.resolved_at < ${from.at}::text::timestamptz or i.id > ${from.id})`;
+		// A page of each moderated community by index, then of them all: reads no more
+		// items than the page shows per community, however long the history.
+		return tx<(QueueItem & { sortedAt: string })[]>`
+			select ${queueColumns(tx)}, to_json(${sortedAt}) #>> '{}' as "sortedAt"
 			from (
 				select i.* from public.community_moderators cm
 				cross join lateral (
 					select * from public.moderation_items i
-					where i.community_id = cm.community_id and i.state = ${state}
-					order by ${order()} limit 100
+					where i.community_id = cm.community_id and i.state = ${state} ${after}
+					order by ${order()} limit ${queuePageSize + 1}
 				) i
 				where cm.member_id = (select auth.uid())
 					${filter.communitySlug ? tx`and cm.community_id = (select c.id from public.communities c where c.slug = ${filter.communitySlug})` : tx``}
 				order by ${order()}
-				limit 100
+				limit ${queuePageSize + 1}
 			) i
 			join public.communities c on c.id = i.community_id
 			join public.threads t on t.id = i.thread_id
 			left join public.posts p on p.id = i.post_id
 			order by ${order()}`;
 	});
+	const shown = rows.slice(0, queuePageSize);
+	const last = shown.at(-1);
+	return {
+		items: shown.map(({ sortedAt, ...item }) => item),
+		next:
+			rows.length > queuePageSize && last ? cursor.encode({ at: last.sortedAt, id: last.id }) : null
+	};
 }
 
 export type ItemDetail = QueueItem & {

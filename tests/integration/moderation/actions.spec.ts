@@ -67,6 +67,49 @@ describe('the queue', () => {
 		await flaggedAnswer();
 		expect((await notificationsOf(mod.id)).map((n) => n.kind)).toContain('moderation_item');
 	});
+
+	it('comes a page at a time across communities: open oldest first, resolved newest first, each once', async () => {
+		// Two communities' 120 items, opened and resolved microseconds apart within one
+		// millisecond (which a Date cannot tell apart), many at the same instant.
+		const [first, second] = await Promise.all([community(), community()]);
+		const both = await member(first, second);
+		await owner`insert into public.community_moderators (community_id, member_id)
+			values (${first}, ${both.id}), (${second}, ${both.id})`;
+		await owner`
+			with asked as (
+				insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+				select c, ${author.id}, 'Gemeldet ' || n, 'Text', '<p>Text</p>'
+				from unnest(array[${first}, ${second}]::uuid[]) c cross join generate_series(1, 60) n
+				returning id, community_id, substring(title from '\\d+$')::int as n
+			)
+			insert into public.moderation_items (community_id, thread_id, state, resolution, opened_at, resolved_at)
+			select community_id, id, case when n <= 30 then 'open' else 'resolved' end::public.moderation_state,
+				case when n > 30 then 'dismissed' end::public.moderation_resolution,
+				timestamptz '2026-11-20 12:00:00.123' + interval '1 microsecond' * (n % 9 + 1),
+				case when n > 30 then timestamptz '2026-11-21 08:00:00.456' + interval '1 microsecond' * (n % 4 + 1) end
+			from asked`;
+		const pagesOf = async (state: 'open' | 'resolved') => {
+			const pages: moderation.QueuePage[] = [];
+			let after: string | null = null;
+			do {
+				const page: moderation.QueuePage = await moderation.queue(both.claims, { state, after });
+				pages.push(page);
+				after = page.next;
+			} while (after && pages.length < 10);
+			return pages;
+		};
+		for (const [state, order] of [
+			['open', owner`i.opened_at, i.id`],
+			['resolved', owner`i.resolved_at desc, i.id`]
+		] as const) {
+			const pages = await pagesOf(state);
+			expect(pages.map((page) => page.items.length)).toEqual([50, 10]);
+			const [everything] = await owner<{ ids: string[] }[]>`
+				select array_agg(i.id order by ${order}) as ids from public.moderation_items i
+				where i.community_id in (${first}, ${second}) and i.state = ${state}`;
+			expect(pages.flatMap((page) => page.items.map((item) => item.id))).toEqual(everything.ids);
+		}
+	});
 });
 
 describe('removing and restoring', () => {

@@ -54,8 +54,10 @@ describe('moderation figures', () => {
 		);
 		expect(overdue.overdueItems).toBe(1);
 		const communitySlug = await slugOf(home);
-		const queue = await atTime(mod.claims, twoDaysLater, (tx) =>
-			moderation.queue(mod.claims, { communitySlug }, tx)
+		const queue = await atTime(
+			mod.claims,
+			twoDaysLater,
+			async (tx) => (await moderation.queue(mod.claims, { communitySlug }, tx)).items
 		);
 		expect(queue.map((item) => item.overdue)).toEqual([true]);
 	});

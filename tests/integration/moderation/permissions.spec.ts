@@ -72,9 +72,11 @@ describe('acting', () => {
 
 describe('reading', () => {
 	it('shows the queue, its items and flags only to the community’s moderators', async () => {
-		expect((await moderation.queue(mod.claims)).map((item) => item.id)).toContain(itemId);
-		expect((await moderation.queue(otherMod.claims)).map((item) => item.id)).not.toContain(itemId);
-		expect(await moderation.queue(peer.claims)).toEqual([]);
+		expect((await moderation.queue(mod.claims)).items.map((item) => item.id)).toContain(itemId);
+		expect((await moderation.queue(otherMod.claims)).items.map((item) => item.id)).not.toContain(
+			itemId
+		);
+		expect((await moderation.queue(peer.claims)).items).toEqual([]);
 		expect(await moderation.item(otherMod.claims, itemId)).toBeNull();
 		const flagsSeen = await transaction(
 			otherMod.claims,

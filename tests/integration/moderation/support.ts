@@ -44,7 +44,7 @@ export async function openItem(
 	claims: Claims,
 	target: { threadId: string; postId?: string | null }
 ) {
-	const items = await moderation.queue(claims);
+	const { items } = await moderation.queue(claims);
 	return items.find(
 		(item) => item.threadId === target.threadId && item.postId === (target.postId ?? null)
 	);

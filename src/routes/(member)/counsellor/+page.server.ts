@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as communities from '$lib/server/communities';
 import { read } from '$lib/server/db';
 import * as escalations from '$lib/server/escalations';
+import { queuePages } from '$lib/paths';
 import { requireCounsellor } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
@@ -36,19 +37,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			communities.list(claims, {}, tx)
 		])
 	);
-	// The next page keeps the filter; the first page is the address without a position.
-	const pageAt = (after: string | null) => {
-		const address = new URLSearchParams(url.searchParams);
-		if (after) address.set('after', after);
-		else address.delete('after');
-		return `?${address}`;
-	};
 	return {
 		filter,
 		items: queued.items,
 		total: queued.total,
-		nextPage: queued.next ? pageAt(queued.next) : null,
-		firstPage: filter.after ? pageAt(null) : null,
+		pages: queuePages(url, queued.next),
 		figures,
 		communities: all
 	};

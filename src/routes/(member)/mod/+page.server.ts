@@ -2,12 +2,14 @@ import { z } from 'zod';
 import * as communities from '$lib/server/communities';
 import { read } from '$lib/server/db';
 import * as moderation from '$lib/server/moderation';
+import { queuePages } from '$lib/paths';
 import { requireMember } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
 	community: z.string().max(60).optional().catch(undefined),
-	state: z.enum(['open', 'resolved']).catch('open')
+	state: z.enum(['open', 'resolved']).catch('open'),
+	after: z.string().max(200).optional().catch(undefined)
 });
 
 // One queue across the communities the member moderates, or one of them; RLS shows
@@ -16,16 +18,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireMember(locals);
 	const filter = filterSchema.parse({
 		community: url.searchParams.get('community') || undefined,
-		state: url.searchParams.get('state') || undefined
+		state: url.searchParams.get('state') || undefined,
+		after: url.searchParams.get('after') || undefined
 	});
 	// Communities, items and figures in one transaction, sent together: the queue by
 	// slug, so nothing waits for the list of communities (an unknown one has no items).
-	const [moderated, items, figures] = await read(claims, (tx) =>
+	const [moderated, queued, figures] = await read(claims, (tx) =>
 		Promise.all([
 			communities.moderated(claims, tx),
 			moderation.queue(
 				claims,
-				{ communitySlug: filter.community ?? null, state: filter.state },
+				{ communitySlug: filter.community ?? null, state: filter.state, after: filter.after },
 				tx
 			),
 			moderation.figures(claims, null, tx)
@@ -33,7 +36,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	);
 	const chosen = moderated.find((community) => community.slug === filter.community) ?? null;
 	return {
-		items,
+		items: queued.items,
+		pages: queuePages(url, queued.next),
 		figures: chosen ? figures.filter((figure) => figure.communityId === chosen.id) : figures,
 		communities: moderated,
 		chosen: chosen?.slug ?? null,
