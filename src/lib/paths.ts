@@ -7,11 +7,11 @@ export function postPath(threadId: string, postId: string | null, query = new UR
 }
 
 /**
- * A queue's pages (keyset, cursor.ts): the addresses of the next page and of the first,
- * each keeping the filter in `url`; null where there is none (no next page, or this is
- * the first).
+ * A list's pages by position (keyset, cursor.ts: queues and logs): the addresses of the
+ * next page and of the first, each keeping the filter in `url`; null where there is none
+ * (no next page, or this is the first).
  */
-export function queuePages(url: URL, next: string | null) {
+export function keysetPages(url: URL, next: string | null) {
 	const at = (after: string | null) => {
 		const query = new URLSearchParams(url.searchParams);
 		if (after) query.set('after', after);

@@ -1,6 +1,7 @@
 // Counsellors: verified professionals, what their badge shows, and which
 // communities they serve. Admins verify and withdraw (verify_counsellor and
 // withdraw_counsellor check the role and log every change).
+import * as cursor from './cursor';
 import type { Claims } from './db';
 import { transaction } from './db';
 
@@ -73,16 +74,26 @@ export type VerificationLogEntry = {
 	actedAt: Date;
 };
 
-/** Every verification and withdrawal, newest first. Admins only (RLS). */
-export async function log(claims: Claims) {
-	return transaction(
+const logPageSize = 50;
+
+/**
+ * A page of every verification and withdrawal, newest first; `after` a page's position
+ * (cursor.ts). Admins only (RLS).
+ */
+export async function log(claims: Claims, after: string | null = null) {
+	const from = cursor.decode(after);
+	const rows = await transaction(
 		claims,
-		(tx) => tx<VerificationLogEntry[]>`
+		(tx) => tx<(VerificationLogEntry & { sortedAt: string })[]>`
 		select v.id::text, m.pseudonym as member, v.action, v.profession, v.organisation,
-			v.serves_all as "servesAll", v.reason, a.pseudonym as "actedBy", v.acted_at as "actedAt"
+			v.serves_all as "servesAll", v.reason, a.pseudonym as "actedBy", v.acted_at as "actedAt",
+			to_json(v.acted_at) #>> '{}' as "sortedAt"
 		from public.counsellor_verifications v
 		join public.members m on m.id = v.member_id
 		left join public.members a on a.id = v.acted_by
-		order by v.acted_at desc, v.id desc limit 200`
+		${from ? tx`where (v.acted_at, v.id) < (${from.at}::text::timestamptz, ${from.id}::text::bigint)` : tx``}
+		order by v.acted_at desc, v.id desc limit ${logPageSize + 1}`
 	);
+	const page = cursor.paged(rows, logPageSize);
+	return { entries: page.rows, next: page.next };
 }

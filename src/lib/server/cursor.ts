@@ -4,8 +4,10 @@
 import { z } from 'zod';
 
 const at = z.iso.datetime({ offset: true });
+// A row's key: a uuid, or an identity number (the logs).
+const id = z.union([z.uuid(), z.string().regex(/^\d{1,18}$/)]);
 // `rank`: a sort key before the time where the order has one (the counsellors' queue: priority).
-const position = z.union([z.tuple([at, z.uuid()]), z.tuple([at, z.uuid(), z.string().max(40)])]);
+const position = z.union([z.tuple([at, id]), z.tuple([at, id, z.string().max(40)])]);
 
 /**
  * `at`: the sort key's time as `to_json(timestamptz)` writes it. Queries compare it as
@@ -29,4 +31,24 @@ export function decode(token: string | null | undefined): Position | null {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * A page from rows read one past its size, each with its sort key's time as `sortedAt`
+ * (`to_json(…) #>> '{}'`): the rows without it, and the position after the last.
+ */
+export function paged<Row extends { sortedAt: string; id: string }>(
+	rows: Row[],
+	size: number,
+	rank?: (row: Row) => string
+) {
+	const shown = rows.slice(0, size);
+	const last = shown.at(-1);
+	return {
+		rows: shown.map(({ sortedAt, ...row }) => row),
+		next:
+			rows.length > size && last
+				? encode({ at: last.sortedAt, id: last.id, ...(rank ? { rank: rank(last) } : {}) })
+				: null
+	};
 }

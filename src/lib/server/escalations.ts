@@ -131,20 +131,8 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 				{ total: number }[]
 			>`select count(*)::int as total from public.escalations e where ${matching()}`
 		]);
-		const shown = rows.slice(0, queuePageSize);
-		const last = shown.at(-1);
-		return {
-			items: shown.map(({ sortedAt, ...item }) => item),
-			total,
-			next:
-				rows.length > queuePageSize && last
-					? cursor.encode({
-							at: last.sortedAt,
-							id: last.id,
-							...(resolved ? {} : { rank: last.priority })
-						})
-					: null
-		};
+		const page = cursor.paged(rows, queuePageSize, resolved ? undefined : (row) => row.priority);
+		return { items: page.rows, total, next: page.next };
 	});
 }
 

@@ -137,13 +137,8 @@ export async function queue(
 			left join public.posts p on p.id = i.post_id
 			order by ${order()}`;
 	});
-	const shown = rows.slice(0, queuePageSize);
-	const last = shown.at(-1);
-	return {
-		items: shown.map(({ sortedAt, ...item }) => item),
-		next:
-			rows.length > queuePageSize && last ? cursor.encode({ at: last.sortedAt, id: last.id }) : null
-	};
+	const page = cursor.paged(rows, queuePageSize);
+	return { items: page.rows, next: page.next };
 }
 
 export type ItemDetail = QueueItem & {
@@ -284,21 +279,28 @@ export type LogEntry = {
 	suspendedUntil: Date | null;
 };
 
-/** A page of the community's mod log, newest first. */
+const logPageSize = 50;
+
+/** A page of the community's mod log, newest first; `after` a page's position (cursor.ts). */
 export async function log(
 	claims: Claims,
 	communityId: string,
-	before: { at: Date; id: string } | null = null,
+	after: string | null = null,
 	tx?: Tx
 ) {
-	return within(
+	const from = cursor.decode(after);
+	const rows = await within(
 		claims,
 		tx,
-		(tx) => tx<LogEntry[]>`
+		(tx) => tx<(LogEntry & { sortedAt: string })[]>`
 		select id::text, action, at, reason, moderator, member, thread_id as "threadId",
-			thread_title as "threadTitle", post_id as "postId", suspended_until as "suspendedUntil"
-		from public.community_mod_log(${communityId}, ${before?.at ?? null}, ${before?.id ?? null}, 50)`
+			thread_title as "threadTitle", post_id as "postId", suspended_until as "suspendedUntil",
+			to_json(at) #>> '{}' as "sortedAt"
+		from public.community_mod_log(${communityId}, ${from?.at ?? null}::text::timestamptz,
+			${from?.id ?? null}::text::bigint, ${logPageSize + 1})`
 	);
+	const page = cursor.paged(rows, logPageSize);
+	return { entries: page.rows, next: page.next };
 }
 
 export type Figures = {
@@ -343,18 +345,24 @@ export type MyFlag = {
 	threadTitle: string | null;
 };
 
-/** The member's own flags and how each was decided. */
-export async function myFlags(claims: Claims, tx?: Tx) {
-	return within(
+const myFlagsPageSize = 50;
+
+/** A page of the member's own flags and how each was decided, newest first. */
+export async function myFlags(claims: Claims, after: string | null = null, tx?: Tx) {
+	const from = cursor.decode(after);
+	const rows = await within(
 		claims,
 		tx,
-		(tx) => tx<MyFlag[]>`
+		(tx) => tx<(MyFlag & { sortedAt: string })[]>`
 		select f.id, f.reason, f.note, f.created_at as "createdAt", f.decision, f.decided_at as "decidedAt",
-			t.id as "threadId", t.title as "threadTitle"
+			t.id as "threadId", t.title as "threadTitle", to_json(f.created_at) #>> '{}' as "sortedAt"
 		from public.flags f
 		left join public.threads t on t.id = coalesce(f.thread_id, public.thread_of(f.post_id))
 		where f.flagger_id = (select auth.uid())
-		order by f.created_at desc
-		limit 200`
+			${from ? tx`and (f.created_at, f.id) < (${from.at}::text::timestamptz, ${from.id}::text::uuid)` : tx``}
+		order by f.created_at desc, f.id desc
+		limit ${myFlagsPageSize + 1}`
 	);
+	const page = cursor.paged(rows, myFlagsPageSize);
+	return { flags: page.rows, next: page.next };
 }

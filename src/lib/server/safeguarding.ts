@@ -1,6 +1,7 @@
 // Safeguarding: counsellors serving a community and its moderators may learn who
 // wrote an anonymous thread or post, always with a reason, always logged for the
 // admins; and they release posts held for review because of crisis words.
+import * as cursor from './cursor';
 import type { Claims } from './db';
 import { transaction } from './db';
 
@@ -32,18 +33,25 @@ export type Reveal = {
 	revealedAt: Date;
 };
 
-/** Every reveal, newest first. Admins only (RLS). */
-export async function revealLog(claims: Claims) {
-	return transaction(
+const logPageSize = 50;
+
+/** A page of every reveal, newest first; `after` a page's position (cursor.ts). Admins only (RLS). */
+export async function revealLog(claims: Claims, after: string | null = null) {
+	const from = cursor.decode(after);
+	const rows = await transaction(
 		claims,
-		(tx) => tx<Reveal[]>`
+		(tx) => tx<(Reveal & { sortedAt: string })[]>`
 		select r.id::text, c.name as "communityName", r.thread_id as "threadId",
-			r.post_id as "postId", m.pseudonym as "revealedBy", r.reason, r.revealed_at as "revealedAt"
+			r.post_id as "postId", m.pseudonym as "revealedBy", r.reason, r.revealed_at as "revealedAt",
+			to_json(r.revealed_at) #>> '{}' as "sortedAt"
 		from public.author_reveals r
 		join public.communities c on c.id = r.community_id
 		left join public.members m on m.id = r.revealed_by
-		order by r.revealed_at desc, r.id desc limit 200`
+		${from ? tx`where (r.revealed_at, r.id) < (${from.at}::text::timestamptz, ${from.id}::text::bigint)` : tx``}
+		order by r.revealed_at desc, r.id desc limit ${logPageSize + 1}`
 	);
+	const page = cursor.paged(rows, logPageSize);
+	return { entries: page.rows, next: page.next };
 }
 
 /** Publishes a thread or post held because of crisis words. */

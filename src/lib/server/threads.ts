@@ -60,12 +60,8 @@ export async function listInCommunity(
 			order by ${sortColumn} desc, t.id desc
 			limit ${pageSize + 1}`;
 	});
-	const threads = rows.slice(0, pageSize);
-	const last = threads.at(-1);
-	return {
-		threads,
-		next: rows.length > pageSize && last ? cursor.encode({ at: last.sortedAt, id: last.id }) : null
-	};
+	const page = cursor.paged(rows, pageSize);
+	return { threads: page.rows, next: page.next };
 }
 
 /** The community's pinned threads, newest pin first: shown above every tab. */

@@ -148,13 +148,13 @@ describe('the verification log', () => {
 	it('records every verification and withdrawal, for admins only', async () => {
 		const expert = await counsellor([second]);
 		await counsellors.withdraw(admin.claims, expert.id, 'Vertrag beendet.');
-		const entries = (await counsellors.log(admin.claims)).filter(
+		const entries = (await counsellors.log(admin.claims)).entries.filter(
 			(entry) => entry.member === expert.pseudonym
 		);
 		expect(entries).toMatchObject([
 			{ action: 'withdrawn', reason: 'Vertrag beendet.', actedBy: admin.pseudonym },
 			{ action: 'verified', profession: 'Sozialpädagogin', servesAll: false }
 		]);
-		expect(await counsellors.log(expert.claims)).toEqual([]);
+		expect((await counsellors.log(expert.claims)).entries).toEqual([]);
 	});
 });

@@ -125,7 +125,7 @@ describe('removing and restoring', () => {
 		expect(await visibleTo(author.claims, threadId, postId)).toBe(true);
 		const [told] = await notificationsOf(author.id);
 		expect(told).toEqual({ kind: 'post_removed', reason: 'Beleidigung anderer Mitglieder' });
-		const decided = await moderation.myFlags(flagger.claims);
+		const decided = (await moderation.myFlags(flagger.claims)).flags;
 		expect(decided.find((flag) => flag.threadId === threadId)?.decision).toBe('removed');
 		expect((await notificationsOf(flagger.id))[0].kind).toBe('flag_decided');
 		const [row] =
@@ -175,7 +175,7 @@ describe('dismissing', () => {
 			'Kein Verstoß'
 		);
 		expect(await visibleTo(reader.claims, threadId, postId)).toBe(true);
-		const flags = await moderation.myFlags(flagger.claims);
+		const flags = (await moderation.myFlags(flagger.claims)).flags;
 		expect(flags.find((flag) => flag.threadId === threadId)?.decision).toBe('dismissed');
 		expect(await openItem(mod.claims, { threadId, postId })).toBeUndefined();
 	});
@@ -254,18 +254,18 @@ describe('the mod log', () => {
 	it('shows every action to the community’s members, without moderators’ names unless the community names them', async () => {
 		const { target } = await flaggedAnswer();
 		await moderationActions.remove(mod.claims, target, 'Beleidigung', null);
-		const seenByMember = await moderation.log(reader.claims, home);
+		const seenByMember = (await moderation.log(reader.claims, home)).entries;
 		const entry = seenByMember.find(
 			(row) => row.postId === target.postId && row.action === 'removed'
 		);
 		expect(entry).toMatchObject({ reason: 'Beleidigung', moderator: null });
-		const seenByModerator = await moderation.log(mod.claims, home);
+		const seenByModerator = (await moderation.log(mod.claims, home)).entries;
 		expect(
 			seenByModerator.find((row) => row.postId === target.postId && row.action === 'removed')
 				?.moderator
 		).toBe(mod.pseudonym);
 		await owner`update public.communities set mod_log_names_moderators = true where id = ${home}`;
-		const named = await moderation.log(reader.claims, home);
+		const named = (await moderation.log(reader.claims, home)).entries;
 		expect(
 			named.find((row) => row.postId === target.postId && row.action === 'removed')?.moderator
 		).toBe(mod.pseudonym);

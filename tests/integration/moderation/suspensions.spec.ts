@@ -92,12 +92,12 @@ describe('a suspension for seven days', () => {
 	});
 
 	it('is in the mod log, naming the member to moderators only', async () => {
-		const byMember = await moderation.log(asker.claims, home);
+		const byMember = (await moderation.log(asker.claims, home)).entries;
 		expect(byMember.find((entry) => entry.action === 'suspended')).toMatchObject({
 			reason: 'Wiederholte Beleidigungen',
 			member: null
 		});
-		const byModerator = await moderation.log(mod.claims, home);
+		const byModerator = (await moderation.log(mod.claims, home)).entries;
 		expect(byModerator.find((entry) => entry.action === 'suspended')?.member).toBe(
 			offender.pseudonym
 		);
@@ -125,7 +125,7 @@ describe('a suspension for seven days', () => {
 		expect(
 			(await posts.answer(offender.claims, threadId, reply('Entschuldigung'))).id
 		).toBeTruthy();
-		const logged = await moderation.log(mod.claims, home);
+		const logged = (await moderation.log(mod.claims, home)).entries;
 		expect(logged.map((entry) => entry.action)).toEqual(
 			expect.arrayContaining(['suspended', 'suspension_lifted'])
 		);

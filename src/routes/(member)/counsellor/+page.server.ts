@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as communities from '$lib/server/communities';
 import { read } from '$lib/server/db';
 import * as escalations from '$lib/server/escalations';
-import { queuePages } from '$lib/paths';
+import { keysetPages } from '$lib/paths';
 import { requireCounsellor } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filter,
 		items: queued.items,
 		total: queued.total,
-		pages: queuePages(url, queued.next),
+		pages: keysetPages(url, queued.next),
 		figures,
 		communities: all
 	};

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import * as communities from '$lib/server/communities';
 import { read } from '$lib/server/db';
 import * as moderation from '$lib/server/moderation';
-import { queuePages } from '$lib/paths';
+import { keysetPages } from '$lib/paths';
 import { requireMember } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const chosen = moderated.find((community) => community.slug === filter.community) ?? null;
 	return {
 		items: queued.items,
-		pages: queuePages(url, queued.next),
+		pages: keysetPages(url, queued.next),
 		figures: chosen ? figures.filter((figure) => figure.communityId === chosen.id) : figures,
 		communities: moderated,
 		chosen: chosen?.slug ?? null,

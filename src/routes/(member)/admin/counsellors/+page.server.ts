@@ -6,6 +6,7 @@ import * as counsellors from '$lib/server/counsellors';
 import { attempt } from '$lib/server/db-errors';
 import * as members from '$lib/server/members';
 import { requireAdmin } from '$lib/server/request';
+import { keysetPages } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
 
 const verifySchema = z.object({
@@ -35,14 +36,21 @@ const withdrawSchema = z.object({
 		.max(500, { error: () => m.error_withdraw_reason() })
 });
 
-export const load: PageServerLoad = async ({ locals }) => {
+const afterSchema = z.string().max(200).nullable().catch(null);
+
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireAdmin(locals);
 	const [list, log, all] = await Promise.all([
 		counsellors.list(claims),
-		counsellors.log(claims),
+		counsellors.log(claims, afterSchema.parse(url.searchParams.get('after'))),
 		communities.list(claims)
 	]);
-	return { counsellors: list, log, communities: all };
+	return {
+		counsellors: list,
+		log: log.entries,
+		logPages: keysetPages(url, log.next),
+		communities: all
+	};
 };
 
 export const actions: Actions = {

@@ -5,6 +5,7 @@ import * as crisisWords from '$lib/server/crisis-words';
 import { attempt } from '$lib/server/db-errors';
 import * as helplines from '$lib/server/helplines';
 import { requireAdmin } from '$lib/server/request';
+import { keysetPages } from '$lib/paths';
 import * as safeguarding from '$lib/server/safeguarding';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,14 +25,21 @@ const helplineSchema = z.object({
 const wordSchema = z.object({ word: text(80, 2), language: z.enum(['de', 'en']) });
 const idSchema = z.object({ id: z.uuid() });
 
-export const load: PageServerLoad = async ({ locals }) => {
+const afterSchema = z.string().max(200).nullable().catch(null);
+
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireAdmin(locals);
 	const [lines, words, reveals] = await Promise.all([
 		helplines.list(claims),
 		crisisWords.list(claims),
-		safeguarding.revealLog(claims)
+		safeguarding.revealLog(claims, afterSchema.parse(url.searchParams.get('after')))
 	]);
-	return { helplines: lines, words, reveals };
+	return {
+		helplines: lines,
+		words,
+		reveals: reveals.entries,
+		revealPages: keysetPages(url, reveals.next)
+	};
 };
 
 /** Each change: parse, let the database decide, tell the admin. */

@@ -3,13 +3,10 @@ import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
 import * as moderation from '$lib/server/moderation';
 import { found } from '$lib/server/request';
+import { keysetPages } from '$lib/paths';
 import type { PageServerLoad } from './$types';
 
-// Older pages: the time and id of the last entry shown.
-const beforeSchema = z
-	.object({ at: z.iso.datetime({ offset: true }), id: z.string().regex(/^\d{1,18}$/) })
-	.nullable()
-	.catch(null);
+const afterSchema = z.string().max(200).nullable().catch(null);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const community = found(
@@ -18,25 +15,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	);
 	// Members of the community read its log; everyone else is asked to join.
 	if (!locals.claims || !(community.joined || community.moderates)) {
-		return { community, entries: null, next: null };
+		return { community, entries: null, pages: null };
 	}
-	const before = beforeSchema.parse(
-		url.searchParams.has('before')
-			? { at: url.searchParams.get('before'), id: url.searchParams.get('id') }
-			: null
-	);
-	const entries = await moderation.log(
+	const { entries, next } = await moderation.log(
 		locals.claims,
 		community.id,
-		before && { at: new Date(before.at), id: before.id }
+		afterSchema.parse(url.searchParams.get('after'))
 	);
-	const last = entries.at(-1);
-	return {
-		community,
-		entries,
-		next:
-			entries.length === 50 && last
-				? `?before=${encodeURIComponent(last.at.toISOString())}&id=${last.id}`
-				: null
-	};
+	return { community, entries, pages: keysetPages(url, next) };
 };
