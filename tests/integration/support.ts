@@ -55,3 +55,17 @@ export async function signIn(email: string, password: string): Promise<SignedIn>
 	if (error) throw error;
 	return { claims: decodeJwt(data.session.access_token) as Claims, client };
 }
+
+/** Every page of a list read by position (cursor.ts), following each page's `next` (at most 200). */
+export async function allPages<P extends { next: string | null }>(
+	read: (after: string | null) => Promise<P>
+) {
+	const pages: P[] = [];
+	let after: string | null = null;
+	do {
+		const page: P = await read(after);
+		pages.push(page);
+		after = page.next;
+	} while (after && pages.length < 200);
+	return pages;
+}

@@ -5,6 +5,7 @@ import * as settings from '$lib/server/escalation-settings';
 import * as escalations from '$lib/server/escalations';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
+import { allPages } from '../support';
 import {
 	anAdmin,
 	atTime,
@@ -205,24 +206,12 @@ describe('a long queue', () => {
 			from numbered`;
 	});
 
-	/** Every page of the filter, following each page's next position. */
-	async function allPages(filter: escalations.QueueFilter) {
-		const pages: escalations.QueuePage[] = [];
-		let after: string | null = null;
-		do {
-			const page: escalations.QueuePage = await escalations.queue(expert.claims, {
-				...filter,
-				communityId: own,
-				after
-			});
-			pages.push(page);
-			after = page.next;
-		} while (after && pages.length < 10);
-		return pages;
-	}
+	/** Every page of the filter in the test's community. */
+	const pagesOf = (filter: escalations.QueueFilter) =>
+		allPages((after) => escalations.queue(expert.claims, { ...filter, communityId: own, after }));
 
 	it('comes 50 items a page, each once and in order, with the total on every page', async () => {
-		const pages = await allPages({});
+		const pages = await pagesOf({});
 		expect(pages.map((page) => page.items.length)).toEqual([50, 20]);
 		expect(pages.map((page) => page.total)).toEqual([70, 70]);
 		expect(pages.at(-1)!.next).toBeNull();
@@ -235,7 +224,7 @@ describe('a long queue', () => {
 	});
 
 	it('shows resolved items newest first, each once', async () => {
-		const pages = await allPages({ state: 'resolved' });
+		const pages = await pagesOf({ state: 'resolved' });
 		expect(pages.map((page) => page.items.length)).toEqual([50, 10]);
 		const items = pages.flatMap((page) => page.items);
 		const [everything] = await owner<{ ids: string[] }[]>`
@@ -245,7 +234,7 @@ describe('a long queue', () => {
 	});
 
 	it('keeps the filter across pages, and starts over for a position it cannot read', async () => {
-		const urgent = await allPages({ priority: 'urgent' });
+		const urgent = await pagesOf({ priority: 'urgent' });
 		expect(urgent.flatMap((page) => page.items).every((item) => item.priority === 'urgent')).toBe(
 			true
 		);

@@ -5,6 +5,7 @@ import * as moderation from '$lib/server/moderation';
 import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
+import { allPages } from '../support';
 import {
 	community,
 	flagPost,
@@ -88,21 +89,11 @@ describe('the queue', () => {
 				timestamptz '2026-11-20 12:00:00.123' + interval '1 microsecond' * (n % 9 + 1),
 				case when n > 30 then timestamptz '2026-11-21 08:00:00.456' + interval '1 microsecond' * (n % 4 + 1) end
 			from asked`;
-		const pagesOf = async (state: 'open' | 'resolved') => {
-			const pages: moderation.QueuePage[] = [];
-			let after: string | null = null;
-			do {
-				const page: moderation.QueuePage = await moderation.queue(both.claims, { state, after });
-				pages.push(page);
-				after = page.next;
-			} while (after && pages.length < 10);
-			return pages;
-		};
 		for (const [state, order] of [
 			['open', owner`i.opened_at, i.id`],
 			['resolved', owner`i.resolved_at desc, i.id`]
 		] as const) {
-			const pages = await pagesOf(state);
+			const pages = await allPages((after) => moderation.queue(both.claims, { state, after }));
 			expect(pages.map((page) => page.items.length)).toEqual([50, 10]);
 			const [everything] = await owner<{ ids: string[] }[]>`
 				select array_agg(i.id order by ${order}) as ids from public.moderation_items i
