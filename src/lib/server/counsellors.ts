@@ -74,8 +74,6 @@ export type VerificationLogEntry = {
 	actedAt: Date;
 };
 
-const logPageSize = 50;
-
 /**
  * A page of every verification and withdrawal, newest first; `after` a page's position
  * (cursor.ts). Admins only (RLS).
@@ -92,8 +90,8 @@ export async function log(claims: Claims, after: string | null = null) {
 		join public.members m on m.id = v.member_id
 		left join public.members a on a.id = v.acted_by
 		${from ? tx`where (v.acted_at, v.id) < (${from.at}::text::timestamptz, ${from.id}::text::bigint)` : tx``}
-		order by v.acted_at desc, v.id desc limit ${logPageSize + 1}`
+		order by v.acted_at desc, v.id desc limit ${cursor.pageSize + 1}`
 	);
-	const page = cursor.paged(rows, logPageSize);
+	const page = cursor.paged(rows);
 	return { entries: page.rows, next: page.next };
 }

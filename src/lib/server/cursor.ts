@@ -33,14 +33,16 @@ export function decode(token: string | null | undefined): Position | null {
 	}
 }
 
+/** A page of the queues and logs. */
+export const pageSize = 50;
+
 /**
  * A page from rows read one past its size, each with its sort key's time as `sortedAt`
  * (`to_json(…) #>> '{}'`): the rows without it, and the position after the last.
  */
 export function paged<Row extends { sortedAt: string; id: string }>(
 	rows: Row[],
-	size: number,
-	rank?: (row: Row) => string
+	{ size = pageSize, rank }: { size?: number; rank?: (row: Row) => string } = {}
 ) {
 	const shown = rows.slice(0, size);
 	const last = shown.at(-1);

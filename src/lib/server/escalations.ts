@@ -83,7 +83,6 @@ function items(
 		limit ${limit}`;
 }
 
-const queuePageSize = 50;
 const prioritySchema = z.enum(priorities);
 
 export type QueuePage = {
@@ -125,13 +124,13 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 				resolved
 					? { by: tx`e.resolved_at desc, e.id desc`, at: tx`e.resolved_at` }
 					: { by: tx`e.priority, e.due_at, e.id`, at: tx`e.due_at` },
-				queuePageSize + 1
+				cursor.pageSize + 1
 			),
 			tx<
 				{ total: number }[]
 			>`select count(*)::int as total from public.escalations e where ${matching()}`
 		]);
-		const page = cursor.paged(rows, queuePageSize, resolved ? undefined : (row) => row.priority);
+		const page = cursor.paged(rows, { rank: resolved ? undefined : (row) => row.priority });
 		return { items: page.rows, total, next: page.next };
 	});
 }

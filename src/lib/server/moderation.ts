@@ -82,8 +82,6 @@ const queueColumns = (tx: Tx) => tx`
 	i.state = 'open' and i.opened_at < public.clock() - make_interval(hours => ${overdueHours}) as overdue,
 	i.version`;
 
-const queuePageSize = 50;
-
 export type QueuePage = {
 	items: QueueItem[];
 	/** The next page's position (cursor.ts); null on the last page. */
@@ -125,19 +123,19 @@ export async function queue(
 				cross join lateral (
 					select * from public.moderation_items i
 					where i.community_id = cm.community_id and i.state = ${state} ${after}
-					order by ${order()} limit ${queuePageSize + 1}
+					order by ${order()} limit ${cursor.pageSize + 1}
 				) i
 				where cm.member_id = (select auth.uid())
 					${filter.communitySlug ? tx`and cm.community_id = (select c.id from public.communities c where c.slug = ${filter.communitySlug})` : tx``}
 				order by ${order()}
-				limit ${queuePageSize + 1}
+				limit ${cursor.pageSize + 1}
 			) i
 			join public.communities c on c.id = i.community_id
 			join public.threads t on t.id = i.thread_id
 			left join public.posts p on p.id = i.post_id
 			order by ${order()}`;
 	});
-	const page = cursor.paged(rows, queuePageSize);
+	const page = cursor.paged(rows);
 	return { items: page.rows, next: page.next };
 }
 
@@ -279,8 +277,6 @@ export type LogEntry = {
 	suspendedUntil: Date | null;
 };
 
-const logPageSize = 50;
-
 /** A page of the community's mod log, newest first; `after` a page's position (cursor.ts). */
 export async function log(
 	claims: Claims,
@@ -297,9 +293,9 @@ export async function log(
 			thread_title as "threadTitle", post_id as "postId", suspended_until as "suspendedUntil",
 			to_json(at) #>> '{}' as "sortedAt"
 		from public.community_mod_log(${communityId}, ${from?.at ?? null}::text::timestamptz,
-			${from?.id ?? null}::text::bigint, ${logPageSize + 1})`
+			${from?.id ?? null}::text::bigint, ${cursor.pageSize + 1})`
 	);
-	const page = cursor.paged(rows, logPageSize);
+	const page = cursor.paged(rows);
 	return { entries: page.rows, next: page.next };
 }
 
@@ -345,8 +341,6 @@ export type MyFlag = {
 	threadTitle: string | null;
 };
 
-const myFlagsPageSize = 50;
-
 /** A page of the member's own flags and how each was decided, newest first. */
 export async function myFlags(claims: Claims, after: string | null = null, tx?: Tx) {
 	const from = cursor.decode(after);
@@ -361,8 +355,8 @@ export async function myFlags(claims: Claims, after: string | null = null, tx?: 
 		where f.flagger_id = (select auth.uid())
 			${from ? tx`and (f.created_at, f.id) < (${from.at}::text::timestamptz, ${from.id}::text::uuid)` : tx``}
 		order by f.created_at desc, f.id desc
-		limit ${myFlagsPageSize + 1}`
+		limit ${cursor.pageSize + 1}`
 	);
-	const page = cursor.paged(rows, myFlagsPageSize);
+	const page = cursor.paged(rows);
 	return { flags: page.rows, next: page.next };
 }

@@ -33,8 +33,6 @@ export type Reveal = {
 	revealedAt: Date;
 };
 
-const logPageSize = 50;
-
 /** A page of every reveal, newest first; `after` a page's position (cursor.ts). Admins only (RLS). */
 export async function revealLog(claims: Claims, after: string | null = null) {
 	const from = cursor.decode(after);
@@ -48,9 +46,9 @@ export async function revealLog(claims: Claims, after: string | null = null) {
 		join public.communities c on c.id = r.community_id
 		left join public.members m on m.id = r.revealed_by
 		${from ? tx`where (r.revealed_at, r.id) < (${from.at}::text::timestamptz, ${from.id}::text::bigint)` : tx``}
-		order by r.revealed_at desc, r.id desc limit ${logPageSize + 1}`
+		order by r.revealed_at desc, r.id desc limit ${cursor.pageSize + 1}`
 	);
-	const page = cursor.paged(rows, logPageSize);
+	const page = cursor.paged(rows);
 	return { entries: page.rows, next: page.next };
 }
 

@@ -60,7 +60,7 @@ export async function listInCommunity(
 			order by ${sortColumn} desc, t.id desc
 			limit ${pageSize + 1}`;
 	});
-	const page = cursor.paged(rows, pageSize);
+	const page = cursor.paged(rows, { size: pageSize });
 	return { threads: page.rows, next: page.next };
 }
 

@@ -36,13 +36,11 @@ const withdrawSchema = z.object({
 		.max(500, { error: () => m.error_withdraw_reason() })
 });
 
-const afterSchema = z.string().max(200).nullable().catch(null);
-
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireAdmin(locals);
 	const [list, log, all] = await Promise.all([
 		counsellors.list(claims),
-		counsellors.log(claims, afterSchema.parse(url.searchParams.get('after'))),
+		counsellors.log(claims, url.searchParams.get('after')),
 		communities.list(claims)
 	]);
 	return {

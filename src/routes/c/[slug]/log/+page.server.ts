@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
 import * as moderation from '$lib/server/moderation';
 import { found } from '$lib/server/request';
 import { keysetPages } from '$lib/paths';
 import type { PageServerLoad } from './$types';
-
-const afterSchema = z.string().max(200).nullable().catch(null);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const community = found(
@@ -20,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { entries, next } = await moderation.log(
 		locals.claims,
 		community.id,
-		afterSchema.parse(url.searchParams.get('after'))
+		url.searchParams.get('after')
 	);
 	return { community, entries, pages: keysetPages(url, next) };
 };
