@@ -72,6 +72,16 @@ describe('the session check of a kept member', () => {
 		expect((await again).holds).toBe(false);
 	});
 
+	it('does not hold once the member became a moderator: the page made without their checks is not sent', async () => {
+		const { claims, check, id } = await keptMember();
+		await owner`insert into public.community_moderators (community_id, member_id) values (${place}, ${id})`;
+		const [, done] = threadRequest(claims, check);
+		const { page, holds } = await done;
+		// Made with the member as kept, who moderated nothing: no moderation checks were asked.
+		expect((page as { thread: { canModerate: boolean } }).thread.canModerate).toBe(false);
+		expect(holds).toBe(false);
+	});
+
 	it('is asked on its own when the request read nothing as the member', async () => {
 		const { check } = await keptMember();
 		const [spent, done] = measure(async () => {

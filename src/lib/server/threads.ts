@@ -4,6 +4,7 @@ import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import * as cursor from './cursor';
 import { NotAllowed } from './db-errors';
+import type { CurrentMember } from './members';
 import { render } from './markdown';
 
 export const tabs = ['new', 'active', 'unanswered', 'solved'] as const;
@@ -103,14 +104,31 @@ export type Thread = ThreadSummary & {
 	canModerate: boolean;
 };
 
-export async function read(claims: Claims | null, id: string, tx?: Tx): Promise<Thread | null> {
+/**
+ * What the signed-in reader is, as the session check found them (members.current). Most
+ * readers of a thread serve no community as counsellor and moderate none: they are not
+ * asked the community's safeguarding and moderation checks, which are most of the page's
+ * own work in Postgres. A kept copy that is no longer true is caught by the session check
+ * (session.ts), which then sends the page again, checked first; and a stale copy can only
+ * hide a counsellor's or moderator's tools, never show them. Without it every check is asked.
+ */
+export type Reader = Pick<CurrentMember, 'siteRole' | 'moderates'>;
+
+export async function read(
+	claims: Claims | null,
+	id: string,
+	tx?: Tx,
+	reader?: Reader | null
+): Promise<Thread | null> {
+	const mayServe = claims !== null && (!reader || reader.siteRole === 'counsellor');
+	const mayModerate = claims !== null && (!reader || reader.moderates);
 	const query = (tx: Tx) => tx<Thread[]>`
 		select t.id, t.title, m.pseudonym as author, t.tags, t.answer_count as "answerCount",
 			t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
 			t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.created_at as "createdAt",
 			t.removed_at is not null as removed, t.removal_reason as "removalReason", t.pinned_at is not null as pinned,
 			t.locked_at is not null as locked, t.moderator_edited_at is not null as "moderatorEdited",
-			coalesce(public.is_moderator(t.community_id), false) as "canModerate",
+			coalesce(${mayModerate} and public.is_moderator(t.community_id), false) as "canModerate",
 			t.last_activity_at as "lastActivityAt", t.body_html as "bodyHtml", t.body_markdown as "bodyMarkdown",
 			t.accepted_post_id as "acceptedPostId", t.edited_at as "editedAt", t.community_id as "communityId",
 			c.slug as "communitySlug", c.name as "communityName",
@@ -119,8 +137,8 @@ export async function read(claims: Claims | null, id: string, tx?: Tx): Promise<
 			exists (select 1 from public.me_toos x where x.thread_id = t.id and x.member_id = (select auth.uid())) as "saidMeToo",
 			exists (select 1 from public.thread_follows f where f.thread_id = t.id and f.member_id = (select auth.uid())) as "follows",
 			t.is_anonymous as anonymous, t.wants_professional as "wantsProfessional",
-			coalesce(public.can_safeguard(t.community_id), false) as "canSafeguard",
-			(select e.id from public.escalations e where e.thread_id = t.id and e.state <> 'resolved') as "escalationId"
+			coalesce(${mayServe || mayModerate} and public.can_safeguard(t.community_id), false) as "canSafeguard",
+			case when ${mayServe} then (select e.id from public.escalations e where e.thread_id = t.id and e.state <> 'resolved') end as "escalationId"
 		from public.threads t
 		join public.communities c on c.id = t.community_id
 		left join public.members m on m.id = t.shown_author_id

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type Claims } from '$lib/server/db';
 import * as escalations from '$lib/server/escalations';
+import * as members from '$lib/server/members';
 import * as threads from '$lib/server/threads';
 import {
 	anAdmin,
@@ -147,5 +148,39 @@ describe('flags', () => {
 					tx`insert into public.flags (thread_id, reason) values (${own.id}, 'needs_professional')`
 			)
 		).rejects.toMatchObject({ code: '42501' });
+	});
+});
+
+// The thread page gives threads.read the reader as the session check found them, so that
+// members who neither serve nor moderate are not asked the community's checks.
+describe("the thread's checks with the reader's roles given", () => {
+	const standing = (thread: threads.Thread | null) => ({
+		canModerate: thread?.canModerate,
+		canSafeguard: thread?.canSafeguard,
+		escalationId: thread?.escalationId,
+		isMine: thread?.isMine,
+		canTakePart: thread?.canTakePart
+	});
+
+	it.each([['a counsellor serving the community', 'serving'] as const, ...others])(
+		'answer as without them, for %s',
+		async (_, role) => {
+			const { claims } = roles[role];
+			const reader = await members.current(claims);
+			const asked = standing(await threads.read(claims, threadId));
+			expect(standing(await threads.read(claims, threadId, undefined, reader))).toEqual(asked);
+		}
+	);
+
+	it('still find what each role may do', async () => {
+		const given = async (role: keyof typeof roles) => {
+			const { claims } = roles[role];
+			return standing(
+				await threads.read(claims, threadId, undefined, await members.current(claims))
+			);
+		};
+		expect(await given('serving')).toMatchObject({ canSafeguard: true, escalationId: id });
+		expect(await given('moderator')).toMatchObject({ canModerate: true, canSafeguard: true });
+		expect(await given('member')).toMatchObject({ canModerate: false, canSafeguard: false });
 	});
 });

@@ -48,10 +48,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 	// One transaction, its queries sent together with begin and commit: one round trip. What only
 	// some readers need is asked only for them, as the session check found them: the
-	// suspension here of a suspended member, the communities a moderator may move it to.
+	// community's checks of counsellors and moderators (threads.read), the suspension here of
+	// a suspended member, the communities a moderator may move it to.
 	const [thread, shown, lines, mySuspension, moveTargets] = await read(locals.claims, (tx) =>
 		Promise.all([
-			threads.read(locals.claims, id, tx),
+			threads.read(locals.claims, id, tx, locals.member),
 			posts.readPage(locals.claims, id, at, tx),
 			crisis ? helplines.list(locals.claims, tx) : [],
 			locals.member?.suspended
