@@ -154,6 +154,21 @@ describe('search.threads', () => {
 		expect(result.snippet.map((segment) => segment.text).join('')).toBe(`fake ${w} forged link`);
 	});
 
+	it('highlights with the stemmer that found the words: German, else English', async () => {
+		const w = word();
+		const place = await community();
+		await thread(place.id, {
+			title: `Widerspruch ${w}`,
+			body: `Die Schulen haben abgelehnt. The office appealed the decision ${w}.`
+		});
+		const marked = async (q: string) =>
+			(await search.threads(null, { q, communitySlug: place.slug })).results[0].snippet
+				.filter((segment) => segment.match)
+				.map((segment) => segment.text);
+		expect(await marked('Schule')).toEqual(['Schulen']);
+		expect(await marked('appealing')).toEqual(['appealed']);
+	});
+
 	it('handles empty, odd and overlong input without failing', async () => {
 		for (const q of ['', '   ', '"', '-', 'or', '!!!', '\u0000', 'a & b | !c', 'x'.repeat(1000)]) {
 			await expect(search.threads(null, { q })).resolves.toHaveProperty('results');

@@ -136,17 +136,24 @@ export function threadsQuery(
 		select t.id, t.title, c.slug as "communitySlug", c.name as "communityName", m.pseudonym as author,
 			t.answer_count as "answerCount", t.accepted_post_id is not null as solved, t.created_at as "createdAt",
 			page.rank::text as rank,
-			-- Each stemmer highlights the words of its own language: show the one that found some.
-			case when strpos(h.de, ${start}) > 0 or strpos(h.en, ${start}) = 0 then h.de else h.en end as headline
+			-- Each stemmer highlights the words of its own language: the German one's when it
+			-- found some, else the English one's when that did. The English one is made only then.
+			case when strpos(h.de, ${start}) > 0 then h.de else (
+				select case when strpos(e.en, ${start}) > 0 then e.en else h.de end
+				from (select ts_headline('public.english_unaccent', h.text, ${tsq()}, ${headlineOptions}) as en offset 0) e
+			) end as headline
 		from page
 		join public.threads t on t.id = page.id
 		join public.communities c on c.id = t.community_id
 		left join public.members m on m.id = t.shown_author_id
 		left join public.posts p on p.id = page.post_id
-		-- Marker characters written in a post would otherwise become highlights.
-		cross join lateral (select translate(coalesce(p.body_markdown, t.body_markdown), ${start + stop}, '') as text) body
-		cross join lateral (select ts_headline('public.german_unaccent', body.text, ${tsq()}, ${headlineOptions}) as de,
-			ts_headline('public.english_unaccent', body.text, ${tsq()}, ${headlineOptions}) as en) h
+		-- Marker characters written in a post would otherwise become highlights. "offset 0"
+		-- keeps the headline a value of its own: inlined, each use of it would make it anew.
+		cross join lateral (
+			select body.text, ts_headline('public.german_unaccent', body.text, ${tsq()}, ${headlineOptions}) as de
+			from (select translate(coalesce(p.body_markdown, t.body_markdown), ${start + stop}, '') as text) body
+			offset 0
+		) h
 		order by page.rank desc, page.id desc`;
 }
 
