@@ -1,6 +1,14 @@
 // The thread page needs no script: every action is a form, and the reader lands back where
 // they acted (src/routes/t/[id]/+page.server.ts).
-import { expect, expectAccessible, signIn, test, threadWithAnswers } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	otherVisitor,
+	signIn,
+	signUpAndConfirm,
+	test,
+	threadWithAnswers
+} from './fixtures';
 
 test('a member votes far down a long thread and replies, with no script on the page', async ({
 	page
@@ -53,4 +61,52 @@ test('a member votes far down a long thread and replies, with no script on the p
 		'Wie lange hat das bei euch gedauert?'
 	);
 	expect(scripts).toEqual([]);
+});
+
+test("each reader finds their own tools on a thread page: the counsellor's, the moderator's, none for a peer", async ({
+	page,
+	browser
+}) => {
+	// A family asks anonymously in a community moderator@ moderates, wanting a professional:
+	// the question waits in the counsellors' queue.
+	await signUpAndConfirm(page);
+	await page.goto('/c/autismus-schule');
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await page.getByRole('link', { name: 'Frage stellen' }).click();
+	const title = `Nachteilsausgleich beim Abitur? ${Date.now()}`;
+	await page.getByLabel('Titel').fill(title);
+	await page.getByLabel('Deine Frage ausführlich').fill('Wie beantragen wir ihn rechtzeitig?');
+	await page.getByLabel('Anonym fragen').check();
+	await page.getByLabel('Ich möchte, dass eine Fachkraft draufschaut').check();
+	await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	const threadUrl = page.url();
+
+	// Each signed in; their pages after signing in are made with the member as the session
+	// check last found them (session.ts), the thread page's checks asked by their roles.
+	const reader = async (email: string) => {
+		const signedIn = await otherVisitor(browser);
+		await signIn(signedIn, email);
+		await signedIn.goto(threadUrl);
+		await expect(signedIn.getByRole('heading', { level: 1 })).toHaveText(title);
+		const question = signedIn.getByRole('article', { name: title });
+		return {
+			queueLink: signedIn.getByRole('link', { name: 'Diese Frage steht in der Warteschlange' }),
+			reveal: question.getByText('Verfasser:in aufdecken (Schutz in Krisen)'),
+			moderation: question.getByText('Moderation', { exact: true })
+		};
+	};
+	const counsellor = await reader('beraterin@ratnetz.example');
+	await expect(counsellor.queueLink).toBeVisible();
+	await expect(counsellor.reveal).toBeVisible();
+	await expect(counsellor.moderation).toHaveCount(0);
+
+	const moderator = await reader('moderator@ratnetz.example');
+	await expect(moderator.moderation).toBeVisible();
+	await expect(moderator.reveal).toBeVisible();
+	await expect(moderator.queueLink).toHaveCount(0);
+
+	const peer = await reader('papa.tim@ratnetz.example');
+	for (const tool of [peer.queueLink, peer.reveal, peer.moderation])
+		await expect(tool).toHaveCount(0);
 });
