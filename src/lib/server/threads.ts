@@ -4,8 +4,8 @@ import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import * as cursor from './cursor';
 import { NotAllowed } from './db-errors';
-import type { CurrentMember } from './members';
 import { render } from './markdown';
+import type { CurrentMember } from './members';
 
 export const tabs = ['new', 'active', 'unanswered', 'solved'] as const;
 export type Tab = (typeof tabs)[number];
@@ -107,10 +107,10 @@ export type Thread = ThreadSummary & {
 /**
  * What the signed-in reader is, as the session check found them (members.current). Most
  * readers of a thread serve no community as counsellor and moderate none: they are not
- * asked the community's safeguarding and moderation checks, which are most of the page's
- * own work in Postgres. A kept copy that is no longer true is caught by the session check
- * (session.ts), which then sends the page again, checked first; and a stale copy can only
- * hide a counsellor's or moderator's tools, never show them. Without it every check is asked.
+ * asked the community's safeguarding and moderation checks (a tenth of the page's work in
+ * Postgres). A kept copy that is no longer true is caught by the session check (session.ts),
+ * which then sends the page again, checked first; and a stale copy can only hide a
+ * counsellor's or moderator's tools, never show them. Without it every check is asked.
  */
 export type Reader = Pick<CurrentMember, 'siteRole' | 'moderates'>;
 
