@@ -1,9 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { dbUrl, inboxUrl, loadDotEnv } from './supabase/local/env.ts';
+import { dbUrl, inboxUrl, loadDotEnv, ports } from './supabase/local/env.ts';
 
-// E2E_PORT lets a second checkout run its browser tests beside this one.
-const port = Number(process.env.E2E_PORT ?? 4173);
+// A second checkout runs its browser tests beside this one with LOCAL_PORT_OFFSET (or E2E_PORT).
+const port = Number(process.env.E2E_PORT ?? ports.e2e);
 const baseURL = `http://localhost:${port}`;
 // The tests read the database and the inbox of this checkout's stack (ports from supabase/config.toml).
 loadDotEnv();

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { allowOneClickUnsubscribe } from './server/one-click-unsubscribe.js';
-import { useTestEnv } from './supabase/local/env.ts';
+import { ports, useTestEnv } from './supabase/local/env.ts';
 
 if (process.env.VITEST) {
 	await useTestEnv();
@@ -62,8 +62,8 @@ export default defineConfig({
 			emitTsDeclarations: true
 		})
 	],
-	server: { port: 5173, strictPort: true },
-	preview: { port: 4173, strictPort: true },
+	server: { port: ports.dev, strictPort: true },
+	preview: { port: ports.e2e, strictPort: true },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -17,13 +17,26 @@ const config = parse(readFileSync(path.join(projectRoot, 'supabase/config.toml')
 	auth?: { site_url?: string };
 };
 
-/** Ports come from supabase/config.toml, as with the Supabase CLI (two checkouts can run side by side). */
+/**
+ * Shifts every local port (the stack's, the dev server's, the browser tests' app) by the same
+ * amount, so a second checkout runs beside the first without editing supabase/config.toml:
+ * `LOCAL_PORT_OFFSET=100 npm test`.
+ */
+export const portOffset = Number(process.env.LOCAL_PORT_OFFSET ?? 0);
+if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 1000) {
+	throw new Error(`LOCAL_PORT_OFFSET must be a whole number from 0 to 1000, not "${portOffset}"`);
+}
+
+/** Ports come from supabase/config.toml, as with the Supabase CLI, shifted by LOCAL_PORT_OFFSET. */
 function configuredPorts() {
 	return {
-		api: config.api?.port ?? 54321,
-		db: config.db?.port ?? 54322,
-		inbox: config.inbucket?.port ?? 54324,
-		smtp: config.inbucket?.smtp_port ?? 54325
+		api: (config.api?.port ?? 54321) + portOffset,
+		db: (config.db?.port ?? 54322) + portOffset,
+		inbox: (config.inbucket?.port ?? 54324) + portOffset,
+		smtp: (config.inbucket?.smtp_port ?? 54325) + portOffset,
+		/** `npm run dev` (Vite's default) and the production build under the browser tests. */
+		dev: 5173 + portOffset,
+		e2e: 4173 + portOffset
 	} as const;
 }
 export const ports = configuredPorts();
@@ -36,6 +49,13 @@ export const authAdminRole = { user: 'supabase_auth_admin', password: 'supabase-
 
 /** The key Auth signs its calls of the app's Send Email Hook with (Standard Webhooks format). */
 export const sendEmailHookSecret = 'v1,whsec_cmF0bmV0ei1sb2NhbC1zZW5kLWVtYWlsLWhvb2sta2V5';
+
+/** `npm run dev`'s address: config.toml's site URL, on the dev port of this checkout. */
+function devOrigin() {
+	const origin = new URL(config.auth?.site_url ?? 'http://localhost');
+	origin.port = String(ports.dev);
+	return origin.origin;
+}
 
 export const apiUrl = `http://127.0.0.1:${ports.api}`;
 export const inboxUrl = `http://127.0.0.1:${ports.inbox}`;
@@ -68,10 +88,10 @@ export async function localEnv() {
 		MAIL_URL: inboxUrl,
 		SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
 		// config.toml's [auth.hook.send_email] reads both. Auth calls the app the stack runs
-		// with (its ORIGIN, as under Playwright), else the dev server at the site URL.
+		// with (its ORIGIN, as under Playwright), else the dev server (the site URL's host).
 		SEND_EMAIL_HOOK_URI:
 			process.env.SEND_EMAIL_HOOK_URI ??
-			new URL('/api/auth/send-email', process.env.ORIGIN ?? config.auth?.site_url).href,
+			new URL('/api/auth/send-email', process.env.ORIGIN ?? devOrigin()).href,
 		SEND_EMAIL_HOOK_SECRET: sendEmailHookSecret
 	};
 }

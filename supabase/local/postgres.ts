@@ -5,7 +5,7 @@ import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dbSuperuser, ports, projectRoot, stateDir } from './env.ts';
 
-const dataDir = path.join(stateDir, 'postgres');
+export const dataDir = path.join(stateDir, 'postgres');
 
 const isRoot = process.getuid?.() === 0;
 

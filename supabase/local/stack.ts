@@ -1,5 +1,7 @@
 // The built-in local Supabase: PostgreSQL, the Auth stand-in and the mail catcher,
 // started together when no Supabase project is configured.
+import path from 'node:path';
+import postgres from 'postgres';
 import { startAuth } from './auth/server.ts';
 import {
 	apiUrl,
@@ -12,7 +14,7 @@ import {
 	type LocalEnv
 } from './env.ts';
 import { startMail } from './mail/server.ts';
-import { startPostgres } from './postgres.ts';
+import { dataDir, startPostgres } from './postgres.ts';
 import { isSchemaCurrent, resetDatabase } from './reset.ts';
 
 export type LocalStack = {
@@ -21,6 +23,27 @@ export type LocalStack = {
 	/** Stops and starts PostgreSQL (fast shutdown); null when another process runs the stack. */
 	restartDatabase: (() => Promise<void>) | null;
 };
+
+/**
+ * Another process may run the stack on these ports: this checkout's (`npm run dev`), or
+ * another checkout's whose ports are the same. Only the first may be reused, and reset:
+ * the running PostgreSQL says whose data directory it serves.
+ */
+async function assertOwnStack() {
+	const sql = postgres(dbUrl(), { max: 1, onnotice: () => {}, connect_timeout: 5 });
+	try {
+		const [{ data_directory: running }] = await sql`show data_directory`;
+		if (path.resolve(running) !== path.resolve(dataDir)) {
+			throw new Error(
+				`The ports of supabase/config.toml (API ${ports.api}, database ${ports.db}) are taken by ` +
+					`the local stack of another checkout (${running}). Stop it, or run this checkout ` +
+					`on other ports: LOCAL_PORT_OFFSET=100 npm …`
+			);
+		}
+	} finally {
+		await sql.end();
+	}
+}
 
 async function isRunning() {
 	try {
@@ -42,6 +65,7 @@ export async function startLocalStack(
 	const log = options.log ?? ((line: string) => console.log(`[local supabase] ${line}`));
 	const env = await localEnv();
 	if (await isRunning()) {
+		await assertOwnStack();
 		if (options.reset || !(await isSchemaCurrent())) await resetDatabase(log);
 		return { env, stop: async () => {}, restartDatabase: null };
 	}
