@@ -18,6 +18,11 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
+	// Budgets with room for a busy 2-core machine: under a load average of 18 no test but the
+	// long journeys took more than 21 s, and those (test.slow(): three times this) up to 45 s.
+	// Waits end as soon as what they wait for is seen, so a fast machine is not slowed.
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? 'line' : 'list',
 	use: {
 		baseURL,
@@ -40,7 +45,7 @@ export default defineConfig({
 	webServer: {
 		command: 'npm run build && tsx supabase/local/cli.ts run -- node server',
 		url: baseURL,
-		timeout: 180_000,
+		timeout: 300_000,
 		reuseExistingServer: false,
 		env: {
 			PORT: String(port),

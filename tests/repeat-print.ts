@@ -32,9 +32,13 @@ export function printRuns(runs: CloneRun[]) {
 /** The ten slowest tests by their median time over all runs, as a share of the median run. */
 export function printSlowest(runs: CloneRun[], count = 10) {
 	const times = new Map<string, number[]>();
+	const nearLimit = new Set<string>();
 	for (const run of runs) {
 		for (const test of run.parts.flatMap((part) => part.tests)) {
 			times.set(test.name, [...(times.get(test.name) ?? []), test.seconds]);
+			if (test.limit && test.seconds > test.limit / 2) {
+				nearLimit.add(`${test.name}: ${test.seconds.toFixed(1)} of ${test.limit} s`);
+			}
 		}
 	}
 	const runSeconds = median(runs.map((run) => run.seconds));

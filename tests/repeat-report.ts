@@ -2,7 +2,8 @@
 
 export type Part = { tool: 'vitest' | 'playwright'; command: string[]; report: string };
 
-export type TestTime = { name: string; seconds: number };
+/** A test's time, and for browser tests its time limit (Vitest's JSON report has none). */
+export type TestTime = { name: string; seconds: number; limit?: number };
 
 export type PartResult = {
 	tool: Part['tool'];
@@ -49,7 +50,11 @@ type PlaywrightSuite = {
 	specs: Array<{
 		title: string;
 		line: number;
-		tests: Array<{ status: string; results: Array<{ duration: number; status: string }> }>;
+		tests: Array<{
+			status: string;
+			timeout: number;
+			results: Array<{ duration: number; status: string }>;
+		}>;
 	}>;
 	suites?: PlaywrightSuite[];
 };
@@ -75,7 +80,7 @@ export function readPlaywright(
 				if (test.status === 'expected') result.passed++;
 				else if (test.status !== 'skipped') result.failed.push(`${name} (${test.status})`);
 				const seconds = test.results.reduce((sum, r) => sum + r.duration, 0) / 1000;
-				result.tests.push({ name, seconds });
+				result.tests.push({ name, seconds, limit: test.timeout / 1000 });
 			}
 		}
 		suite.suites?.forEach(walk);

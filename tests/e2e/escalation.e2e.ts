@@ -13,6 +13,8 @@ test('journey 3: a peer flags a thread, a counsellor claims, answers with the ba
 	page,
 	browser
 }) => {
+	// A journey of several people, each signing in: three times the usual budget.
+	test.slow();
 	// A family asks (no professional requested).
 	await signUpAndConfirm(page);
 	await page.goto('/c/pflege-angehoerige');

@@ -37,6 +37,9 @@ async function tabTo(page: Page, target: Locator) {
 }
 
 test('a member signs in, asks and answers with the keyboard alone', async ({ page }) => {
+	// Sign-up, sign-out, sign-in, join, ask and answer, a key at a time: a long journey, so
+	// three times the usual budget (it took 20-30 s on a busy 2-core machine).
+	test.slow();
 	const member = await signUpAndConfirm(page);
 	await tabTo(page, page.getByRole('button', { name: 'Abmelden' }));
 	await page.keyboard.press('Enter');

@@ -5,6 +5,8 @@ test('journeys 1 and 2: a family asks, a peer answers, the answer helped, anothe
 	page,
 	browser
 }) => {
+	// A journey of several people, each signing in: three times the usual budget.
+	test.slow();
 	// Journey 1: sign up, confirm, join "Autismus & Schule", ask.
 	const family = newMember();
 	const started = new Date();

@@ -15,7 +15,7 @@ export async function waitForMail(
 	to: string,
 	options: { subject?: RegExp; after?: Date; timeoutMs?: number } = {}
 ): Promise<Message> {
-	const timeoutMs = options.timeoutMs ?? 10_000;
+	const timeoutMs = options.timeoutMs ?? 30_000;
 	const deadline = Date.now() + timeoutMs;
 	let lastError: unknown;
 	for (;;) {

@@ -1,7 +1,6 @@
 // Claiming and releasing: one counsellor holds an item; of two claims at the same
 // moment exactly one wins; only counsellors serving the community may claim.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { transaction } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
@@ -16,6 +15,7 @@ import {
 	question,
 	type TestMember
 } from './support';
+import { owner } from '../support';
 
 let served: string;
 let anna: TestMember;
@@ -71,17 +71,30 @@ describe('claiming', () => {
 		const finished = new Promise<void>((resolve) => (finish = resolve));
 		let claimed = () => {};
 		const hasClaimed = new Promise<void>((resolve) => (claimed = resolve));
+		let firstBackend = 0;
 		const first = transaction(anna.claims, async (tx) => {
 			await escalations.claim(anna.claims, id, tx);
+			[{ pid: firstBackend }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
 			claimed();
 			await finished; // the first claim's transaction stays open meanwhile
 		});
 		await hasClaimed;
+		let settled = false;
 		const second = escalations.claim(ben.claims, id).then(
 			() => 'claimed',
 			(error: { hint?: string }) => error.hint
 		);
-		expect(await Promise.race([second, sleep(300, 'waiting')])).toBe('waiting');
+		void second.finally(() => (settled = true));
+		// The second claim is seen waiting for the first one's row lock, not merely slow.
+		await expect
+			.poll(async () => {
+				const [{ waiting }] = await owner<{ waiting: number }[]>`
+					select count(*)::int as waiting from pg_stat_activity
+					where ${firstBackend}::int = any (pg_blocking_pids(pid))`;
+				return waiting;
+			})
+			.toBe(1);
+		expect(settled).toBe(false);
 		finish();
 		await first;
 		expect(await second).toBe('escalation_already_claimed');
