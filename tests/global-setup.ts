@@ -27,6 +27,9 @@ async function serveSendEmailHook(): Promise<Server> {
 		outgoing.writeHead(response.status, { 'content-type': 'application/json' });
 		outgoing.end(await response.text());
 	});
+	// Idle connections stay open until Auth closes them (a busy machine's late client would
+	// otherwise reuse a socket Node's 5 s idle timeout is closing).
+	server.keepAliveTimeout = 0;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return server;
 }

@@ -124,6 +124,10 @@ export async function startAuth(options: {
 			else response.end();
 		});
 	});
+	// Idle connections stay open until the client closes them, as with Go's http.Server.
+	// Node's default closes them after 5 s, and a client whose event loop is late (a busy
+	// machine) sends its next request on a socket just being closed: "fetch failed".
+	server.keepAliveTimeout = 0;
 	try {
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
