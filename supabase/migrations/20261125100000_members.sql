@@ -44,6 +44,8 @@ language sql stable security definer set search_path = '' as $$
 	);
 $$;
 
+-- A verified counsellor: the site role that verify_counsellor sets (with a profile)
+-- and withdraw_counsellor takes away.
 create function public.is_counsellor() returns boolean
 language sql stable security definer set search_path = '' as $$
 	select exists (
@@ -53,14 +55,20 @@ $$;
 
 -- A signed-out or globally revoked session keeps a valid access token until it
 -- expires; the app asks this on every request so revocation takes effect at once.
+-- PL/pgSQL, as every check that pages and policies ask often, many times per request
+-- (README, "Performance"): an SQL function that cannot be inlined (security definer,
+-- or a search_path of its own) is planned anew on every call in Postgres 17; PL/pgSQL
+-- keeps each statement's plan for the connection.
 create function public.session_is_active() returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	return exists (
 		select 1 from auth.sessions
 		where id = nullif((select auth.jwt()) ->> 'session_id', '')::uuid
 			and user_id = (select auth.uid())
 			and (not_after is null or not_after > now())
 	);
+end;
 $$;
 
 create function public.pseudonym_available(candidate text) returns boolean

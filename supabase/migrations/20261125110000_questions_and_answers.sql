@@ -1,49 +1,6 @@
 -- Asking and answering: tags, accepted answers, helpful votes, me-toos, follows,
 -- edits with their history, withdrawal, double-submit protection and a posting limit.
-
--- Threads ---------------------------------------------------------------------
-alter table public.threads
-	add column tags text[] not null default '{}' check (cardinality(tags) <= 5 and array_position(tags, null) is null),
-	add column accepted_post_id uuid references public.posts (id) on delete set null,
-	add column me_too_count integer not null default 0,
-	add column answer_count integer not null default 0,
-	add column edited_at timestamptz,
-	add column withdrawn_at timestamptz,
-	add column idempotency_key uuid,
-	drop constraint threads_body_markdown_check,
-	add constraint threads_body_check check (
-		withdrawn_at is not null or char_length(body_markdown) between 1 and 20000
-	);
-create unique index threads_idempotency_key on public.threads (author_id, idempotency_key);
-create index threads_community_unanswered_idx on public.threads (community_id, created_at desc, id desc)
-	where answer_count = 0 and withdrawn_at is null;
-create index threads_community_solved_idx on public.threads (community_id, last_activity_at desc, id desc)
-	where accepted_post_id is not null;
-create index threads_tags_idx on public.threads using gin (tags);
-create index threads_author_created_idx on public.threads (author_id, created_at);
-
--- Tags: lower-case words, 2–30 characters; checked per element.
-create function public.valid_tags(tags text[]) returns boolean
-language sql immutable set search_path = '' as $$
-	select coalesce(bool_and(tag ~ '^[[:lower:][:digit:]]+(-[[:lower:][:digit:]]+)*$' and char_length(tag) between 2 and 30), true)
-	from unnest(tags) as tag;
-$$;
-alter table public.threads add constraint threads_tags_valid check (public.valid_tags(tags));
-
--- Posts -----------------------------------------------------------------------
-alter table public.posts
-	add column is_professional boolean not null default false,
-	add column helpful_count integer not null default 0,
-	add column edited_at timestamptz,
-	add column withdrawn_at timestamptz,
-	add column idempotency_key uuid,
-	drop constraint posts_body_markdown_check,
-	add constraint posts_body_check check (
-		withdrawn_at is not null or char_length(body_markdown) between 1 and 20000
-	);
-create unique index posts_idempotency_key on public.posts (author_id, idempotency_key);
-create index posts_author_created_idx on public.posts (author_id, created_at);
-create index posts_parent_idx on public.posts (parent_post_id) where parent_post_id is not null;
+-- The columns these rules keep are on threads and posts (20261125100500_threads.sql).
 
 -- A professional answer is one a verified counsellor wrote under their own name.
 create function public.mark_professional_post() returns trigger
@@ -73,22 +30,6 @@ end;
 $$;
 create trigger check_reply_parent before insert on public.posts
 for each row execute function public.check_reply_parent();
-
--- Answers (top-level posts that are not withdrawn) decide "unanswered".
-create or replace function public.count_posts() returns trigger
-language plpgsql security definer set search_path = '' as $$
-declare
-	delta integer := case when tg_op = 'INSERT' then 1 else -1 end;
-	row public.posts := coalesce(new, old);
-begin
-	update public.threads
-	set post_count = post_count + delta,
-		answer_count = answer_count + case when row.parent_post_id is null then delta else 0 end,
-		last_activity_at = case when tg_op = 'INSERT' then greatest(last_activity_at, row.created_at) else last_activity_at end
-	where id = row.thread_id;
-	return null;
-end;
-$$;
 
 -- Posting limit, enforced where posts are written: 5 questions an hour and
 -- 20 answers or replies in 10 minutes per member.
@@ -249,23 +190,19 @@ for each row execute function public.count_me_toos();
 
 -- Permission helpers over rows whose author is not readable.
 -- Check that the signed-in member wrote the given post.
+-- PL/pgSQL so its plan is kept (see session_is_active in 20261125100000_members.sql).
 create function public.is_post_author(post uuid) returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (select 1 from public.posts where id = post and author_id = (select auth.uid()));
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	return exists (select 1 from public.posts where id = post and author_id = (select auth.uid()));
+end;
 $$;
 -- Check that the signed-in member asked the given thread.
 create function public.is_thread_author(thread uuid) returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (select 1 from public.threads where id = thread and author_id = (select auth.uid()));
-$$;
--- Check that the signed-in member joined the community of the given thread.
-create function public.can_take_part_in(thread uuid) returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (
-		select 1 from public.threads t
-		join public.community_members cm on cm.community_id = t.community_id and cm.member_id = (select auth.uid())
-		where t.id = thread
-	);
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	return exists (select 1 from public.threads where id = thread and author_id = (select auth.uid()));
+end;
 $$;
 
 -- Policies --------------------------------------------------------------------
@@ -313,27 +250,6 @@ create policy "Members follow threads" on public.thread_follows
 create policy "Members unfollow threads" on public.thread_follows
 	for delete to authenticated using (member_id = (select auth.uid()));
 revoke update on public.thread_follows from anon, authenticated;
-
-
--- Column privileges for the new columns (the table grants are column lists).
-grant select (tags, accepted_post_id, me_too_count, answer_count, edited_at, withdrawn_at) on public.threads to anon, authenticated;
-grant insert (tags, idempotency_key) on public.threads to authenticated;
--- The key is a random value per form: reading it back finds the first of a double submit.
-grant select (idempotency_key) on public.threads, public.posts to authenticated;
-grant update (tags, accepted_post_id, withdrawn_at) on public.threads to authenticated;
-grant select (is_professional, helpful_count, edited_at, withdrawn_at) on public.posts to anon, authenticated;
-grant insert (idempotency_key) on public.posts to authenticated;
-grant update (withdrawn_at) on public.posts to authenticated;
-
--- Posting only where the thread is open to answers: a withdrawn question takes none.
-drop policy "Members answer in communities they joined" on public.posts;
-create policy "Members answer in communities they joined" on public.posts
-	for insert to authenticated
-	with check (
-		author_id = (select auth.uid())
-		and (select public.can_take_part_in(thread_id))
-		and exists (select 1 from public.threads t where t.id = thread_id and t.withdrawn_at is null)
-	);
 
 revoke execute on function public.mark_professional_post(), public.check_reply_parent(), public.limit_posting(),
 	public.check_accepted_post(), public.track_text_changes(), public.forget_withdrawn_answer(),

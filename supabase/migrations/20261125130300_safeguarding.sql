@@ -1,8 +1,37 @@
--- Escalation to professionals, part 4: revealing the author of anonymous content
--- for safeguarding (always with a reason, always logged), and the configuration
--- every installation starts with: German helplines and crisis words. These are
--- data, not code: admins edit them afterwards.
+-- Escalation to professionals, part 4: the helplines shown to a person in need,
+-- revealing the author of anonymous content for safeguarding (always with a reason,
+-- always logged), and the configuration every installation starts with: German
+-- helplines and crisis words. These are data, not code: admins edit them afterwards.
 
+-- Helplines ---------------------------------------------------------------------------
+create table public.helplines (
+	id uuid primary key default gen_random_uuid(),
+	name text not null check (char_length(btrim(name)) between 2 and 120),
+	-- One number, or several separated by " / ".
+	phone text not null check (char_length(btrim(phone)) between 2 and 120 and phone ~ '^[0-9 +/()-]+$'),
+	description text not null default '' check (char_length(description) <= 500),
+	hours text not null default '' check (char_length(hours) <= 120),
+	position integer not null default 0,
+	updated_at timestamptz not null default now()
+);
+create trigger touch_helplines before update on public.helplines
+for each row execute function public.touch_updated_at();
+
+alter table public.helplines enable row level security;
+create policy "Helplines are visible to everyone" on public.helplines
+	for select to anon, authenticated using (true);
+create policy "Admins add helplines" on public.helplines
+	for insert to authenticated with check ((select public.is_admin()));
+create policy "Admins edit helplines" on public.helplines
+	for update to authenticated using ((select public.is_admin())) with check ((select public.is_admin()));
+create policy "Admins remove helplines" on public.helplines
+	for delete to authenticated using ((select public.is_admin()));
+revoke all on public.helplines from anon, authenticated;
+grant select on public.helplines to anon, authenticated;
+grant delete, insert (name, phone, description, hours, position), update (name, phone, description, hours, position)
+	on public.helplines to authenticated;
+
+-- Revealing authors --------------------------------------------------------------------
 create table public.author_reveals (
 	id bigint generated always as identity primary key,
 	community_id uuid not null references public.communities (id) on delete cascade,

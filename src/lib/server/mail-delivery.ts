@@ -1,6 +1,6 @@
 // The mail sender: takes due mails from the outbox in Postgres, sends them over SMTP
 // and records the outcome. The database decides what is due, the backoff and when
-// to give up (supabase/migrations/20261125170000_mail_delivery.sql), so any number
+// to give up (supabase/migrations/20261125150100_mail_delivery.sql), so any number
 // of app servers can send side by side. Logs name mails by id only: never an
 // address, a title or any other text of a member.
 import { env } from '$env/dynamic/private';

@@ -1,6 +1,7 @@
 // Search: threads found by their own text or their answers, German and English stemming at
 // once (a post's language is not known), accents ignored, trigram similarity on titles when
-// full-text search finds little (typos, compound words). Indexes: migrations/…_search.sql.
+// full-text search finds little (typos, compound words). Configurations: migrations/…_search.sql;
+// columns and indexes: migrations/…_threads.sql.
 import { z } from 'zod';
 import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
@@ -63,7 +64,7 @@ const answersRankAtMost = 0.21;
  * is an index scan: the tsquery is an expression of the parameter, so the planner
  * sees it; the trigram part runs only when the full-text parts found few threads.
  * Matches are found in visible_threads and visible_posts: under the tables' row-level
- * security no index could serve @@ (see the migration that holds posts for review).
+ * security no index could serve @@ (see the views in migrations/…_threads_access.sql).
  * Answers are read only when the page is not already filled by threads whose own text
  * ranks above any answer: a common word is in thousands of answers, and ranking them
  * all cost more than the rest of the search.

@@ -2,8 +2,7 @@
 -- page and reuse it until one of them changes (src/lib/server/visitor-pages.ts): the
 -- thread's own version, raised by any change to the thread or its posts, and one
 -- generation for what many pages show (pseudonyms, professional badges, community names).
-
-alter table public.threads add column version bigint not null default 0;
+-- The thread's version is threads.version (20261125100500_threads.sql).
 
 create table public.page_generation (
 	only_row boolean primary key default true check (only_row),
@@ -51,12 +50,24 @@ create trigger raise_page_generation after update of name, slug on public.commun
 for each statement execute function public.raise_page_generation();
 
 -- What a visitor's page of the thread depends on; null when visitors may not see it.
+-- PL/pgSQL: it is asked on every thread page, a visitor's and a member's (README,
+-- "Performance"). As an SQL function with a search_path of its own it was parsed and
+-- planned on every call, more than all the page's other checks together; PL/pgSQL
+-- keeps the plan for the connection.
 create function public.thread_page_version(thread uuid) returns text
-language sql stable security definer set search_path = '' as $$
-	select t.version || '.' || g.generation
-	from public.threads t cross join public.page_generation g
-	where t.id = thread and t.held_at is null and t.removed_at is null;
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	return (
+		select t.version || '.' || g.generation
+		from public.threads t cross join public.page_generation g
+		where t.id = thread and t.held_at is null and t.removed_at is null
+	);
+end;
 $$;
 revoke execute on function public.thread_page_version(uuid), public.raise_thread_version(),
 	public.raise_version_of_posts_thread(), public.raise_page_generation() from public;
 grant execute on function public.thread_page_version(uuid) to anon;
+-- A member's thread page keeps its answers as rendered, by the thread's page version
+-- (src/lib/server/rendered-answers.ts); the page's answer query reads that version in
+-- the same statement, so it is exactly as new as the answers it keeps.
+grant execute on function public.thread_page_version(uuid) to authenticated;

@@ -1,30 +1,9 @@
--- Community moderation, part 1: owners and moderators, removal, locks and pins,
--- suspensions, the moderation queue with its history, and the mod log.
--- Moderators act through the functions of part 2 (security definer); each checks that
--- the signed-in member moderates the community, so nobody acts elsewhere.
-
--- Owners ------------------------------------------------------------------------------
--- A community's owners (its first moderator, or whoever an admin names) appoint and
--- remove its moderators; admins can everywhere.
-alter table public.community_moderators add column is_owner boolean not null default false;
-
-create function public.is_owner(community uuid) returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (
-		select 1 from public.community_moderators
-		where community_id = community and member_id = (select auth.uid()) and is_owner
-	);
-$$;
-
-drop policy "Admins appoint moderators" on public.community_moderators;
-drop policy "Admins remove moderators" on public.community_moderators;
-create policy "Admins and owners appoint moderators" on public.community_moderators
-	for insert to authenticated
-	with check ((select public.is_admin()) or ((select public.is_owner(community_id)) and not is_owner));
-create policy "Admins and owners remove moderators" on public.community_moderators
-	for delete to authenticated
-	using ((select public.is_admin()) or ((select public.is_owner(community_id)) and not is_owner));
-grant insert (is_owner) on public.community_moderators to authenticated;
+-- Community moderation, part 1: suspensions, locks, the moderation queue with its
+-- history, and the mod log. Moderators act through the functions of
+-- 20261125140100_moderation_actions.sql and its part 2b (security definer); each checks
+-- that the signed-in member moderates the community, so nobody acts elsewhere. Owners are in
+-- 20261125100200_communities.sql, the columns of removal, locks and pins on threads and
+-- posts (20261125100500_threads.sql), flags in the next file.
 
 -- A post's thread, even when the post is hidden from the reader (whose own flag named it).
 create function public.thread_of(post uuid) returns uuid
@@ -32,59 +11,14 @@ language sql stable security definer set search_path = '' as $$
 	select p.thread_id from public.posts p where p.id = post;
 $$;
 
--- Community settings for moderation ----------------------------------------------------
-alter table public.communities
-	-- Hidden pending review once this many different members flagged it.
-	add column flag_hide_threshold integer not null default 3 check (flag_hide_threshold between 1 and 50),
-	-- A new member's first question or answer waits for a moderator's approval.
-	add column hold_first_posts boolean not null default false,
-	-- Whether members see which moderator acted in the mod log.
-	add column mod_log_names_moderators boolean not null default false;
-grant update (flag_hide_threshold, hold_first_posts, mod_log_names_moderators) on public.communities to authenticated;
-
--- Removal, locks and pins --------------------------------------------------------------
--- Removal never destroys: the row stays, readable by its author and the community's
--- moderators (and counsellors serving it), restorable.
-alter table public.threads
-	add column removed_at timestamptz,
-	add column removal_reason text check (char_length(removal_reason) <= 500),
-	add column locked_at timestamptz,
-	add column pinned_at timestamptz,
-	add column moderator_edited_at timestamptz;
-alter table public.posts
-	add column removed_at timestamptz,
-	add column removal_reason text check (char_length(removal_reason) <= 500),
-	add column moderator_edited_at timestamptz;
-grant select (removed_at, removal_reason, locked_at, pinned_at, moderator_edited_at) on public.threads to anon, authenticated;
-grant select (removed_at, removal_reason, moderator_edited_at) on public.posts to anon, authenticated;
-create index threads_community_pinned_idx on public.threads (community_id, pinned_at desc) where pinned_at is not null;
-
-drop policy "Threads are visible to everyone unless held for review" on public.threads;
-create policy "Threads are visible to everyone unless held or removed" on public.threads
-	for select to anon, authenticated
-	using ((held_at is null and removed_at is null) or author_id = (select auth.uid()) or public.can_safeguard(community_id));
-drop policy "Posts are visible to everyone unless held for review" on public.posts;
-create policy "Posts are visible to everyone unless held or removed" on public.posts
-	for select to anon, authenticated
-	using ((held_at is null and removed_at is null) or author_id = (select auth.uid()) or public.can_review_held(thread_id));
-
-create or replace function public.can_see_post(post uuid) returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (
-		select 1 from public.posts p
-		where p.id = post and ((p.held_at is null and p.removed_at is null) or p.author_id = (select auth.uid())
-			or public.can_review_held(p.thread_id))
-	);
-$$;
-
-create or replace view public.visible_threads as
-	select t.id, t.community_id, t.title, t.search_vector, t.withdrawn_at
-	from public.threads t
-	where (t.held_at is null and t.removed_at is null) or t.author_id = (select auth.uid()) or public.can_safeguard(t.community_id);
-create or replace view public.visible_posts as
-	select p.id, p.thread_id, p.search_vector, p.withdrawn_at
-	from public.posts p
-	where (p.held_at is null and p.removed_at is null) or p.author_id = (select auth.uid()) or public.can_review_held(p.thread_id);
+-- The queue's states and resolutions, and every action the queue and the mod log record.
+create type public.moderation_state as enum ('open', 'resolved');
+create type public.moderation_resolution as enum ('dismissed', 'removed', 'edited', 'restored');
+create type public.moderation_action as enum (
+	'opened', 'flagged', 'auto_hidden', 'held_first_post', 'held_watched_word', 'flagged_watched_word',
+	'dismissed', 'removed', 'restored', 'edited', 'locked', 'unlocked', 'pinned', 'unpinned', 'moved',
+	'suspended', 'suspension_lifted', 'warned', 'moderator_appointed', 'moderator_removed', 'settings_changed'
+);
 
 -- Suspensions -------------------------------------------------------------------------
 create table public.suspensions (
@@ -147,6 +81,7 @@ begin
 	return new;
 end;
 $$;
+-- Flags are refused the same way (20261125130100_flags.sql, once the table exists).
 create trigger refuse_suspended before insert on public.threads
 for each row execute function public.refuse_suspended();
 create trigger refuse_suspended before insert on public.posts
@@ -154,8 +89,6 @@ for each row execute function public.refuse_suspended();
 create trigger refuse_suspended before insert on public.helpful_votes
 for each row execute function public.refuse_suspended();
 create trigger refuse_suspended before insert on public.me_toos
-for each row execute function public.refuse_suspended();
-create trigger refuse_suspended before insert on public.flags
 for each row execute function public.refuse_suspended();
 
 -- A locked thread takes no answers, except from the community's moderators.
@@ -172,28 +105,7 @@ $$;
 create trigger refuse_locked before insert on public.posts
 for each row execute function public.refuse_locked();
 
--- Flags are rate limited: at most 20 an hour per member.
-create function public.limit_flagging() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-	if (select count(*) from public.flags where flagger_id = new.flagger_id and created_at > now() - interval '1 hour') >= 20 then
-		raise exception 'rate_limited: too many flags' using errcode = 'P0001', hint = 'rate_limited';
-	end if;
-	return new;
-end;
-$$;
-create trigger limit_flagging before insert on public.flags
-for each row when (current_user in ('authenticated', 'anon')) execute function public.limit_flagging();
-
 -- Moderation items ----------------------------------------------------------------------
-create type public.moderation_state as enum ('open', 'resolved');
-create type public.moderation_resolution as enum ('dismissed', 'removed', 'edited', 'restored');
-create type public.moderation_action as enum (
-	'opened', 'flagged', 'auto_hidden', 'held_first_post', 'held_watched_word', 'flagged_watched_word',
-	'dismissed', 'removed', 'restored', 'edited', 'locked', 'unlocked', 'pinned', 'unpinned', 'moved',
-	'suspended', 'suspension_lifted', 'warned', 'moderator_appointed', 'moderator_removed', 'settings_changed'
-);
-
 -- One queue entry per thread or post that needs a moderator's look; further flags
 -- gather on the open one. version counts changes, so a second moderator acting on
 -- what they saw is told someone else already did.
@@ -216,6 +128,12 @@ create unique index moderation_items_one_open on public.moderation_items (thread
 	where state = 'open';
 create index moderation_items_queue_idx on public.moderation_items (community_id, state, opened_at);
 create index moderation_items_post_idx on public.moderation_items (post_id) where post_id is not null;
+-- The moderators' figures: a community's items of the last 30 days (as for the
+-- escalations, never the whole history).
+create index moderation_items_opened_idx on public.moderation_items (community_id, opened_at) include (first_action_at);
+-- The moderators' queue of resolved items, newest first, per community.
+create index moderation_items_resolved_idx on public.moderation_items (community_id, resolved_at desc, id)
+	where state = 'resolved';
 
 create table public.moderation_events (
 	id bigint generated always as identity primary key,
@@ -244,22 +162,6 @@ create table public.mod_log (
 );
 create index mod_log_community_idx on public.mod_log (community_id, at desc, id desc);
 create index mod_log_member_idx on public.mod_log (member_id, community_id) where member_id is not null;
-
--- Flags are decided with their item.
-alter table public.flags
-	add column decision public.moderation_resolution,
-	add column decided_at timestamptz;
-grant select (decision, decided_at) on public.flags to authenticated;
-create policy "Moderators see the flags in their communities" on public.flags
-	for select to authenticated using (
-		exists (select 1 from public.threads t
-			where t.id = coalesce(thread_id, public.thread_of(post_id)) and public.is_moderator(t.community_id))
-	);
-
--- Notifications about moderation carry the moderator's reason and the community.
-alter table public.notifications
-	add column reason text check (char_length(reason) <= 1000),
-	add column community_id uuid references public.communities (id) on delete cascade;
 
 -- Opening and recording ----------------------------------------------------------------
 -- The open item of a thread or post, opened if there is none; its moderators are told.
@@ -314,37 +216,6 @@ begin
 end;
 $$;
 
--- Flags with a moderation reason open an item; enough of them hide the target.
-create function public.moderate_flag() returns trigger
-language plpgsql security definer set search_path = '' as $$
-declare
-	thread uuid := coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id));
-	threshold integer;
-	undecided integer;
-	item uuid;
-begin
-	item := public.open_moderation_item(thread, new.post_id, 'flagged', new.reason::text);
-	select c.flag_hide_threshold into threshold
-	from public.threads t join public.communities c on c.id = t.community_id where t.id = thread;
-	select count(distinct f.flagger_id) into undecided from public.flags f
-	where f.decision is null and f.reason <> 'needs_professional'
-		and (f.post_id = new.post_id or (new.post_id is null and f.thread_id = new.thread_id));
-	if undecided >= threshold then
-		if new.post_id is not null then
-			update public.posts set held_at = public.clock() where id = new.post_id and held_at is null;
-		else
-			update public.threads set held_at = public.clock() where id = new.thread_id and held_at is null;
-		end if;
-		if found then
-			insert into public.moderation_events (item_id, action, note) values (item, 'auto_hidden', undecided::text);
-		end if;
-	end if;
-	return null;
-end;
-$$;
-create trigger moderate_flag after insert on public.flags
-for each row when (new.reason <> 'needs_professional') execute function public.moderate_flag();
-
 -- The author of a thread or post (used inside; never returned to moderators).
 create function public.author_of(thread uuid, post uuid) returns uuid
 language sql stable security definer set search_path = '' as $$
@@ -375,10 +246,11 @@ alter table public.mod_log enable row level security;
 create policy "Members see their own suspensions; moderators their community's" on public.suspensions
 	for select to authenticated using (member_id = (select auth.uid()) or (select public.is_moderator(community_id)));
 create policy "Moderators see their community's items" on public.moderation_items
-	for select to authenticated using ((select public.is_moderator(community_id)));
+	for select to authenticated using (community_id = any ((select public.moderated_communities())::uuid[]));
 create policy "Moderators see their community's item history" on public.moderation_events
 	for select to authenticated using (
-		exists (select 1 from public.moderation_items i where i.id = item_id and public.is_moderator(i.community_id))
+		exists (select 1 from public.moderation_items i
+			where i.id = item_id and i.community_id = any ((select public.moderated_communities())::uuid[]))
 	);
 -- Members of the community read its log; moderators' names go through community_mod_log().
 create policy "Moderators read their community's log" on public.mod_log
@@ -388,10 +260,10 @@ revoke all on public.suspensions, public.moderation_items, public.moderation_eve
 grant select (id, community_id, member_id, reason, starts_at, ends_at, lifted_at) on public.suspensions to authenticated;
 grant select on public.moderation_items, public.moderation_events, public.mod_log to authenticated;
 
-revoke execute on function public.refuse_suspended(), public.refuse_locked(), public.limit_flagging(),
+revoke execute on function public.refuse_suspended(), public.refuse_locked(),
 	public.open_moderation_item(uuid, uuid, public.moderation_action, text),
 	public.record_moderation(uuid, public.moderation_action, uuid, uuid, uuid, text, uuid, timestamptz),
-	public.moderate_flag(), public.author_of(uuid, uuid), public.log_appointment()
+	public.author_of(uuid, uuid), public.log_appointment()
 	from public, anon, authenticated;
 -- Members read their own suspensions through the table (RLS); the check itself is internal.
 revoke execute on function public.suspension_in(uuid, uuid) from public, anon, authenticated;

@@ -1,97 +1,19 @@
--- Escalation to professionals, part 1: a clock tests can move, verified counsellors
--- and the communities they serve, each community's escalation settings, and the
--- escalations themselves with their history and internal notes.
+-- Escalation to professionals, part 1: a clock tests can move, the escalations
+-- themselves with their history and internal notes, and how a thread's escalation
+-- opens or is raised. Verified counsellors and the communities they serve are in
+-- 20261125100300_counsellors.sql, each community's due times in its settings
+-- (20261125100200_communities.sql).
 
 -- "Now" for due times, overdue items, waiting times and figures. Tests move it for
 -- one transaction with `select set_config('ratnetz.clock', '<timestamptz>', true)`;
 -- without that setting it is now(). Only the server runs SQL, so members cannot set it.
+-- PL/pgSQL so its plan is kept (see session_is_active in 20261125100000_members.sql).
 create function public.clock() returns timestamptz
-language sql stable set search_path = '' as $$
-	select coalesce(nullif(current_setting('ratnetz.clock', true), '')::timestamptz, now());
+language plpgsql stable set search_path = '' as $$
+begin
+	return coalesce(nullif(current_setting('ratnetz.clock', true), '')::timestamptz, now());
+end;
 $$;
-
--- Counsellors ------------------------------------------------------------------
--- What the professional badge shows, and which communities a counsellor serves
--- (all of them, or those listed in counsellor_communities).
-create table public.counsellor_profiles (
-	member_id uuid primary key references public.members (id) on delete cascade,
-	profession text not null check (char_length(btrim(profession)) between 2 and 80),
-	organisation text not null check (char_length(btrim(organisation)) between 2 and 120),
-	serves_all boolean not null default false,
-	verified_by uuid references public.members (id) on delete set null,
-	verified_at timestamptz not null default now(),
-	-- Kept after withdrawal, so earlier professional answers still say who wrote them.
-	withdrawn_at timestamptz
-);
-
-create table public.counsellor_communities (
-	member_id uuid not null references public.counsellor_profiles (member_id) on delete cascade,
-	community_id uuid not null references public.communities (id) on delete cascade,
-	primary key (member_id, community_id)
-);
-create index counsellor_communities_community_idx on public.counsellor_communities (community_id);
-
-create type public.counsellor_verification_action as enum ('verified', 'withdrawn');
-create table public.counsellor_verifications (
-	id bigint generated always as identity primary key,
-	member_id uuid not null references public.members (id) on delete cascade,
-	action public.counsellor_verification_action not null,
-	profession text,
-	organisation text,
-	serves_all boolean,
-	community_ids uuid[],
-	reason text,
-	acted_by uuid references public.members (id) on delete set null,
-	acted_at timestamptz not null default now()
-);
-create index counsellor_verifications_member_idx on public.counsellor_verifications (member_id, acted_at desc);
-
--- A verified counsellor: the site role that verify_counsellor sets (with a profile)
--- and withdraw_counsellor takes away.
-create or replace function public.is_counsellor() returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (
-		select 1 from public.members where id = (select auth.uid()) and site_role = 'counsellor'
-	);
-$$;
-
--- Check that the signed-in member is a verified counsellor serving the given community.
-create function public.serves_community(community uuid) returns boolean
-language sql stable security definer set search_path = '' as $$
-	select exists (
-		select 1 from public.members m
-		join public.counsellor_profiles p on p.member_id = m.id and p.withdrawn_at is null
-		where m.id = (select auth.uid()) and m.site_role = 'counsellor'
-			and (p.serves_all or exists (
-				select 1 from public.counsellor_communities cc
-				where cc.member_id = m.id and cc.community_id = community
-			))
-	);
-$$;
-
--- Check that the signed-in member may look after people's safety in the given
--- community (reveal anonymous authors, release held posts): a counsellor serving
--- it or one of its moderators.
-create function public.can_safeguard(community uuid) returns boolean
-language sql stable security definer set search_path = '' as $$
-	select public.serves_community(community) or public.is_moderator(community);
-$$;
-
--- Community settings -------------------------------------------------------------
-create type public.crisis_policy as enum ('publish', 'hold');
-alter table public.communities
-	add column escalation_waiting_time interval not null default '48 hours'
-		check (escalation_waiting_time between interval '1 hour' and interval '30 days'),
-	add column escalation_due_urgent interval not null default '1 hour'
-		check (escalation_due_urgent between interval '5 minutes' and interval '30 days'),
-	add column escalation_due_high interval not null default '24 hours'
-		check (escalation_due_high between interval '5 minutes' and interval '30 days'),
-	add column escalation_due_normal interval not null default '48 hours'
-		check (escalation_due_normal between interval '5 minutes' and interval '30 days'),
-	add column crisis_policy public.crisis_policy not null default 'publish';
--- The existing policy lets admins and the community's moderators change these.
-grant update (escalation_waiting_time, escalation_due_urgent, escalation_due_high,
-	escalation_due_normal, crisis_policy) on public.communities to authenticated;
 
 -- Escalations --------------------------------------------------------------------
 -- Enum order is queue order: urgent first.
@@ -107,7 +29,8 @@ create type public.escalation_event_kind as enum (
 create table public.escalations (
 	id uuid primary key default gen_random_uuid(),
 	thread_id uuid not null references public.threads (id) on delete cascade,
-	-- The thread's community, kept here for policies and filters (see sync below).
+	-- The thread's community, kept here for policies and filters (follow_thread_community
+	-- moves it with the thread).
 	community_id uuid not null references public.communities (id) on delete cascade,
 	priority public.escalation_priority not null,
 	state public.escalation_state not null default 'open',
@@ -120,6 +43,9 @@ create table public.escalations (
 	outcome public.escalation_outcome,
 	referred_service text check (char_length(referred_service) <= 200),
 	duplicate_of uuid references public.threads (id) on delete set null,
+	-- The first claim, kept with the item (remember_first_claim), so the median time to
+	-- claim reads the window's items by index instead of grouping every claim ever made.
+	first_claimed_at timestamptz,
 	-- claimed_by becomes null when the counsellor's account is deleted; anyone may claim it then.
 	check (state <> 'claimed' or claimed_at is not null),
 	check ((state = 'resolved') = (outcome is not null and resolved_at is not null)),
@@ -129,6 +55,21 @@ create table public.escalations (
 create unique index escalations_one_open_per_thread on public.escalations (thread_id) where state <> 'resolved';
 create index escalations_queue_idx on public.escalations (community_id, state, priority, due_at);
 create index escalations_claimed_by_idx on public.escalations (claimed_by) where claimed_by is not null;
+-- Indexes the pages need once the forum is large (found with EXPLAIN on the data
+-- set of `npm run seed:large`; tests/integration/query-plans.spec.ts keeps them used).
+-- "Has this thread ever had an escalation?" (open_unanswered_escalations, on every
+-- read of the counsellors' queue): the unique index covers only unresolved ones.
+create index escalations_thread_idx on public.escalations (thread_id);
+-- The queues on a large forum: every read is proportional to what the queue shows or
+-- to the last 30 days, never to the whole history. The counsellors' figures over the
+-- last 30 days:
+create index escalations_first_claim_idx on public.escalations (first_claimed_at) include (community_id, opened_at)
+	where first_claimed_at is not null;
+create index escalations_resolved_idx on public.escalations (resolved_at) include (community_id, opened_at)
+	where state = 'resolved';
+-- The queue's order (urgent first, then by due time) for the items still to work on.
+create index escalations_active_idx on public.escalations (priority, due_at, id) include (community_id)
+	where state <> 'resolved';
 
 -- Every step of an item: its triggers, claims, notes, answers, resolution.
 create table public.escalation_events (
@@ -156,18 +97,6 @@ create table public.escalation_notes (
 	created_at timestamptz not null default public.clock()
 );
 create index escalation_notes_escalation_idx on public.escalation_notes (escalation_id, created_at, id);
-
--- Threads are never moved without their escalations.
-create function public.sync_escalation_community() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-	update public.escalations set community_id = new.community_id where thread_id = new.id;
-	return null;
-end;
-$$;
-create trigger sync_escalation_community after update of community_id on public.threads
-for each row when (old.community_id is distinct from new.community_id)
-execute function public.sync_escalation_community();
 
 -- How long a community gives its counsellors for an item of the given priority.
 create function public.escalation_due(community uuid, priority public.escalation_priority) returns interval
@@ -228,45 +157,64 @@ begin
 	return null;
 end;
 $$;
+-- Fires after detect_crisis (triggers of one event run in name order): a new question
+-- with crisis words opens its escalation as urgent, and the request is added to it.
 create trigger escalate_asker_request after insert on public.threads
 for each row when (new.wants_professional) execute function public.escalate_asker_request();
 
+-- The unanswered trigger opens an item only for a question that never had one; a flag
+-- kept by the escalations themselves lets an index hold just the questions that are
+-- unanswered and never escalated (threads.escalated), so reading the queue looks at
+-- what is new only.
+create function public.mark_thread_escalated() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	update public.threads set escalated = true where id = new.thread_id and not escalated;
+	return null;
+end;
+$$;
+create trigger mark_thread_escalated after insert on public.escalations
+	for each row execute function public.mark_thread_escalated();
+
+-- The first claim of each item (escalations.first_claimed_at).
+create function public.remember_first_claim() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	update public.escalations set first_claimed_at = new.at
+	where id = new.escalation_id and (first_claimed_at is null or first_claimed_at > new.at);
+	return null;
+end;
+$$;
+create trigger remember_first_claim after insert on public.escalation_events
+	for each row when (new.kind = 'claimed') execute function public.remember_first_claim();
+
 -- Policies --------------------------------------------------------------------------
-alter table public.counsellor_profiles enable row level security;
-alter table public.counsellor_communities enable row level security;
-alter table public.counsellor_verifications enable row level security;
 alter table public.escalations enable row level security;
 alter table public.escalation_events enable row level security;
 alter table public.escalation_notes enable row level security;
 
-create policy "Counsellor badges are visible to everyone" on public.counsellor_profiles
-	for select to anon, authenticated using (true);
-create policy "Who serves which community is visible to everyone" on public.counsellor_communities
-	for select to anon, authenticated using (true);
-create policy "Admins read the verification log" on public.counsellor_verifications
-	for select to authenticated using ((select public.is_admin()));
-
+-- Policies compare a row's community with the reader's served communities, computed
+-- once per statement (served_communities()), not with a function call per row.
 create policy "Counsellors serving the community see its escalations" on public.escalations
-	for select to authenticated using (public.serves_community(community_id));
+	for select to authenticated using (community_id = any ((select public.served_communities())::uuid[]));
 create policy "Counsellors serving the community see the history" on public.escalation_events
 	for select to authenticated using (exists (
-		select 1 from public.escalations e where e.id = escalation_id and public.serves_community(e.community_id)
+		select 1 from public.escalations e
+		where e.id = escalation_id and e.community_id = any ((select public.served_communities())::uuid[])
 	));
 create policy "Counsellors serving the community read internal notes" on public.escalation_notes
 	for select to authenticated using (exists (
-		select 1 from public.escalations e where e.id = escalation_id and public.serves_community(e.community_id)
+		select 1 from public.escalations e
+		where e.id = escalation_id and e.community_id = any ((select public.served_communities())::uuid[])
 	));
 
--- Everything changes through the functions of the next migrations.
-revoke all on public.counsellor_profiles, public.counsellor_communities, public.counsellor_verifications,
-	public.escalations, public.escalation_events, public.escalation_notes from anon, authenticated;
-grant select on public.counsellor_profiles, public.counsellor_communities to anon, authenticated;
-grant select on public.counsellor_verifications, public.escalations, public.escalation_events,
-	public.escalation_notes to authenticated;
+-- Everything changes through the functions of the escalation workflow.
+revoke all on public.escalations, public.escalation_events, public.escalation_notes from anon, authenticated;
+grant select on public.escalations, public.escalation_events, public.escalation_notes to authenticated;
 -- Pages ask every viewer whether a thread has an open escalation; visitors see none.
 grant select on public.escalations to anon;
 
-revoke execute on function public.sync_escalation_community(), public.escalate_asker_request(),
+revoke execute on function public.escalate_asker_request(),
 	public.open_escalation(uuid, public.escalation_priority, public.escalation_trigger, text, uuid),
 	public.escalation_due(uuid, public.escalation_priority)
 	from public, anon, authenticated;

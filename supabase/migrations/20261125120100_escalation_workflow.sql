@@ -1,86 +1,14 @@
--- Escalation to professionals, part 2: verifying counsellors, the "unanswered"
--- trigger, working an item (claim, release, note, resolve, reopen), and telling the
--- asker when a professional answers. Every refusal names its reason; the hint is
--- the message key the app shows.
-
--- Verification ---------------------------------------------------------------------
--- An admin verifies a member as counsellor, with what the badge shows and the
--- communities served (null: all). Verifying again changes profile and communities.
-create function public.verify_counsellor(
-	target uuid, profession text, organisation text, communities uuid[] default null
-) returns void
-language plpgsql security definer set search_path = '' as $$
-declare
-	previous public.site_role;
-begin
-	if not public.is_admin() then
-		raise exception 'Only admins can verify counsellors' using errcode = '42501';
-	end if;
-	select site_role into previous from public.members where id = target for update;
-	if not found then
-		raise exception 'Member not found' using errcode = 'P0002';
-	end if;
-	if previous = 'admin' then
-		raise exception 'An admin cannot be verified as counsellor' using errcode = '42501';
-	end if;
-	if communities is not null and cardinality(communities) = 0 then
-		raise exception 'Choose the communities the counsellor serves, or all of them'
-			using errcode = '23514', hint = 'escalation_communities_required';
-	end if;
-	insert into public.counsellor_profiles as p (member_id, profession, organisation, serves_all, verified_by)
-	values (target, btrim(profession), btrim(organisation), communities is null, (select auth.uid()))
-	on conflict (member_id) do update
-	set profession = excluded.profession, organisation = excluded.organisation, serves_all = excluded.serves_all,
-		verified_by = excluded.verified_by, verified_at = now(), withdrawn_at = null;
-	delete from public.counsellor_communities where member_id = target;
-	insert into public.counsellor_communities (member_id, community_id)
-	select distinct target, c from unnest(communities) as c;
-	if previous <> 'counsellor' then
-		update public.members set site_role = 'counsellor' where id = target;
-		insert into public.site_role_changes (member_id, changed_by, old_role, new_role)
-		values (target, (select auth.uid()), previous, 'counsellor');
-	end if;
-	insert into public.counsellor_verifications
-		(member_id, action, profession, organisation, serves_all, community_ids, acted_by)
-	values (target, 'verified', btrim(profession), btrim(organisation), communities is null, communities,
-		(select auth.uid()));
-end;
-$$;
-
--- An admin withdraws a verification, with a reason. The badge stays on earlier
--- answers; items the counsellor held go back to the queue.
-create function public.withdraw_counsellor(target uuid, reason text) returns void
-language plpgsql security definer set search_path = '' as $$
-begin
-	if not public.is_admin() then
-		raise exception 'Only admins can withdraw a verification' using errcode = '42501';
-	end if;
-	if char_length(btrim(coalesce(reason, ''))) < 3 then
-		raise exception 'Give a reason' using errcode = '23514', hint = 'escalation_reason_required';
-	end if;
-	update public.members set site_role = 'member' where id = target and site_role = 'counsellor';
-	if not found then
-		raise exception 'This member is not a verified counsellor' using errcode = 'P0002';
-	end if;
-	insert into public.site_role_changes (member_id, changed_by, old_role, new_role)
-	values (target, (select auth.uid()), 'counsellor', 'member');
-	update public.counsellor_profiles set withdrawn_at = now() where member_id = target;
-	with released as (
-		update public.escalations set state = 'open', claimed_by = null, claimed_at = null
-		where claimed_by = target and state = 'claimed' returning id
-	)
-	insert into public.escalation_events (escalation_id, kind, actor_id, detail)
-	select id, 'released', (select auth.uid()), 'Verification withdrawn' from released;
-	insert into public.counsellor_verifications (member_id, action, reason, acted_by)
-	values (target, 'withdrawn', btrim(reason), (select auth.uid()));
-end;
-$$;
+-- Escalation to professionals, part 2: the "unanswered" trigger, working an item
+-- (claim, release, note, resolve, reopen), and telling the asker when a professional
+-- answers. Every refusal names its reason; the hint is the message key the app shows.
 
 -- Unanswered questions ---------------------------------------------------------------
 -- "No peer answer within the community's waiting time" needs no scheduler: the
 -- queue calls this before it reads. It opens a normal escalation, as of the moment
 -- the waiting time ran out, for each such thread in the caller's communities that
 -- never had one. Two counsellors reading at once meet at the unique index.
+-- The communities are the caller's served communities, computed once; only questions
+-- still awaiting their first escalation are read (threads_awaiting_escalation_idx).
 create function public.open_unanswered_escalations() returns integer
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -88,12 +16,12 @@ declare
 begin
 	with served as materialized (
 		select c.id, c.escalation_waiting_time as waiting, c.escalation_due_normal as due
-		from public.communities c where public.serves_community(c.id)
+		from public.communities c where c.id = any ((select public.served_communities())::uuid[])
 	), waited as (
 		select t.id as thread_id, s.id as community_id, t.created_at + s.waiting as since, s.due
 		from served s join public.threads t on t.community_id = s.id
-		where t.answer_count = 0 and t.withdrawn_at is null and t.created_at + s.waiting <= public.clock()
-			and not exists (select 1 from public.escalations e where e.thread_id = t.id)
+		where t.answer_count = 0 and t.withdrawn_at is null and not t.escalated
+			and t.created_at + s.waiting <= public.clock()
 	), inserted as (
 		insert into public.escalations (thread_id, community_id, priority, opened_at, due_at)
 		select thread_id, community_id, 'normal', since, since + due from waited
@@ -241,21 +169,8 @@ begin
 end;
 $$;
 
--- Notifications ---------------------------------------------------------------------
--- Minimal for now: what happened, for whom; a later change builds the inbox.
-create table public.notifications (
-	id uuid primary key default gen_random_uuid(),
-	member_id uuid not null references public.members (id) on delete cascade,
-	kind text not null check (kind ~ '^[a-z_]{3,40}$'),
-	thread_id uuid references public.threads (id) on delete cascade,
-	post_id uuid references public.posts (id) on delete cascade,
-	created_at timestamptz not null default now(),
-	read_at timestamptz
-);
-create index notifications_member_idx on public.notifications (member_id, created_at desc);
-
 -- A professional answered: the asker is told, and the thread's open escalation
--- records the answer in its history.
+-- records the answer in its history. (Notifications: 20261125150000_notifications.sql.)
 create function public.record_professional_answer() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -275,19 +190,10 @@ $$;
 create trigger record_professional_answer after insert on public.posts
 for each row when (new.is_professional) execute function public.record_professional_answer();
 
-alter table public.notifications enable row level security;
-create policy "Members read their own notifications" on public.notifications
-	for select to authenticated using (member_id = (select auth.uid()));
-create policy "Members mark their own notifications read" on public.notifications
-	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid()));
-revoke all on public.notifications from anon, authenticated;
-grant select on public.notifications to authenticated;
-grant update (read_at) on public.notifications to authenticated;
-
 revoke execute on function public.open_unanswered_escalations(), public.escalation_for_change(uuid),
 	public.record_professional_answer() from public, anon, authenticated;
 grant execute on function public.open_unanswered_escalations() to authenticated;
-revoke execute on function public.verify_counsellor(uuid, text, text, uuid[]), public.withdraw_counsellor(uuid, text),
-	public.claim_escalation(uuid), public.release_escalation(uuid, text), public.add_escalation_note(uuid, text),
-	public.resolve_escalation(uuid, public.escalation_outcome, text, uuid), public.reopen_escalation(uuid, text)
+revoke execute on function public.claim_escalation(uuid), public.release_escalation(uuid, text),
+	public.add_escalation_note(uuid, text), public.resolve_escalation(uuid, public.escalation_outcome, text, uuid),
+	public.reopen_escalation(uuid, text)
 	from public, anon;

@@ -4,6 +4,9 @@
 -- columns and indexes serve the similar-thread suggestions while a question is typed.
 -- Written to run as `postgres` on hosted Supabase (no superuser): trusted
 -- extensions in the extensions schema, objects of our own in public.
+-- This file holds what search is built from; the search columns (search_vector) and
+-- their indexes are defined with threads and posts (20261125100500_threads.sql), the
+-- views search reads through in 20261125100600_threads_access.sql.
 
 create extension if not exists unaccent with schema extensions;
 create extension if not exists pg_trgm with schema extensions;
@@ -33,27 +36,3 @@ language sql immutable parallel safe strict
 begin atomic
 	select array_to_string(tags, ' ');
 end;
-
--- Title and tags weigh most (A), the question's text less (B), answers least (C):
--- a thread whose title names the words ranks above one that mentions them in passing.
-alter table public.threads add column search_vector tsvector generated always as (
-	setweight(to_tsvector('public.german_unaccent'::regconfig, title || ' ' || public.tags_text(tags)), 'A')
-	|| setweight(to_tsvector('public.english_unaccent'::regconfig, title || ' ' || public.tags_text(tags)), 'A')
-	|| setweight(to_tsvector('public.german_unaccent'::regconfig, body_markdown), 'B')
-	|| setweight(to_tsvector('public.english_unaccent'::regconfig, body_markdown), 'B')
-) stored;
-create index threads_search_idx on public.threads using gin (search_vector);
-
--- A withdrawn post's text is emptied, so its vector is empty and it is never found.
-alter table public.posts add column search_vector tsvector generated always as (
-	setweight(to_tsvector('public.german_unaccent'::regconfig, body_markdown), 'C')
-	|| setweight(to_tsvector('public.english_unaccent'::regconfig, body_markdown), 'C')
-) stored;
-create index posts_search_idx on public.posts using gin (search_vector);
-
--- Typo tolerance and similar titles. pg_trgm folds case itself, so no lower().
-create index threads_title_trgm_idx on public.threads
-	using gin (public.unaccent_immutable(title) extensions.gin_trgm_ops);
-
--- The table grants are column lists: the vectors must be readable to be searched.
-grant select (search_vector) on public.threads, public.posts to anon, authenticated;

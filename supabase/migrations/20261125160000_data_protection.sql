@@ -1,8 +1,10 @@
 -- Data protection: a member's own data as one JSON document. Security definer
 -- because authorship is not readable through the API roles; it only ever
 -- reads rows of auth.uid().
+-- The export holds the forum's data (export_my_forum_data), then the notification
+-- settings, the mails sent and the member's suspensions.
 
-create function public.export_my_data() returns jsonb
+create function public.export_my_forum_data() returns jsonb
 language sql stable security definer set search_path = '' as $$
 	select jsonb_build_object(
 		'exported_at', now(),
@@ -44,6 +46,26 @@ language sql stable security definer set search_path = '' as $$
 		'counsellor_profile', (select jsonb_build_object('profession', cp.profession, 'organisation', cp.organisation,
 				'verified_at', cp.verified_at, 'withdrawn_at', cp.withdrawn_at)
 			from public.counsellor_profiles cp where cp.member_id = (select auth.uid()))
+	)
+	where (select auth.uid()) is not null;
+$$;
+revoke execute on function public.export_my_forum_data() from public, anon, authenticated;
+
+create function public.export_my_data() returns jsonb
+language sql stable security definer set search_path = '' as $$
+	select public.export_my_forum_data() || jsonb_build_object(
+		'notification_settings', coalesce((select jsonb_agg(jsonb_build_object('kind', s.kind, 'delivery', s.delivery,
+				'updated_at', s.updated_at) order by s.kind)
+			from public.notification_settings s where s.member_id = (select auth.uid())), '[]'),
+		'mails', coalesce((select jsonb_agg(jsonb_build_object('notification', o.notification_id,
+				'digest', o.notification_id is null, 'created_at', o.created_at, 'sent_at', o.sent_at,
+				'failed_at', o.failed_at) order by o.created_at)
+			from public.mail_outbox o where o.member_id = (select auth.uid())), '[]'),
+		-- Moderation about the member: their suspensions (who decided stays with the moderators).
+		'suspensions', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'reason', su.reason,
+				'starts_at', su.starts_at, 'ends_at', su.ends_at, 'lifted_at', su.lifted_at) order by su.starts_at)
+			from public.suspensions su join public.communities c on c.id = su.community_id
+			where su.member_id = (select auth.uid())), '[]')
 	)
 	where (select auth.uid()) is not null;
 $$;

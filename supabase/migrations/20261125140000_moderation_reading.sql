@@ -1,6 +1,7 @@
 -- Community moderation, part 1b: what moderators and members read — the author's
 -- history with the community's moderators, the author's suspension, the mod log as
--- members see it, and the moderators' figures. Tables and policies are in part 1.
+-- members see it, and the moderators' figures. Tables and policies are in part 1
+-- (20261125130000_moderation.sql).
 
 -- What moderators did about the author of an item in this community lately: removals,
 -- edits and warnings of their posts, suspensions. The author stays unnamed.

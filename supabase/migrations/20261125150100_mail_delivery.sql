@@ -89,11 +89,10 @@ create index mail_outbox_notification_idx on public.mail_outbox (notification_id
 alter table public.mail_outbox enable row level security;
 revoke all on public.mail_outbox from anon, authenticated;
 
-alter table public.notifications
-	add column awaiting_digest boolean not null default false,
-	add column digest_mail_id uuid references public.mail_outbox (id) on delete set null;
-create index notifications_awaiting_digest_idx on public.notifications (created_at) where awaiting_digest;
-create index notifications_digest_mail_idx on public.notifications (digest_mail_id) where digest_mail_id is not null;
+-- A notification names the digest mail that carried it, an immediate mail the
+-- notification it carries: the tables refer to each other, so this key comes last.
+alter table public.notifications add constraint notifications_digest_mail_id_fkey
+	foreign key (digest_mail_id) references public.mail_outbox (id) on delete set null;
 
 -- Decided when the notification arrives, by the member's settings at that moment.
 create function public.mark_notification_for_digest() returns trigger
@@ -241,49 +240,3 @@ grant execute on function public.queue_digests(timestamptz), public.claim_mails(
 	public.mail_sent(uuid), public.mail_attempt_failed(uuid, text, timestamptz) to service_role;
 revoke execute on function public.unsubscribe_kinds(text), public.unsubscribe(text) from public;
 grant execute on function public.unsubscribe_kinds(text), public.unsubscribe(text) to anon, authenticated;
-
--- A new item in a queue I serve: every verified counsellor serving the community
--- (as serves_community decides for the signed-in counsellor) hears of it.
-create function public.notify_on_escalation() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-	insert into public.notifications (member_id, kind, thread_id)
-	select p.member_id, 'escalation_item', new.thread_id
-	from public.counsellor_profiles p
-	join public.members m on m.id = p.member_id and m.site_role = 'counsellor'
-	where p.withdrawn_at is null
-		and (p.serves_all or exists (
-			select 1 from public.counsellor_communities cc
-			where cc.member_id = p.member_id and cc.community_id = new.community_id
-		));
-	return null;
-end;
-$$;
-create trigger notify_on_escalation after insert on public.escalations
-for each row execute function public.notify_on_escalation();
-revoke execute on function public.notify_on_escalation() from public, anon, authenticated;
-
--- Data protection: the export also holds the notification settings and the mails
--- sent. What export_my_data gathered so far stays as it is, under another name.
-alter function public.export_my_data() rename to export_my_forum_data;
-revoke execute on function public.export_my_forum_data() from public, anon, authenticated;
-
-create function public.export_my_data() returns jsonb
-language sql stable security definer set search_path = '' as $$
-	select public.export_my_forum_data() || jsonb_build_object(
-		'notification_settings', coalesce((select jsonb_agg(jsonb_build_object('kind', s.kind, 'delivery', s.delivery,
-				'updated_at', s.updated_at) order by s.kind)
-			from public.notification_settings s where s.member_id = (select auth.uid())), '[]'),
-		'mails', coalesce((select jsonb_agg(jsonb_build_object('notification', o.notification_id,
-				'digest', o.notification_id is null, 'created_at', o.created_at, 'sent_at', o.sent_at,
-				'failed_at', o.failed_at) order by o.created_at)
-			from public.mail_outbox o where o.member_id = (select auth.uid())), '[]'),
-		-- Moderation about the member: their suspensions (who decided stays with the moderators).
-		'suspensions', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'reason', su.reason,
-				'starts_at', su.starts_at, 'ends_at', su.ends_at, 'lifted_at', su.lifted_at) order by su.starts_at)
-			from public.suspensions su join public.communities c on c.id = su.community_id
-			where su.member_id = (select auth.uid())), '[]')
-	)
-	where (select auth.uid()) is not null;
-$$;
-revoke execute on function public.export_my_data() from public, anon;

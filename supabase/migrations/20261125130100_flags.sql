@@ -1,0 +1,149 @@
+-- Flags: one table for every reason a member points at a thread or post. What a flag
+-- sets off: some reasons open (or raise) the thread's escalation (escalate_flag), the
+-- others a moderation item, and enough of them hide the target (moderate_flag).
+--
+-- Triggers on flags, in the order Postgres fires them (name order):
+--   before insert  limit_flagging, refuse_suspended, set_flag_community
+--   after insert   escalate_flag, moderate_flag
+-- The checks refuse in that order; set_flag_community sets the community before the
+-- row's not-null check.
+
+create type public.flag_reason as enum (
+	'needs_professional', 'crisis', 'abuse', 'spam', 'off_topic', 'privacy', 'dangerous_advice'
+);
+create table public.flags (
+	id uuid primary key default gen_random_uuid(),
+	flagger_id uuid default auth.uid() references public.members (id) on delete set null,
+	thread_id uuid references public.threads (id) on delete cascade,
+	post_id uuid references public.posts (id) on delete cascade,
+	reason public.flag_reason not null,
+	note text check (char_length(note) <= 1000),
+	created_at timestamptz not null default now(),
+	-- Flags are decided with their item.
+	decision public.moderation_resolution,
+	decided_at timestamptz,
+	-- The flag's community, so the moderators' policy compares a column with their
+	-- communities, computed once per statement (set_flag_community sets it).
+	community_id uuid not null references public.communities (id) on delete cascade,
+	check (num_nonnulls(thread_id, post_id) = 1),
+	-- One flag per member and thread or post, whatever the reason.
+	unique (flagger_id, thread_id),
+	unique (flagger_id, post_id)
+);
+create index flags_thread_idx on public.flags (thread_id) where thread_id is not null;
+create index flags_post_idx on public.flags (post_id) where post_id is not null;
+create index flags_community_idx on public.flags (community_id);
+
+-- Flags are rate limited: at most 20 an hour per member.
+create function public.limit_flagging() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if (select count(*) from public.flags where flagger_id = new.flagger_id and created_at > now() - interval '1 hour') >= 20 then
+		raise exception 'rate_limited: too many flags' using errcode = 'P0001', hint = 'rate_limited';
+	end if;
+	return new;
+end;
+$$;
+create trigger limit_flagging before insert on public.flags
+for each row when (current_user in ('authenticated', 'anon')) execute function public.limit_flagging();
+create trigger refuse_suspended before insert on public.flags
+for each row execute function public.refuse_suspended();
+
+-- Set from the flagged thread or post, never by the flagger (they may insert only the
+-- columns granted to them).
+create function public.set_flag_community() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	new.community_id := (select t.community_id from public.threads t
+		where t.id = coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id)));
+	return new;
+end;
+$$;
+create trigger set_flag_community before insert on public.flags
+for each row execute function public.set_flag_community();
+
+-- "Needs a professional" and "dangerous advice" ask for a counsellor; "crisis" is urgent.
+create function public.escalate_flag() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	thread uuid := coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id));
+begin
+	perform public.open_escalation(thread,
+		case when new.reason = 'crisis' then 'urgent' else 'normal' end::public.escalation_priority,
+		'flag', nullif(btrim(coalesce(new.note, '')), ''), new.post_id);
+	return null;
+end;
+$$;
+create trigger escalate_flag after insert on public.flags
+for each row when (new.reason in ('needs_professional', 'dangerous_advice', 'crisis'))
+execute function public.escalate_flag();
+
+-- Flags with a moderation reason open an item; enough of them hide the target.
+create function public.moderate_flag() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	thread uuid := coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id));
+	threshold integer;
+	undecided integer;
+	item uuid;
+begin
+	item := public.open_moderation_item(thread, new.post_id, 'flagged', new.reason::text);
+	select c.flag_hide_threshold into threshold
+	from public.threads t join public.communities c on c.id = t.community_id where t.id = thread;
+	select count(distinct f.flagger_id) into undecided from public.flags f
+	where f.decision is null and f.reason <> 'needs_professional'
+		and (f.post_id = new.post_id or (new.post_id is null and f.thread_id = new.thread_id));
+	if undecided >= threshold then
+		if new.post_id is not null then
+			update public.posts set held_at = public.clock() where id = new.post_id and held_at is null;
+		else
+			update public.threads set held_at = public.clock() where id = new.thread_id and held_at is null;
+		end if;
+		if found then
+			insert into public.moderation_events (item_id, action, note) values (item, 'auto_hidden', undecided::text);
+		end if;
+	end if;
+	return null;
+end;
+$$;
+create trigger moderate_flag after insert on public.flags
+for each row when (new.reason <> 'needs_professional') execute function public.moderate_flag();
+
+-- A moved thread takes its escalations and flags, those of its posts too, to its new
+-- community: one trigger for all that follows a thread.
+create function public.follow_thread_community() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	update public.escalations set community_id = new.community_id where thread_id = new.id;
+	update public.flags set community_id = new.community_id
+	where thread_id = new.id or post_id in (select p.id from public.posts p where p.thread_id = new.id);
+	return null;
+end;
+$$;
+create trigger follow_thread_community after update of community_id on public.threads
+for each row when (old.community_id is distinct from new.community_id)
+execute function public.follow_thread_community();
+
+alter table public.flags enable row level security;
+
+create policy "Members see their own flags" on public.flags
+	for select to authenticated using (flagger_id = (select auth.uid()));
+create policy "Members flag threads and posts they can see" on public.flags
+	for insert to authenticated with check (
+		flagger_id = (select auth.uid())
+		and (thread_id is null or exists (select 1 from public.threads t where t.id = thread_id))
+		and (post_id is null or exists (select 1 from public.posts p where p.id = post_id))
+	);
+-- The flag's own community, compared with the moderator's communities once per
+-- statement. Not an EXISTS over threads (it read every thread the moderator may see
+-- whenever a statement touched flags), nor a function asked per row, which any member
+-- could call to learn the community of any thread or post id, held and removed ones
+-- included.
+create policy "Moderators see the flags in their communities" on public.flags
+	for select to authenticated using (community_id = any ((select public.moderated_communities())::uuid[]));
+revoke all on public.flags from anon, authenticated;
+grant select, insert (flagger_id, thread_id, post_id, reason, note) on public.flags to authenticated;
+grant select (decision, decided_at) on public.flags to authenticated;
+
+revoke execute on function public.escalate_flag(), public.limit_flagging(), public.moderate_flag()
+	from public, anon, authenticated;

@@ -1,0 +1,115 @@
+-- Notifications: what happened, for whom. Members read them in the app
+-- (/notifications); each chooses per kind whether they also come by e-mail
+-- (20261125150100_mail_delivery.sql). Other subjects write them too: the answer of a
+-- professional (record_professional_answer), the moderation functions (removal,
+-- warning, suspension, decided flags, new items for moderators).
+
+create table public.notifications (
+	id uuid primary key default gen_random_uuid(),
+	member_id uuid not null references public.members (id) on delete cascade,
+	kind text not null check (kind ~ '^[a-z_]{3,40}$'),
+	thread_id uuid references public.threads (id) on delete cascade,
+	post_id uuid references public.posts (id) on delete cascade,
+	created_at timestamptz not null default now(),
+	read_at timestamptz,
+	-- Notifications about moderation carry the moderator's reason and the community.
+	reason text check (char_length(reason) <= 1000),
+	community_id uuid references public.communities (id) on delete cascade,
+	-- Waiting for the member's daily digest, and the digest mail that carried it (its
+	-- foreign key follows the outbox, 20261125150100_mail_delivery.sql).
+	awaiting_digest boolean not null default false,
+	digest_mail_id uuid
+);
+create index notifications_member_idx on public.notifications (member_id, created_at desc);
+-- The unread count is read on every page of a signed-in member.
+create index notifications_unread_idx on public.notifications (member_id) where read_at is null;
+create index notifications_awaiting_digest_idx on public.notifications (created_at) where awaiting_digest;
+create index notifications_digest_mail_idx on public.notifications (digest_mail_id) where digest_mail_id is not null;
+
+alter table public.notifications enable row level security;
+create policy "Members read their own notifications" on public.notifications
+	for select to authenticated using (member_id = (select auth.uid()));
+create policy "Members mark their own notifications read" on public.notifications
+	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid()));
+revoke all on public.notifications from anon, authenticated;
+grant select on public.notifications to authenticated;
+grant update (read_at) on public.notifications to authenticated;
+
+-- In-app notifications for peers: an answer to my question, a reply to my answer,
+-- my answer marked helpful or accepted. (A professional's answer is announced by
+-- record_professional_answer.) Nobody is notified of their own doing.
+create function public.notify_on_post() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	recipient uuid;
+begin
+	if new.parent_post_id is null then
+		if new.is_professional then
+			return null;
+		end if;
+		select author_id into recipient from public.threads where id = new.thread_id;
+		if recipient is not null and recipient <> new.author_id then
+			insert into public.notifications (member_id, kind, thread_id, post_id)
+			values (recipient, 'answer', new.thread_id, new.id);
+		end if;
+	else
+		select author_id into recipient from public.posts where id = new.parent_post_id;
+		if recipient is not null and recipient <> new.author_id then
+			insert into public.notifications (member_id, kind, thread_id, post_id)
+			values (recipient, 'reply', new.thread_id, new.id);
+		end if;
+	end if;
+	return null;
+end;
+$$;
+create trigger notify_on_post after insert on public.posts
+for each row execute function public.notify_on_post();
+
+create function public.notify_on_helpful_vote() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.notifications (member_id, kind, thread_id, post_id)
+	select p.author_id, 'helpful', p.thread_id, p.id
+	from public.posts p where p.id = new.post_id and p.author_id is not null and p.author_id <> new.member_id;
+	return null;
+end;
+$$;
+create trigger notify_on_helpful_vote after insert on public.helpful_votes
+for each row execute function public.notify_on_helpful_vote();
+
+create function public.notify_on_accept() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.notifications (member_id, kind, thread_id, post_id)
+	select p.author_id, 'accepted', p.thread_id, p.id
+	from public.posts p where p.id = new.accepted_post_id and p.author_id is not null and p.author_id <> new.author_id;
+	return null;
+end;
+$$;
+create trigger notify_on_accept after update of accepted_post_id on public.threads
+for each row when (new.accepted_post_id is not null and new.accepted_post_id is distinct from old.accepted_post_id)
+execute function public.notify_on_accept();
+
+-- A new item in a queue I serve: every verified counsellor serving the community
+-- (as serves_community decides for the signed-in counsellor) hears of it.
+create function public.notify_on_escalation() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.notifications (member_id, kind, thread_id)
+	select p.member_id, 'escalation_item', new.thread_id
+	from public.counsellor_profiles p
+	join public.members m on m.id = p.member_id and m.site_role = 'counsellor'
+	where p.withdrawn_at is null
+		and (p.serves_all or exists (
+			select 1 from public.counsellor_communities cc
+			where cc.member_id = p.member_id and cc.community_id = new.community_id
+		));
+	return null;
+end;
+$$;
+create trigger notify_on_escalation after insert on public.escalations
+for each row execute function public.notify_on_escalation();
+
+revoke execute on function public.notify_on_post(), public.notify_on_helpful_vote(), public.notify_on_accept()
+	from public, anon, authenticated;
+revoke execute on function public.notify_on_escalation() from public, anon, authenticated;
