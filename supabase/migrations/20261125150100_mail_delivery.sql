@@ -153,13 +153,16 @@ $$;
 -- Claims up to `batch` due mails for one sender: skips rows another sender holds,
 -- counts the attempt and leases the row for ten minutes (a sender that dies
 -- mid-send leaves it to be retried). Each claim gets a fresh unsubscribe token.
-create function public.claim_mails(batch integer, at timestamptz default now())
+-- `recipients` limits a run to some members' mails: tests that deliver run beside
+-- others whose mails are not theirs to send.
+create function public.claim_mails(batch integer, at timestamptz default now(), recipients uuid[] default null)
 returns table (id uuid, email text, locale public.locale, digest boolean, items jsonb, unsubscribe_token text)
 language sql volatile security definer set search_path = '' as $$
 	with due as (
 		select o.id, encode(extensions.gen_random_bytes(32), 'hex') as token
 		from public.mail_outbox o
 		where o.sent_at is null and o.failed_at is null and o.next_attempt_at <= at
+			and (recipients is null or o.member_id = any (recipients))
 		order by o.next_attempt_at
 		limit batch
 		for update skip locked
@@ -233,10 +236,10 @@ end;
 $$;
 
 revoke execute on function public.mail_delivery_for(uuid, text), public.mark_notification_for_digest(),
-	public.queue_notification_mail(), public.queue_digests(timestamptz), public.claim_mails(integer, timestamptz),
+	public.queue_notification_mail(), public.queue_digests(timestamptz), public.claim_mails(integer, timestamptz, uuid[]),
 	public.mail_sent(uuid), public.mail_attempt_failed(uuid, text, timestamptz)
 	from public, anon, authenticated;
-grant execute on function public.queue_digests(timestamptz), public.claim_mails(integer, timestamptz),
+grant execute on function public.queue_digests(timestamptz), public.claim_mails(integer, timestamptz, uuid[]),
 	public.mail_sent(uuid), public.mail_attempt_failed(uuid, text, timestamptz) to service_role;
 revoke execute on function public.unsubscribe_kinds(text), public.unsubscribe(text) from public;
 grant execute on function public.unsubscribe_kinds(text), public.unsubscribe(text) to anon, authenticated;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as communities from '$lib/server/communities';
-import { deliverDueMails, smtpTransport } from '$lib/server/mail-delivery';
+import { deliverDueMails, smtpTransport, type MailTransport } from '$lib/server/mail-delivery';
 import * as notificationSettings from '$lib/server/notification-settings';
 import * as moderationActions from '$lib/server/moderation-actions';
 import * as notifications from '$lib/server/notifications';
@@ -73,6 +73,10 @@ const answer = async (
 	to: string | null = null
 ) => (await posts.answer(member.claims, threadId, write(body, to))).id;
 
+/** Delivers the due mails of these members only: other test files' mails are theirs. */
+const deliverTo = (transport: MailTransport, members: TestMember[], now?: Date) =>
+	deliverDueMails(transport, { origin, now, recipients: members.map((member) => member.id) });
+
 /** A port nothing listens on: the mail server is down. */
 async function closedPort() {
 	const server = createServer();
@@ -95,7 +99,7 @@ describe('a notification mailed at once', () => {
 		const answerId = await answer(peer, threadId, answerText);
 		expect(await mailsOf(asker)).toMatchObject([{ attempts: 0, sentAt: null }]);
 
-		await deliverDueMails(catcher, { origin });
+		await deliverTo(catcher, [asker]);
 		const mail = await waitForMail(asker.email, { after: started, subject: /New answer/ });
 		expect(mail.subject).toBe(`New answer to your question “${title}”`);
 		expect(linkIn(mail, /\/t\//)).toBe(`${origin}/t/${threadId}?post=${answerId}#post-${answerId}`);
@@ -137,12 +141,12 @@ describe('moderation by e-mail', () => {
 		await flagPost(flagger.claims, postId, 'abuse');
 		const started = new Date();
 		await moderationActions.remove(mod.claims, { threadId, postId }, 'Beleidigung anderer', null);
-		await deliverDueMails(catcher, { origin });
+		await deliverTo(catcher, [author, flagger]);
 		const removal = await waitForMail(author.email, { after: started, subject: /entfernt/ });
 		expect(removal.text).toContain('Grund: Beleidigung anderer');
 		expect(await mailsOf(flagger)).toEqual([]);
 
-		await deliverDueMails(catcher, { origin, now: later(24 * hour) });
+		await deliverTo(catcher, [author, flagger], later(24 * hour));
 		const digest = await waitForMail(flagger.email, { after: started, subject: /digest/ });
 		expect(digest.text).toContain('was decided');
 		expect(digest.text).toContain('Reason: removed');
@@ -163,12 +167,12 @@ describe('the daily digest', () => {
 		await answer(peer, other, 'Und wie ging es weiter?', readOne);
 		await owner`update public.notifications set read_at = now() where post_id in (select id from public.posts where parent_post_id = ${readOne})`;
 
-		await deliverDueMails(catcher, { origin });
+		await deliverTo(catcher, [member]);
 		expect(await mailsOf(member)).toEqual([]);
 
 		const started = new Date();
 		const tomorrow = later(24 * hour);
-		await deliverDueMails(catcher, { origin, now: tomorrow });
+		await deliverTo(catcher, [member], tomorrow);
 		const digest = await waitForMail(member.email, { after: started, subject: /Zusammenfassung/ });
 		expect(digest.text).toContain('Rückfrage zu deiner Antwort');
 		expect(digest.text).toContain('hat geholfen');
@@ -176,7 +180,7 @@ describe('the daily digest', () => {
 		expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
 		expect(await mailsOf(member)).toMatchObject([{ notificationId: null, attempts: 1 }]);
 
-		await deliverDueMails(catcher, { origin, now: later(25 * hour) });
+		await deliverTo(catcher, [member], later(25 * hour));
 		expect(await mailsOf(member)).toHaveLength(1);
 		expect(await notifications.list(member.claims)).toHaveLength(3);
 	});
@@ -189,7 +193,7 @@ describe('a mail server that is down', () => {
 		await answer(peer, threadId, 'Meldet euch beim Jugendamt.');
 
 		const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
-		const outcome = await deliverDueMails(down, { origin });
+		const outcome = await deliverTo(down, [member]);
 		expect(outcome.failed).toBeGreaterThanOrEqual(1);
 		const [failed] = await mailsOf(member);
 		expect(failed).toMatchObject({ attempts: 1, sentAt: null, failedAt: null });
@@ -197,11 +201,11 @@ describe('a mail server that is down', () => {
 		expect((await notifications.list(member.claims)).map((n) => n.kind)).toEqual(['answer']);
 
 		// Not due again yet: the catcher is back, but the backoff holds it.
-		await deliverDueMails(catcher, { origin });
+		await deliverTo(catcher, [member]);
 		expect((await mailsOf(member))[0]).toMatchObject({ attempts: 1, sentAt: null });
 
 		const started = new Date();
-		await deliverDueMails(catcher, { origin, now: later(6 * 60_000) });
+		await deliverTo(catcher, [member], later(6 * 60_000));
 		await waitForMail(member.email, { after: started, subject: /Neue Antwort/ });
 		expect((await mailsOf(member))[0]).toMatchObject({
 			attempts: 2,
@@ -217,14 +221,14 @@ describe('a mail server that is down', () => {
 
 		const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
 		for (let attempt = 1; attempt <= 8; attempt++) {
-			await deliverDueMails(down, { origin, now: later(attempt * 7 * hour) });
+			await deliverTo(down, [member], later(attempt * 7 * hour));
 			expect((await mailsOf(member))[0].attempts).toBe(attempt);
 		}
 		const [given] = await mailsOf(member);
 		expect(given.failedAt).toBeInstanceOf(Date);
 		expect(given.sentAt).toBeNull();
 
-		await deliverDueMails(catcher, { origin, now: later(100 * hour) });
+		await deliverTo(catcher, [member], later(100 * hour));
 		expect((await mailsOf(member))[0]).toMatchObject({ attempts: 8, sentAt: null });
 		expect((await notifications.list(member.claims)).map((n) => n.kind)).toEqual(['answer']);
 	});
@@ -235,7 +239,7 @@ describe('unsubscribing with the link of a mail', () => {
 		const member = await joinedMember();
 		const started = new Date();
 		await answer(peer, await ask(member), 'Schaut mal beim Kinderschutzbund.');
-		await deliverDueMails(catcher, { origin });
+		await deliverTo(catcher, [member]);
 		const mail = await waitForMail(member.email, { after: started });
 		const token = linkIn(mail, /\/unsubscribe\//)
 			.split('/')

@@ -55,21 +55,23 @@ function errorCode(error: unknown) {
 
 /**
  * Queues the day's digests, then sends every due mail, batch by batch, until none
- * is due. `now` lets tests stand at another moment. Returns what happened.
+ * is due. `now` lets tests stand at another moment, `recipients` send only some
+ * members' mails (tests, beside others). Returns what happened.
  */
 export async function deliverDueMails(
 	transport: MailTransport,
-	options: { now?: Date; from?: string; origin?: string } = {}
+	options: { now?: Date; from?: string; origin?: string; recipients?: string[] } = {}
 ) {
 	const { from, origin } = { ...mailSettings(), ...options };
 	const now = options.now ?? new Date();
+	const recipients = options.recipients ?? null;
 	const outcome = { sent: 0, failed: 0 };
 	await systemTransaction((tx) => tx`select public.queue_digests(${now})`);
 	for (;;) {
 		const mails = await systemTransaction(
 			(tx) => tx<ClaimedMail[]>`
 			select id, email, locale, digest, items, unsubscribe_token as "unsubscribeToken"
-			from public.claim_mails(${batchSize}, ${now})`
+			from public.claim_mails(${batchSize}, ${now}, ${recipients})`
 		);
 		for (const mail of mails) {
 			try {
