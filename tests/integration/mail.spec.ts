@@ -238,9 +238,9 @@ describe('local mail catcher', () => {
 		});
 		try {
 			await pooled.sendMail({ from, to: 'fritz@example.test', subject: 'Pool', text: 'x' });
-			const started = Date.now();
+			// Without the catcher's short close timeout, close() would wait smtp-server's default
+			// 30 s for the idle client: past this test's time limit, which fails it.
 			await second.close();
-			expect(Date.now() - started).toBeLessThan(5000);
 			await expect(fetch(`http://127.0.0.1:${second.httpPort}/api/messages`)).rejects.toThrow();
 		} finally {
 			pooled.close();
