@@ -8,16 +8,6 @@ export function requestInfo(event: RequestEvent) {
 	return { ip: event.getClientAddress(), origin: event.url.origin };
 }
 
-/** A same-site path to continue to after a form, never another origin. */
-export function safeNext(value: FormDataEntryValue | string | null | undefined, fallback = '/') {
-	return typeof value === 'string' &&
-		value.startsWith('/') &&
-		!value.startsWith('//') &&
-		!value.startsWith('/\\')
-		? value
-		: fallback;
-}
-
 /** For actions: layouts guard pages, but a form can be posted from anywhere. */
 export function requireMember(locals: App.Locals) {
 	if (!locals.claims || !locals.member) error(401, m.error_signin_required());

@@ -3,7 +3,7 @@ import { localeSchema } from '$lib/account-schemas';
 import { parseForm } from '$lib/forms';
 import { setLocaleCookie } from '$lib/server/locale';
 import * as members from '$lib/server/members';
-import { safeNext } from '$lib/server/request';
+import { safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import * as accounts from '$lib/server/accounts';
-import { requestInfo, safeNext } from '$lib/server/request';
+import { safeNext } from '$lib/safe-next';
+import { requestInfo } from '$lib/server/request';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

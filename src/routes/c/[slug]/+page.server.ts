@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
 import { read } from '$lib/server/db';
-import { found, requireMember, safeNext } from '$lib/server/request';
+import { safeNext } from '$lib/safe-next';
+import { found, requireMember } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
 import type { Actions, PageServerLoad } from './$types';
 
