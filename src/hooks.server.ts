@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from '$env/dynamic/private';
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -15,6 +15,7 @@ import { closeDatabase } from '$lib/server/db';
 import { rememberMemberLocale } from '$lib/server/locale';
 import { startMailDelivery } from '$lib/server/mail-delivery';
 import * as session from '$lib/server/session';
+import { setSecurityHeaders } from '$lib/server/security-headers';
 import { measure } from '$lib/server/sql-timing';
 import { handleVisitorPages } from '$lib/server/visitor-pages';
 import { createSupabase, type Supabase } from '$lib/server/supabase';
@@ -80,12 +81,19 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return new Response(null, { status: 303, headers: { location: pathname + search } });
 };
 
+// A NUL cannot be stored or compared in Postgres text, and no path or query of ours
+// carries one: such an address is refused here, before any page reads it (it was a 500).
+// Forms drop NULs in parseForm ($lib/forms).
+const handleNul: Handle = ({ event, resolve }) => {
+	const { pathname, search } = event.url;
+	if (/%00/i.test(pathname)) error(404, m.error_not_found());
+	if (/%00/i.test(search)) error(400, m.error_bad_address());
+	return resolve(event);
+};
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (event.locals.claims) response.headers.set('Cache-Control', 'private, no-store');
+	setSecurityHeaders(response.headers, event.url, Boolean(event.locals.claims));
 	return response;
 };
 
@@ -105,6 +113,7 @@ export const handle: Handle = sequence(
 	handleHeaders,
 	handleSession,
 	handleLocale,
+	handleNul,
 	handleVisitorPages
 );
 

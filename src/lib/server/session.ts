@@ -24,14 +24,27 @@ function sessionCookies(cookies: Cookie[]) {
 		.join('; ');
 }
 
+/**
+ * The token's claims when Auth's client verifies it; null for a token that fails in any
+ * way. The client throws on some forged headers (`alg: none` or RS256 with our key id,
+ * a header that is no JSON): those are a visitor too, never a 500.
+ */
+async function verifiedClaims(supabase: () => Supabase) {
+	try {
+		const { data, error } = await supabase().auth.getClaims();
+		return !error && data?.claims?.sub ? (data.claims as Claims & { exp: number }) : null;
+	} catch {
+		return null;
+	}
+}
+
 async function verify(supabase: () => Supabase, cookies: () => Cookie[]): Promise<Claims | null> {
 	const key = sessionCookies(cookies());
 	if (!key) return null;
 	const known = verified.get(key);
 	if (known && known.exp * 1000 - Date.now() > refreshMarginMs) return known;
 	verified.delete(key);
-	const { data, error } = await supabase().auth.getClaims();
-	const claims = !error && data?.claims?.sub ? (data.claims as Claims & { exp: number }) : null;
+	const claims = await verifiedClaims(supabase);
 	// Kept by the cookies the browser sends next: the new ones when the token was refreshed.
 	const next = sessionCookies(cookies());
 	if (claims && next && typeof claims.exp === 'number') {

@@ -114,8 +114,8 @@ const choiceSchema = z.object({
 
 async function choice(event: RequestEvent) {
 	const { claims } = requireMember(event.locals);
-	const form = choiceSchema.safeParse(Object.fromEntries(await event.request.formData()));
-	if (!form.success) error(400, m.error_unexpected());
+	const form = parseForm(choiceSchema, await event.request.formData());
+	if (!form.ok) error(400, m.error_unexpected());
 	return {
 		claims,
 		id: threadId(event.params),
@@ -176,8 +176,8 @@ export const actions: Actions = {
 	},
 	flag: async (event) => {
 		const { claims } = requireMember(event.locals);
-		const form = flagSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!form.success) return fail(400, { error: m.error_flag_note() });
+		const form = parseForm(flagSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { error: m.error_flag_note() });
 		const flagged = await attempt(() =>
 			escalations.flag(
 				claims,
@@ -196,8 +196,8 @@ export const actions: Actions = {
 	move: (event) => moderateHere(event, 'move'),
 	reveal: async (event) => {
 		const { claims } = requireMember(event.locals);
-		const form = revealSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!form.success) return fail(400, { error: m.error_reveal_reason() });
+		const form = parseForm(revealSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { error: m.error_reveal_reason() });
 		const id = threadId(event.params);
 		const target = form.data.postId ? { postId: form.data.postId } : { threadId: id };
 		const revealed = await attempt(() =>

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { parseForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as members from '$lib/server/members';
 import { requireAdmin, requireMember } from '$lib/server/request';
@@ -22,8 +23,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { claims } = requireMember(locals);
-		const form = roleSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) return fail(400, { error: m.error_unexpected() });
+		const form = parseForm(roleSchema, await request.formData());
+		if (!form.ok) return fail(400, { error: m.error_unexpected() });
 		try {
 			await members.setSiteRole(claims, form.data.memberId, form.data.role);
 		} catch {

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { z } from 'zod';
 import { slug } from '$lib/community-schemas';
-import { rejectForm } from '$lib/forms';
+import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
 import { requireAdmin } from '$lib/server/request';
@@ -11,13 +11,9 @@ const decisionSchema = z.object({ proposalId: z.uuid(), slug: slug.optional() })
 
 async function decide(request: Request, locals: App.Locals, approve: boolean) {
 	const { claims } = requireAdmin(locals);
-	const formData = await request.formData();
-	const form = decisionSchema.safeParse(Object.fromEntries(formData));
-	const values = {
-		proposalId: String(formData.get('proposalId') ?? ''),
-		slug: String(formData.get('slug') ?? '')
-	};
-	if (!form.success || (approve && !form.data.slug))
+	const form = parseForm(decisionSchema, await request.formData());
+	const { values } = form;
+	if (!form.ok || (approve && !form.data.slug))
 		return rejectForm(values, { error: m.error_community_slug(), field: 'slug' });
 	try {
 		if (approve) await communities.approve(claims, form.data.proposalId, form.data.slug!);

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { parseForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Claims } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
@@ -47,14 +48,14 @@ export const actions: Actions = {
 	reopen: (event) => step(event, (claims, itemId) => escalations.reopen(claims, itemId)),
 	note: (event) =>
 		step(event, async (claims, itemId, form) => {
-			const note = noteSchema.safeParse(Object.fromEntries(form));
-			if (!note.success) return m.escalation_note_required();
+			const note = parseForm(noteSchema, form);
+			if (!note.ok) return m.escalation_note_required();
 			await escalations.addNote(claims, itemId, note.data.body);
 		}),
 	resolve: (event) =>
 		step(event, async (claims, itemId, form) => {
-			const resolution = resolveSchema.safeParse(Object.fromEntries(form));
-			if (!resolution.success) return m.escalation_outcome_required();
+			const resolution = parseForm(resolveSchema, form);
+			if (!resolution.ok) return m.escalation_outcome_required();
 			const { outcome, service, duplicateOf } = resolution.data;
 			await escalations.resolve(claims, itemId, outcome, {
 				service: service || null,

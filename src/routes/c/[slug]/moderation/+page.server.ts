@@ -93,8 +93,8 @@ export const actions: Actions = {
 	},
 	removeWord: async ({ locals, params, request }) => {
 		const { claims, community } = await manageable(locals, params.slug);
-		const form = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) error(400, m.error_unexpected());
+		const form = parseForm(idSchema, await request.formData());
+		if (!form.ok) error(400, m.error_unexpected());
 		const removed = await attempt(() => settings.removeWord(claims, form.data.id));
 		if (!removed.ok) return rejectForm({ kind: 'word' }, removed);
 		back(community.slug);
@@ -115,8 +115,8 @@ export const actions: Actions = {
 	},
 	removeModerator: async ({ locals, params, request }) => {
 		const { claims, community } = await manageable(locals, params.slug);
-		const form = pseudonymSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) error(400, m.error_unexpected());
+		const form = parseForm(pseudonymSchema, await request.formData());
+		if (!form.ok) error(400, m.error_unexpected());
 		const removed = await attempt(() =>
 			communities.removeModerator(claims, community.id, form.data.pseudonym)
 		);
@@ -125,8 +125,8 @@ export const actions: Actions = {
 	},
 	lift: async ({ locals, params, request }) => {
 		const { claims, community } = await manageable(locals, params.slug);
-		const form = idSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!form.success) error(400, m.error_unexpected());
+		const form = parseForm(idSchema, await request.formData());
+		if (!form.ok) error(400, m.error_unexpected());
 		const lifted = await attempt(() =>
 			moderationActions.liftSuspension(claims, form.data.id, null)
 		);
