@@ -4,17 +4,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { createHash, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
+import { clientAddress } from '../support/addresses';
 import { linkIn, waitForMail } from '../support/mail';
-
-function randomIp() {
-	const byte = () => Math.floor(Math.random() * 254) + 1;
-	return `10.${byte()}.${byte()}.${byte()}`;
-}
 
 export const test = base.extend({
 	// Playwright reads fixture dependencies from the destructuring pattern, so it must be there.
 	// eslint-disable-next-line no-empty-pattern
-	extraHTTPHeaders: async ({}, use) => use({ 'x-forwarded-for': randomIp() })
+	extraHTTPHeaders: async ({}, use) => use({ 'x-forwarded-for': clientAddress() })
 });
 export { expect };
 
@@ -93,7 +89,7 @@ export async function signIn(page: Page, email: string, password = demoPassword,
 export async function otherVisitor(browser: Browser) {
 	const context = await browser.newContext({
 		locale: 'de-DE',
-		extraHTTPHeaders: { 'x-forwarded-for': randomIp() }
+		extraHTTPHeaders: { 'x-forwarded-for': clientAddress() }
 	});
 	return context.newPage();
 }

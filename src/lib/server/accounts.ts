@@ -60,8 +60,9 @@ export async function signIn(
 	return error ? { error: authErrorMessage(error) } : null;
 }
 
-export async function signOut(supabase: Supabase) {
-	await supabase.auth.signOut({ scope: 'local' });
+/** Ends this session, or every session of the member ('global': all their devices). */
+export async function signOut(supabase: Supabase, scope: 'local' | 'global' = 'local') {
+	await supabase.auth.signOut({ scope });
 }
 
 /** Sends a reset link when the address has an account; says nothing about whether it has. */

@@ -6,6 +6,14 @@ import ws from 'ws';
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/**
+ * The session cookie lives as long as Auth keeps an unused session: [auth.sessions]
+ * inactivity_timeout of supabase/config.toml (tests/integration/security/sessions.spec.ts
+ * keeps them in step). It is written anew whenever the token is refreshed, so it expires
+ * after that long without a visit, not 400 days after sign-in as @supabase/ssr's default.
+ */
+export const sessionCookieMaxAge = 14 * 24 * 60 * 60;
+
 export function createSupabase(event: RequestEvent) {
 	return createServerClient(env.PUBLIC_SUPABASE_URL ?? '', env.PUBLIC_SUPABASE_ANON_KEY ?? '', {
 		cookies: {
@@ -22,9 +30,13 @@ export function createSupabase(event: RequestEvent) {
 		cookieOptions: {
 			httpOnly: true,
 			sameSite: 'lax',
-			secure: !loopback.has(event.url.hostname)
+			secure: !loopback.has(event.url.hostname),
+			maxAge: sessionCookieMaxAge
 		},
-		global: { fetch: event.fetch },
+		// Auth limits sign-ins, refreshes and mails per IP, by the first X-Forwarded-For
+		// address (supabase/config.toml): the member's, not this server's, which every
+		// member's requests would otherwise share.
+		global: { fetch: event.fetch, headers: { 'X-Forwarded-For': event.getClientAddress() } },
 		// supabase-js creates a Realtime client eagerly; Node 20 has no global WebSocket.
 		realtime: { transport: ws as never }
 	});

@@ -19,7 +19,12 @@ export type AuthConfig = {
 	disableSignup: boolean;
 	emailEnabled: boolean;
 	password: { minLength: number; requiredCharacters: string[] };
-	/** Per-IP budgets per 5 minutes, except emailSentPerHour (global). */
+	/** Per-IP budgets per 5 minutes (ratelimit.ts), except emailSentPerHour (the project's). */
+	/**
+	 * [auth.sessions] (GOTRUE_SESSIONS_*): a session ends this long after it was made
+	 * (timebox) or after it was last refreshed (inactivity); 0 = never.
+	 */
+	sessions: { timeboxMs: number; inactivityTimeoutMs: number };
 	rateLimit: {
 		emailSentPerHour: number;
 		signInSignUps: number;
@@ -116,6 +121,7 @@ export async function loadAuthConfig(
 	const smtp = table(email.smtp);
 	const inbucket = table(root.inbucket);
 	const limits = table(auth.rate_limit);
+	const sessions = table(auth.sessions);
 	const requirements = get(auth, 'password_requirements', '');
 	if (!(requirements in passwordRequirements)) {
 		throw new Error(`config.toml: unknown password_requirements "${requirements}"`);
@@ -153,8 +159,13 @@ export async function loadAuthConfig(
 			minLength: Math.max(6, get(auth, 'minimum_password_length', 6)),
 			requiredCharacters: passwordRequirements[requirements]
 		},
+		sessions: {
+			timeboxMs: parseGoDuration(get(sessions, 'timebox', '0')),
+			inactivityTimeoutMs: parseGoDuration(get(sessions, 'inactivity_timeout', '0'))
+		},
 		rateLimit: {
-			emailSentPerHour: get(limits, 'email_sent', 2),
+			// The CLI passes email_sent only with [auth.email.smtp] on, else 360000.
+			emailSentPerHour: smtpEnabled ? get(limits, 'email_sent', 2) : 360_000,
 			signInSignUps: get(limits, 'sign_in_sign_ups', 30),
 			tokenRefresh: get(limits, 'token_refresh', 150),
 			tokenVerifications: get(limits, 'token_verifications', 30)

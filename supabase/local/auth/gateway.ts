@@ -1,5 +1,5 @@
 // What the Supabase API gateway (Kong) does before a request reaches GoTrue:
-// CORS, the API key check, and deriving Authorization from the key.
+// CORS, the API key check, deriving Authorization from the key, and X-Forwarded-For.
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { isApiKey, type Keys } from './tokens.ts';
 
@@ -30,6 +30,17 @@ export function preflightHeaders(request: IncomingMessage): OutgoingHttpHeaders 
 			request.headers['access-control-request-headers'] ?? allowedHeaders,
 		'Access-Control-Max-Age': '86400'
 	};
+}
+
+/**
+ * The gateway appends the address it was called from to X-Forwarded-For, as Kong does, so
+ * Auth sees the caller's own list with the caller last (ratelimit.ts, http.ts clientIp).
+ */
+export function forwardFor(request: IncomingMessage) {
+	const peer = (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+	const forwarded = request.headers['x-forwarded-for'];
+	const list = Array.isArray(forwarded) ? forwarded.join(', ') : forwarded;
+	request.headers['x-forwarded-for'] = list ? `${list}, ${peer}` : peer;
 }
 
 export type GatewayRejection = { status: 401; body: { message: string; hint: string } };

@@ -7,6 +7,7 @@ import { header, type Request } from './http.ts';
 import { verifyJwt } from './tokens.ts';
 import { findUserById, isBanned, withScanError, type UserRow } from './users.ts';
 import { nilUuid } from './db.ts';
+import { sessionValidity } from './sessions.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,6 +51,9 @@ export async function requireAuthentication(app: App, request: Request): Promise
 				select id, user_id, created_at, not_after from auth.sessions where id = ${sessionId}`;
 			if (!session)
 				throw forbidden('session_not_found', 'Session from session_id claim in JWT does not exist');
+			// A session past its timebox or inactivity timeout ends here too, not only at refresh.
+			if ((await sessionValidity(app, app.sql, session.id)) !== 'valid')
+				throw forbidden('session_expired', 'Session is no longer valid');
 		}
 	}
 	if (isBanned(user)) throw forbidden('user_banned', 'User is banned');

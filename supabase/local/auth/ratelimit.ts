@@ -1,47 +1,115 @@
-// GoTrue's in-memory limiters, fed by [auth.rate_limit]: per-IP request budgets
-// over 5 minutes and a global hourly budget of sent e-mails.
+// GoTrue's limiters (internal/api/apilimiter), fed by [auth.rate_limit] as the CLI passes it
+// (sign_in_sign_ups is GOTRUE_RATE_LIMIT_OTP): per-IP token buckets, as tollbooth keeps them,
+// and one count of the project's mails per hour.
 import type { AuthConfig } from './config.ts';
 import { tooManyRequests } from './errors.ts';
+import { header, type Request } from './http.ts';
 
-export type LimitedRoute = 'signInSignUps' | 'tokenRefresh' | 'tokenVerifications';
+/**
+ * GoTrue's limiters that count requests per IP, each with its own buckets: /token (every
+ * grant, password sign-ins included) spends token_refresh, /verify token_verifications, and
+ * /signup, /recover and PUT /user each their own bucket of sign_in_sign_ups.
+ */
+export type Limiter = 'token' | 'verify' | 'signups' | 'recover' | 'user';
 
-const requestWindowMs = 5 * 60_000;
-const emailWindowMs = 60 * 60_000;
+/** tollbooth's buckets hold 30 requests whatever the rate (SetBurst(30)). */
+const burst = 30;
+/** A bucket is made full and forgotten an hour later (DefaultExpirationTTL). */
+const bucketTtlMs = 60 * 60_000;
+const intervalMs = 5 * 60_000;
+const hourMs = 60 * 60_000;
 
-/** Timestamps of recent events per key; old ones are dropped as the window slides. */
-class SlidingWindow {
-	#events = new Map<string, number[]>();
-	constructor(readonly windowMs: number) {}
+type Bucket = { tokens: number; at: number; made: number };
 
-	/** Records an event unless `limit` events already happened within the window. */
-	take(key: string, limit: number, now = Date.now()): boolean {
-		const recent = (this.#events.get(key) ?? []).filter((at) => at > now - this.windowMs);
-		if (recent.length >= limit) {
-			this.#events.set(key, recent);
-			return false;
+/** golang.org/x/time/rate's token bucket per key: starts full, refills continuously. */
+class TokenBuckets {
+	#buckets = new Map<string, Bucket>();
+	readonly #perMs: number;
+
+	constructor(perInterval: number) {
+		this.#perMs = perInterval / intervalMs;
+	}
+
+	take(key: string, now = Date.now()): boolean {
+		let bucket = this.#buckets.get(key);
+		if (!bucket || now - bucket.made >= bucketTtlMs) {
+			bucket = { tokens: burst, at: now, made: now };
+			this.#buckets.set(key, bucket);
+			if (this.#buckets.size > 10_000) this.#forget(now);
 		}
-		recent.push(now);
-		this.#events.set(key, recent);
+		bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * this.#perMs);
+		bucket.at = now;
+		if (bucket.tokens < 1) return false;
+		bucket.tokens -= 1;
+		return true;
+	}
+
+	#forget(now: number) {
+		for (const [key, bucket] of this.#buckets) {
+			if (now - bucket.made >= bucketTtlMs) this.#buckets.delete(key);
+		}
+	}
+}
+
+/** ratelimit.IntervalLimiter: N events per hour, the count starting anew each full hour. */
+class HourlyCount {
+	#start = Date.now();
+	#count = 0;
+	constructor(readonly events: number) {}
+
+	take(now = Date.now()): boolean {
+		const hours = Math.floor((now - this.#start) / hourMs);
+		if (hours > 0) {
+			this.#start += hours * hourMs;
+			this.#count = 0;
+		}
+		if (this.#count >= this.events) return false;
+		this.#count += 1;
 		return true;
 	}
 }
 
-export class RateLimits {
-	#requests = new SlidingWindow(requestWindowMs);
-	#emails = new SlidingWindow(emailWindowMs);
-	constructor(readonly config: AuthConfig['rateLimit']) {}
+/**
+ * The key GoTrue limits by with GOTRUE_RATE_LIMIT_HEADER=X-Forwarded-For (as self-hosted
+ * behind a gateway): the header's first value, trimmed and not checked for being an IP.
+ * The gateway appends the caller's address (gateway.ts), so a request without the header
+ * is counted by its peer; an empty first value is not limited at all (GoTrue only warns).
+ */
+export function rateLimitKey(request: Request): string {
+	return (header(request, 'x-forwarded-for') ?? '').split(',', 1)[0].trim();
+}
 
-	/** 429 over_request_rate_limit once the IP spent its budget for the route. */
-	checkRequest(route: LimitedRoute, ip: string): void {
-		if (!this.#requests.take(`${route}:${ip}`, this.config[route])) {
+export class RateLimits {
+	readonly #requests: Record<Limiter, TokenBuckets>;
+	readonly #emails: HourlyCount;
+
+	constructor(readonly config: AuthConfig) {
+		const { rateLimit } = config;
+		this.#requests = {
+			token: new TokenBuckets(rateLimit.tokenRefresh),
+			verify: new TokenBuckets(rateLimit.tokenVerifications),
+			signups: new TokenBuckets(rateLimit.signInSignUps),
+			recover: new TokenBuckets(rateLimit.signInSignUps),
+			user: new TokenBuckets(rateLimit.signInSignUps)
+		};
+		this.#emails = new HourlyCount(rateLimit.emailSentPerHour);
+	}
+
+	/** 429 over_request_rate_limit once the caller's bucket of this limiter is empty. */
+	checkRequest(limiter: Limiter, request: Request): void {
+		const key = rateLimitKey(request);
+		if (key !== '' && !this.#requests[limiter].take(key)) {
 			throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
 		}
 	}
 
-	/** 429 over_email_send_rate_limit once the project sent its hourly quota. */
+	/**
+	 * 429 over_email_send_rate_limit once the project sent its hourly quota. Like GoTrue,
+	 * a quota of 0 refuses every mail, and with autoconfirm on no mail is counted.
+	 */
 	checkEmailQuota(): void {
-		if (!this.#emails.take('all', this.config.emailSentPerHour)) {
-			throw tooManyRequests('over_email_send_rate_limit', 'email rate limit exceeded');
-		}
+		const allowed =
+			this.#emails.events > 0 && (this.config.mailer.autoconfirm || this.#emails.take());
+		if (!allowed) throw tooManyRequests('over_email_send_rate_limit', 'email rate limit exceeded');
 	}
 }

@@ -1,4 +1,5 @@
-// The /auth/v1 routes of the stand-in and which rate limit each one spends.
+// The /auth/v1 routes of the stand-in. Each handler spends its rate limit where GoTrue
+// does (ratelimit.ts).
 import type { App } from './app.ts';
 import { createUser, deleteUser, getUserById, listUsers, updateUserById } from './admin.ts';
 import { ApiError, notFound } from './errors.ts';
@@ -6,7 +7,6 @@ import { generateLink } from './generate-link.ts';
 import { requireAdmin } from './guard.ts';
 import type { Reply, Request } from './http.ts';
 import { health, jwks, settings } from './misc.ts';
-import type { LimitedRoute } from './ratelimit.ts';
 import { recover, signup } from './signup.ts';
 import { token } from './token.ts';
 import { getUser, logout, updateUser } from './user.ts';
@@ -57,24 +57,10 @@ function routeKey(path: string): string {
 	return /^\/admin\/users\/[^/]+$/.test(path) ? '/admin/users/{id}' : path;
 }
 
-/** GoTrue's limiters: sign-ins and sign-ups, token refreshes, and verifications per IP. */
-function limitedRoute(request: Request): LimitedRoute | null {
-	if (request.path === '/verify') return 'tokenVerifications';
-	if (request.method === 'POST' && request.path === '/signup') return 'signInSignUps';
-	if (request.method === 'POST' && request.path === '/token') {
-		return request.url.searchParams.get('grant_type') === 'refresh_token'
-			? 'tokenRefresh'
-			: 'signInSignUps';
-	}
-	return null;
-}
-
 export async function dispatch(app: App, request: Request): Promise<Reply> {
 	const methods = routes[routeKey(request.path)];
 	if (!methods) throw notFound('not_found', 'Not Found');
 	const handler = methods[request.method];
 	if (!handler) throw new ApiError(405, 'method_not_allowed', 'Method Not Allowed');
-	const limited = limitedRoute(request);
-	if (limited) app.limits.checkRequest(limited, request.ip);
 	return handler(app, request);
 }

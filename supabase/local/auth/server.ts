@@ -8,7 +8,7 @@ import type { App } from './app.ts';
 import { loadAuthConfig } from './config.ts';
 import { connect } from './db.ts';
 import { ApiError, apiVersionHeader, errorReply, requestedApiVersion } from './errors.ts';
-import { applyGateway, corsHeaders, preflightHeaders } from './gateway.ts';
+import { applyGateway, corsHeaders, forwardFor, preflightHeaders } from './gateway.ts';
 import { clientIp, type Reply, type Request } from './http.ts';
 import { createMailer } from './mail.ts';
 import { RateLimits } from './ratelimit.ts';
@@ -59,6 +59,7 @@ async function handle(app: App, incoming: IncomingMessage, response: ServerRespo
 	for (const [name, value] of Object.entries(corsHeaders())) response.setHeader(name, value);
 
 	const path = url.pathname.slice(prefix.length) || '/';
+	forwardFor(incoming);
 	const rejection = await applyGateway(app.keys, path, url, incoming);
 	if (rejection) return send(response, { status: rejection.status, json: rejection.body });
 
@@ -114,7 +115,7 @@ export async function startAuth(options: {
 		keys,
 		externalUrl: '',
 		mailer,
-		limits: new RateLimits(config.rateLimit),
+		limits: new RateLimits(config),
 		log: options.log
 	};
 	const server = createServer((incoming, response) => {

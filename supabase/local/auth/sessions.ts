@@ -136,3 +136,32 @@ export async function issueSession(
 export async function deleteSessions(db: Db, userId: string, keep?: string) {
 	await db`delete from auth.sessions where user_id = ${userId} and id <> ${keep ?? nilUuid}`;
 }
+
+export type SessionValidity = 'valid' | 'expired' | 'timed_out';
+
+/**
+ * Session.CheckValidity: past not_after or the timebox ([auth.sessions]) it has expired;
+ * not refreshed within the inactivity timeout it has timed out. Its last refresh is
+ * refreshed_at, else the presented refresh token's updated_at when later than the
+ * session's start (LastRefreshedAt). Asked on every refresh and token check.
+ */
+export async function sessionValidity(
+	app: App,
+	db: Db,
+	sessionId: string,
+	refreshTokenUpdatedAt: Date | null = null
+): Promise<SessionValidity> {
+	const { timeboxMs, inactivityTimeoutMs } = app.config.sessions;
+	const [row] = await db<{ expired: boolean; timed_out: boolean }[]>`
+		select
+			coalesce(not_after < now(), false)
+				or (${timeboxMs}::float8 > 0 and now() > created_at + make_interval(secs => ${timeboxMs}::float8 / 1000))
+				as expired,
+			${inactivityTimeoutMs}::float8 > 0 and now() > coalesce(
+				refreshed_at at time zone 'UTC',
+				greatest(created_at, ${refreshTokenUpdatedAt}::timestamptz)
+			) + make_interval(secs => ${inactivityTimeoutMs}::float8 / 1000) as timed_out
+		from auth.sessions where id = ${sessionId}`;
+	if (!row) return 'valid';
+	return row.expired ? 'expired' : row.timed_out ? 'timed_out' : 'valid';
+}

@@ -137,6 +137,11 @@ async function signupUser(db: Db, existing: UserRow | null, params: SignupParams
 
 export async function signup(app: App, request: Request): Promise<Reply> {
 	const { config } = app;
+	// GoTrue reads the body, then spends the limit, then validates.
+	const body = fields(jsonBody(request), 'SignupParams');
+	if (body.string('email') !== '' || body.string('phone') !== '') {
+		app.limits.checkRequest('signups', request);
+	}
 	const params = signupParams(app, request);
 	const existing = await withScanError(
 		findDuplicateEmailUser(app.sql, params.email, audience),
@@ -189,6 +194,7 @@ export async function signup(app: App, request: Request): Promise<Reply> {
 }
 
 export async function recover(app: App, request: Request): Promise<Reply> {
+	app.limits.checkRequest('recover', request);
 	const body = fields(jsonBody(request), 'RecoverParams');
 	const challenge = body.string('code_challenge');
 	const challengeMethod = body.string('code_challenge_method');

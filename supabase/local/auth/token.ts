@@ -19,6 +19,7 @@ import {
 	grantOf,
 	insertRefreshToken,
 	issueSession,
+	sessionValidity,
 	tokenResponse,
 	type AuthMethod
 } from './sessions.ts';
@@ -26,17 +27,18 @@ import { findUserByEmail, findUserById, isBanned, withScanError } from './users.
 
 const invalidLogin = () => badRequest('invalid_credentials', 'Invalid login credentials');
 
+const grants: Record<string, (app: App, request: Request) => Promise<Reply>> = {
+	password: passwordGrant,
+	refresh_token: refreshGrant,
+	pkce: pkceGrant
+};
+
 export async function token(app: App, request: Request): Promise<Reply> {
-	switch (request.url.searchParams.get('grant_type')) {
-		case 'password':
-			return passwordGrant(app, request);
-		case 'refresh_token':
-			return refreshGrant(app, request);
-		case 'pkce':
-			return pkceGrant(app, request);
-		default:
-			throw badRequest('invalid_credentials', 'unsupported_grant_type');
-	}
+	const grant = grants[request.url.searchParams.get('grant_type') ?? ''];
+	if (!grant) throw badRequest('invalid_credentials', 'unsupported_grant_type');
+	// Every grant spends the same per-IP budget (token_refresh), sign-ins included.
+	app.limits.checkRequest('token', request);
+	return grant(app, request);
 }
 
 async function passwordGrant(app: App, request: Request): Promise<Reply> {
@@ -90,6 +92,7 @@ type RefreshTokenRow = {
 	revoked: boolean;
 	parent: string | null;
 	session_id: string | null;
+	updated_at: Date;
 };
 
 type RefreshOutcome = { retry: true } | { alreadyUsed: true } | { reply: Reply };
@@ -133,15 +136,17 @@ async function checkRefreshable(app: App, refreshToken: string) {
 		throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
 	if (isBanned(user)) throw badRequest('user_banned', 'Invalid Refresh Token: User Banned');
 	const [session] = row.session_id
-		? await app.sql<{ expired: boolean }[]>`
-				select coalesce(not_after < now(), false) as expired from auth.sessions where id = ${row.session_id}`
+		? await app.sql`select id from auth.sessions where id = ${row.session_id}`
 		: [];
 	if (!session) {
 		// A token without a session (older GoTrue data) is deleted on sight.
 		await app.sql`delete from auth.refresh_tokens where id = ${row.id}`;
 		throw badRequest('session_not_found', 'Invalid Refresh Token: No Valid Session Found');
 	}
-	if (session.expired)
+	const validity = await sessionValidity(app, app.sql, row.session_id!, row.updated_at);
+	if (validity === 'timed_out')
+		throw badRequest('session_expired', 'Invalid Refresh Token: Session Expired (Inactivity)');
+	if (validity === 'expired')
 		throw badRequest('session_expired', 'Invalid Refresh Token: Session Expired');
 }
 

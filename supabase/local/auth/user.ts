@@ -30,6 +30,7 @@ export async function getUser(app: App, request: Request): Promise<Reply> {
 
 export async function updateUser(app: App, request: Request): Promise<Reply> {
 	const { user, session } = await requireAuthentication(app, request);
+	app.limits.checkRequest('user', request);
 	const body = fields(jsonBody(request), 'UserUpdateParams');
 	const password = body.optionalString('password');
 	const data = body.object('data');

@@ -60,6 +60,7 @@ function errorRedirect(error: ApiError, redirectTo: string, pkce: boolean): stri
 }
 
 export async function verifyGet(app: App, request: Request): Promise<Reply> {
+	app.limits.checkRequest('verify', request);
 	const token = request.url.searchParams.get('token') ?? '';
 	const type = request.url.searchParams.get('type') ?? '';
 	const redirectTo = referrer(app.config, request);
@@ -101,6 +102,7 @@ export async function verifyGet(app: App, request: Request): Promise<Reply> {
 }
 
 export async function verifyPost(app: App, request: Request): Promise<Reply> {
+	app.limits.checkRequest('verify', request);
 	const body = fields(jsonBody(request), 'VerifyParams');
 	const type = body.string('type');
 	const token = body.string('token');

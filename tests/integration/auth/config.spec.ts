@@ -27,23 +27,67 @@ async function start(patch: (config: ConfigToml) => void) {
 }
 
 describe('settings from config.toml', () => {
-	it('limits sign-ins per IP (sign_in_sign_ups) with 429 over_request_rate_limit', async () => {
-		const { url } = await start((c) => (c.auth.rate_limit.sign_in_sign_ups = 2));
-		const attempt = () =>
-			raw('/token?grant_type=password', { base: url, body: { email: uniqueEmail(), password } });
-		expect((await attempt()).status).toBe(400);
-		expect((await attempt()).status).toBe(400);
-		const limited = await attempt();
-		expect(limited).toMatchObject({
+	it('limits /token per IP as GoTrue does: 30 at once, then token_refresh per 5 minutes', async () => {
+		// 1 per 5 minutes: nothing refills while the test runs.
+		const { url } = await start((c) => (c.auth.rate_limit.token_refresh = 1));
+		const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+		const signIn = (ip: string) =>
+			raw('/token?grant_type=password', {
+				base: url,
+				headers: from(ip),
+				body: { email: uniqueEmail(), password }
+			});
+		for (let i = 0; i < 30; i++) expect((await signIn('203.0.113.7')).status).toBe(400);
+		expect(await signIn('203.0.113.7')).toMatchObject({
 			status: 429,
 			json: { code: 'over_request_rate_limit', message: 'Request rate limit reached' }
 		});
-		// Refreshes have their own budget.
-		const refresh = await raw('/token?grant_type=refresh_token', {
+		// Refreshes spend the same bucket; the first X-Forwarded-For address is the key, so a
+		// proxy's own address behind it changes nothing, and another client has its own.
+		const refresh = (forwarded: string) =>
+			raw('/token?grant_type=refresh_token', {
+				base: url,
+				headers: from(forwarded),
+				body: { refresh_token: 'abcdefghijkl' }
+			});
+		expect((await refresh('203.0.113.7, 198.51.100.1')).status).toBe(429);
+		expect((await refresh('203.0.113.8')).json.code).toBe('refresh_token_not_found');
+		// An unknown grant is refused before the limit.
+		const unsupported = await raw('/token?grant_type=nope', {
 			base: url,
-			body: { refresh_token: 'abcdefghijkl' }
+			headers: from('203.0.113.7'),
+			body: {}
 		});
-		expect(refresh.json.code).toBe('refresh_token_not_found');
+		expect(unsupported.json.message).toBe('unsupported_grant_type');
+	});
+
+	it('limits /signup and /recover per IP, each its own bucket of sign_in_sign_ups', async () => {
+		const { url } = await start((c) => (c.auth.rate_limit.sign_in_sign_ups = 1));
+		const headers = { 'X-Forwarded-For': '203.0.113.9' };
+		// Too short a password: refused after the limit is spent, without a mail.
+		const signUp = () =>
+			raw('/signup', { base: url, headers, body: { email: uniqueEmail(), password: 'x' } });
+		for (let i = 0; i < 30; i++) expect((await signUp()).json.code).toBe('weak_password');
+		expect((await signUp()).json.code).toBe('over_request_rate_limit');
+		const recover = await raw('/recover', {
+			base: url,
+			headers,
+			body: { email: uniqueEmail() }
+		});
+		expect(recover.status).toBe(200);
+	});
+
+	it('counts a caller without X-Forwarded-For by its own address, as the gateway appends it', async () => {
+		const { url } = await start((c) => (c.auth.rate_limit.token_verifications = 1));
+		const statuses = [];
+		for (let i = 0; i < 31; i++) {
+			const response = await fetch(`${url}/auth/v1/verify?token=x&type=recovery`, {
+				redirect: 'manual'
+			});
+			statuses.push(response.status);
+		}
+		expect(statuses.slice(0, 30).every((status) => status === 303)).toBe(true);
+		expect(statuses[30]).toBe(429);
 	});
 
 	it('limits mails per user (max_frequency) and per hour (email_sent)', async () => {

@@ -24,6 +24,7 @@ import {
 } from '../../../supabase/local/env.ts';
 import { startMail } from '../../../supabase/local/mail/server.ts';
 import type { MailMessage } from '../../../supabase/local/mail/store.ts';
+import { clientAddress } from '../../support/addresses.ts';
 
 export const url = process.env.PUBLIC_SUPABASE_URL ?? apiUrl;
 export const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY ?? (await apiKey('anon'));
@@ -51,9 +52,13 @@ export function uniqueEmail(label = 'user'): string {
 	return `${label}-${randomUUID()}@example.org`;
 }
 
+/** Every client, raw request and followed link comes from an address of its own. */
+const fromSomewhere = () => ({ 'X-Forwarded-For': clientAddress() });
+
 export function client(key = anonKey, base = url): SupabaseClient {
 	return createClient(base, key, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		global: { headers: fromSomewhere() },
 		realtime: { transport }
 	});
 }
@@ -75,6 +80,7 @@ export function pkceClient(): SupabaseClient {
 				removeItem: (key) => void store.delete(key)
 			}
 		},
+		global: { headers: fromSomewhere() },
 		realtime: { transport }
 	});
 }
@@ -103,6 +109,7 @@ export async function raw(
 		apikey: anonKey,
 		Authorization: `Bearer ${init.token ?? anonKey}`,
 		'X-Supabase-Api-Version': '2024-01-01',
+		...fromSomewhere(),
 		...(init.body !== undefined ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}),
 		...init.headers
 	};
@@ -124,7 +131,7 @@ export async function raw(
 
 /** Clicks a mail link: the 303 and where it points. */
 export async function follow(link: string) {
-	const response = await fetch(link, { redirect: 'manual' });
+	const response = await fetch(link, { redirect: 'manual', headers: fromSomewhere() });
 	return { status: response.status, location: response.headers.get('location') ?? '' };
 }
 
