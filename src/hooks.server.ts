@@ -14,6 +14,7 @@ import {
 import { closeDatabase } from '$lib/server/db';
 import { rememberMemberLocale } from '$lib/server/locale';
 import { startMailDelivery } from '$lib/server/mail-delivery';
+import { settled } from '$lib/server/out-of-band';
 import * as session from '$lib/server/session';
 import { setSecurityHeaders } from '$lib/server/security-headers';
 import { measure } from '$lib/server/sql-timing';
@@ -21,11 +22,12 @@ import { handleVisitorPages } from '$lib/server/visitor-pages';
 import { createSupabase, type Supabase } from '$lib/server/supabase';
 
 // Once per server: the mail sender works the outbox (never while building). On
-// SIGTERM adapter-node stops taking requests, then the database connections close.
+// SIGTERM adapter-node stops taking requests, then work started out of band (account
+// mails) ends and the database connections close.
 export const init: ServerInit = () => {
 	if (building) return;
 	startMailDelivery();
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	process.once('sveltekit:shutdown', () => void settled().then(closeDatabase));
 };
 
 // Once per language: Paraglide asks Intl anew on every call.

@@ -41,16 +41,25 @@ const tags = z
 
 const idempotencyKey = z.uuid({ error: () => m.error_form_expired() });
 
+/** Bidirectional embeddings, overrides and isolates: the text around them reads reversed. */
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/u;
+
+/** What a reader sees of a text: without the characters that show nothing (zero-width spaces, joiners, fillers). */
+const visible = (text: string) => text.replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+
+// Refused, not cleaned: the title is stored as written, or the writer changes it (the
+// database checks the same, threads.sql).
+const title = z
+	.string()
+	.trim()
+	.refine((value) => visible(value).length >= limits.titleMin && value.length <= limits.titleMax, {
+		error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
+	})
+	.refine((value) => /\p{L}/u.test(visible(value)), { error: () => m.error_title_letters() })
+	.refine((value) => !bidiControls.test(value), { error: () => m.error_title_direction() });
+
 export const askSchema = z.object({
-	title: z
-		.string()
-		.trim()
-		.min(limits.titleMin, {
-			error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
-		})
-		.max(limits.titleMax, {
-			error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
-		}),
+	title,
 	body,
 	tags,
 	anonymous: checkbox,

@@ -7,6 +7,7 @@
 
 const placeholder = 'http://same-origin.invalid';
 /** Control characters, and the backslash browsers take for a slash. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const unsafe = /[\u0000-\u001f\u007f\\]/;
 const maxLength = 2000;
 

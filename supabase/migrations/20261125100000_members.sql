@@ -16,8 +16,10 @@ create table public.members (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now()
 );
-comment on table public.members is 'Public profile of every account; pseudonyms are unique regardless of case.';
+comment on table public.members is 'Public profile of every account; pseudonyms are unique regardless of case and look-alike characters.';
 create unique index members_pseudonym_key on public.members (lower(pseudonym));
+-- "Аnna_Fachberatung" with a Cyrillic А is Anna_Fachberatung (confusables.sql).
+create unique index members_pseudonym_skeleton_key on public.members (public.pseudonym_skeleton(pseudonym));
 
 create table public.member_settings (
 	member_id uuid primary key references public.members (id) on delete cascade,
@@ -73,7 +75,11 @@ $$;
 
 create function public.pseudonym_available(candidate text) returns boolean
 language sql stable security definer set search_path = '' as $$
-	select not exists (select 1 from public.members where lower(pseudonym) = lower(candidate));
+	select not exists (
+		select 1 from public.members
+		where lower(pseudonym) = lower(candidate)
+			or public.pseudonym_skeleton(pseudonym) = public.pseudonym_skeleton(candidate)
+	);
 $$;
 
 -- Every new auth user becomes a member; sign-up passes pseudonym and locale as user metadata.

@@ -42,7 +42,14 @@ create table public.threads (
 	author_id uuid references public.members (id) on delete set null,
 	is_anonymous boolean not null default false,
 	shown_author_id uuid generated always as (case when is_anonymous then null else author_id end) stored,
-	title text not null check (char_length(title) between 10 and 150),
+	-- As the ask form checks (post-schemas.ts): a title shows letters, not only characters
+	-- that show nothing (zero-width spaces, joiners, fillers), and holds no bidirectional
+	-- embedding, override or isolate, which would make the text around it read reversed.
+	title text not null check (
+		char_length(title) between 10 and 150
+		and title !~ '[\u202A-\u202E\u2066-\u2069]'
+		and regexp_replace(title, '[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8\U0001BCA0-\U0001BCA3\U0001D173-\U0001D17A\U000E0000-\U000E0FFF]', '', 'g') ~ '[[:alpha:]]'
+	),
 	body_markdown text not null,
 	body_html text not null,
 	wants_professional boolean not null default false,

@@ -13,7 +13,7 @@ test('a visitor signs up, confirms, edits the profile, signs out and resets the 
 	await page.getByLabel('Pseudonym').fill(member.pseudonym);
 	await page.getByLabel('Passwort').fill(member.password);
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
-	await expect(page.getByRole('status')).toContainText(`Bestätigungslink an ${member.email}`);
+	await expect(page.getByRole('status')).toContainText(`E-Mail an ${member.email}`);
 
 	const confirmation = await waitForMail(member.email, { after: started });
 	// The app writes Auth's mails (Send Email Hook): German for a German sign-up …

@@ -69,9 +69,17 @@ export async function threadWithAnswers(count: number, text: string) {
 	return { threadId, authorId, answerIds: answers.map((answer) => answer.id) };
 }
 
-export async function signIn(page: Page, email: string, password = demoPassword, from = '/signin') {
+/**
+ * Clears the app's count of an action for a demo address, which tests and runs share (the
+ * limits themselves are tested in tests/integration/accounts.spec.ts).
+ */
+export async function clearAddressLimit(action: 'sign_in' | 'sign_up', email: string) {
 	const subject = createHash('sha256').update(email.toLowerCase()).digest('hex');
-	await owner`delete from public.rate_limit_hits where bucket = 'sign_in:address' and subject = ${subject}`;
+	await owner`delete from public.rate_limit_hits where bucket = ${`${action}:address`} and subject = ${subject}`;
+}
+
+export async function signIn(page: Page, email: string, password = demoPassword, from = '/signin') {
+	await clearAddressLimit('sign_in', email);
 	await page.goto(from);
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(password);

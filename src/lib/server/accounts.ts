@@ -4,16 +4,24 @@ import type { EmailOtpType } from '@supabase/supabase-js';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { authErrorMessage } from './auth-errors';
+import { sendAlreadyRegisteredMail } from './auth-mails';
 import type { Claims } from './db';
 import * as members from './members';
+import { outOfBand } from './out-of-band';
 import * as rateLimits from './rate-limits';
-import type { Supabase } from './supabase';
+import { createDetachedSupabase, type Supabase } from './supabase';
 
 type Outcome = { error: string; field?: string } | null;
 type Request = { ip: string; origin: string };
 
+/**
+ * Checks what the form can tell without knowing the address (rate limit, pseudonym), then
+ * answers at once: Auth's sign-up runs out of band, so the answer, and its time, are the
+ * same for a registered address as for a new one (no account enumeration). A new address
+ * gets Auth's confirmation mail; a registered one, which Auth answers with a stand-in user
+ * and no mail, gets ours saying it has an account.
+ */
 export async function signUp(
-	supabase: Supabase,
 	input: { email: string; password: string; pseudonym: string; locale: Locale },
 	request: Request
 ): Promise<Outcome> {
@@ -23,28 +31,21 @@ export async function signUp(
 	if (!(await members.pseudonymAvailable(input.pseudonym))) {
 		return { error: m.error_pseudonym_taken(), field: 'pseudonym' };
 	}
-	const { data, error } = await supabase.auth.signUp({
-		email: input.email,
-		password: input.password,
-		options: {
-			data: { pseudonym: input.pseudonym, locale: input.locale },
-			emailRedirectTo: request.origin
+	outOfBand('sign_up', async () => {
+		const { data, error } = await createDetachedSupabase(request.ip).auth.signUp({
+			email: input.email,
+			password: input.password,
+			options: {
+				data: { pseudonym: input.pseudonym, locale: input.locale },
+				emailRedirectTo: request.origin
+			}
+		});
+		if (error) throw error;
+		// With confirmations on, Auth answers a registered address with a user without identities.
+		if (data.user?.identities?.length === 0) {
+			await sendAlreadyRegisteredMail(input.email, input.locale, request.origin);
 		}
 	});
-	if (error) {
-		// The pseudonym was taken between the check and the insert.
-		if (error.status === 500 && !(await members.pseudonymAvailable(input.pseudonym))) {
-			return { error: m.error_pseudonym_taken(), field: 'pseudonym' };
-		}
-		return {
-			error: authErrorMessage(error),
-			field: error.code === 'weak_password' ? 'password' : undefined
-		};
-	}
-	// With confirmations on, Auth answers an already registered address with a user without identities.
-	if (data.user && data.user.identities?.length === 0) {
-		return { error: m.error_email_taken(), field: 'email' };
-	}
 	return null;
 }
 
@@ -65,19 +66,21 @@ export async function signOut(supabase: Supabase, scope: 'local' | 'global' = 'l
 	await supabase.auth.signOut({ scope });
 }
 
-/** Sends a reset link when the address has an account; says nothing about whether it has. */
-export async function requestPasswordReset(
-	supabase: Supabase,
-	email: string,
-	request: Request
-): Promise<Outcome> {
+/**
+ * Sends a reset link when the address has an account, out of band: the answer, and its
+ * time, say nothing about whether it has (Auth's work and mail happen only when it has).
+ */
+export async function requestPasswordReset(email: string, request: Request): Promise<Outcome> {
 	if (!(await rateLimits.allow('password_mail', { address: email, ip: request.ip }))) {
 		return { error: m.error_rate_limited() };
 	}
-	const { error } = await supabase.auth.resetPasswordForEmail(email, {
-		redirectTo: request.origin
+	outOfBand('password_mail', async () => {
+		const { error } = await createDetachedSupabase(request.ip).auth.resetPasswordForEmail(email, {
+			redirectTo: request.origin
+		});
+		if (error) throw error;
 	});
-	return error ? { error: authErrorMessage(error) } : null;
+	return null;
 }
 
 /** Confirms an e-mail or recovery link from a mail; on success the session cookies are set. */

@@ -2,7 +2,7 @@
 // written by the app from messages/*.json in the member's language. Auth hands each
 // one to the Send Email Hook (src/routes/api/auth/send-email) instead of sending it.
 // Sent at once over SMTP, not through the outbox: the member waits for the link, and a
-// failure fails the Auth request, so the form says so and the member can try again.
+// failure fails the Auth request (the forms do not wait for it: accounts.ts).
 import { env } from '$env/dynamic/private';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
@@ -81,6 +81,13 @@ const texts = {
 		action: m.auth_mail_new_address_action,
 		ignore: m.auth_mail_address_ignore
 	},
+	registered: {
+		subject: m.auth_mail_registered_subject,
+		heading: m.auth_mail_registered_heading,
+		text: m.auth_mail_registered_text,
+		action: m.auth_mail_registered_action,
+		ignore: m.auth_mail_registered_ignore
+	},
 	currentAddress: {
 		subject: m.auth_mail_current_address_subject,
 		heading: m.auth_mail_current_address_heading,
@@ -128,29 +135,51 @@ function mails(input: SendEmailInput, locale: Locale): AuthMail[] {
 
 let transport: MailTransport | undefined;
 
+async function send(mail: AuthMail, locale: Locale) {
+	if (!env.SMTP_URL) throw new Error('SMTP_URL is not set');
+	transport ??= smtpTransport(env.SMTP_URL);
+	await transport.sendMail({
+		from: mailSettings().from,
+		to: mail.to,
+		subject: mail.subject,
+		text: [mail.heading, mail.text, mail.url, mail.ignore].join('\n\n'),
+		html: mailHtml(
+			locale,
+			mail.subject,
+			`<h2>${escapeHtml(mail.heading)}</h2>
+<p>${escapeHtml(mail.text)}</p>
+<p><a href="${escapeHtml(mail.url)}">${escapeHtml(mail.action)}</a></p>
+<p>${escapeHtml(mail.ignore)}</p>`
+		)
+	});
+}
+
 /** Writes and sends the mails of one Auth request; throws when one cannot be sent. */
 export async function sendAuthMails(input: SendEmailInput) {
 	if (input.email_data.email_action_type === 'email_change' && !input.user.new_email) {
 		throw new Error('An e-mail change without the new address');
 	}
-	if (!env.SMTP_URL) throw new Error('SMTP_URL is not set');
-	transport ??= smtpTransport(env.SMTP_URL);
 	const locale = await memberLocale(input.user);
-	const { from } = mailSettings();
-	for (const mail of mails(input, locale)) {
-		await transport.sendMail({
-			from,
-			to: mail.to,
-			subject: mail.subject,
-			text: [mail.heading, mail.text, mail.url, mail.ignore].join('\n\n'),
-			html: mailHtml(
-				locale,
-				mail.subject,
-				`<h2>${escapeHtml(mail.heading)}</h2>
-<p>${escapeHtml(mail.text)}</p>
-<p><a href="${escapeHtml(mail.url)}">${escapeHtml(mail.action)}</a></p>
-<p>${escapeHtml(mail.ignore)}</p>`
-			)
-		});
-	}
+	for (const mail of mails(input, locale)) await send(mail, locale);
+}
+
+/**
+ * To an address that signed up again though it has an account: Auth sends nothing then
+ * (its answer reads as a new sign-up), so the owner learns it here, with the way back in.
+ * In the language the sign-up form was filled in.
+ */
+export async function sendAlreadyRegisteredMail(to: string, locale: Locale, origin: string) {
+	const t = texts.registered;
+	await send(
+		{
+			to,
+			subject: t.subject({}, { locale }),
+			heading: t.heading({}, { locale }),
+			text: t.text({ email: to }, { locale }),
+			action: t.action({}, { locale }),
+			ignore: t.ignore({}, { locale }),
+			url: new URL('/signin', origin).href
+		},
+		locale
+	);
 }

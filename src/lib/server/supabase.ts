@@ -1,6 +1,7 @@
 // The Supabase Auth client for one request, its session kept in cookies by @supabase/ssr.
 import { env } from '$env/dynamic/public';
 import { createServerClient } from '@supabase/ssr';
+import { createClient } from '@supabase/supabase-js';
 import type { RequestEvent } from '@sveltejs/kit';
 import ws from 'ws';
 
@@ -43,3 +44,15 @@ export function createSupabase(event: RequestEvent) {
 }
 
 export type Supabase = ReturnType<typeof createSupabase>;
+
+/**
+ * An Auth client that keeps no session and sets no cookie, for calls that run after the
+ * answer went out (out-of-band.ts), on behalf of the member at `clientAddress`.
+ */
+export function createDetachedSupabase(clientAddress: string) {
+	return createClient(env.PUBLIC_SUPABASE_URL ?? '', env.PUBLIC_SUPABASE_ANON_KEY ?? '', {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		global: { headers: { 'X-Forwarded-For': clientAddress } },
+		realtime: { transport: ws as never }
+	});
+}

@@ -11,7 +11,6 @@ export const actions: Actions = {
 		const form = parseForm(signUpSchema, formData);
 		if (!form.ok) return rejectForm(form.values, form);
 		const outcome = await accounts.signUp(
-			event.locals.supabase,
 			{ ...form.data, locale: getLocale() },
 			requestInfo(event)
 		);

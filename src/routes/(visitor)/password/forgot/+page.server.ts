@@ -9,11 +9,7 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const form = parseForm(forgotPasswordSchema, formData);
 		if (!form.ok) return rejectForm(form.values, form);
-		const outcome = await accounts.requestPasswordReset(
-			event.locals.supabase,
-			form.data.email,
-			requestInfo(event)
-		);
+		const outcome = await accounts.requestPasswordReset(form.data.email, requestInfo(event));
 		if (outcome) return rejectForm(form.values, outcome);
 		return { sentTo: form.data.email };
 	}
