@@ -122,11 +122,15 @@ export const handle: Handle = sequence(
 // Unexpected errors: the member sees a translated message, the log gets the
 // error and the route, never form contents or addresses.
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) {
+	// 4xx are the request's fault (an address that is no page, a malformed one): not logged.
+	if (status >= 500) {
 		const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
 		console.error(
 			JSON.stringify({ level: 'error', route: event.route.id, status, name, message, stack })
 		);
 	}
-	return { message: status === 404 ? m.error_not_found() : m.error_unexpected_page() };
+	if (status === 404) return { message: m.error_not_found() };
+	// SvelteKit's own 400: an address with a broken escape ("/c/%ff").
+	if (status === 400) return { message: m.error_bad_address() };
+	return { message: m.error_unexpected_page() };
 };

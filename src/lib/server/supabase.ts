@@ -21,7 +21,10 @@ export function createSupabase(event: RequestEvent) {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookies, headers) => {
 				for (const { name, value, options } of cookies) {
-					event.cookies.set(name, value, { ...options, path: '/' });
+					// @supabase/ssr gives every cookie it writes 400 days, whatever cookieOptions say;
+					// deletions (maxAge 0) stay as they are.
+					const maxAge = options.maxAge === 0 ? 0 : sessionCookieMaxAge;
+					event.cookies.set(name, value, { ...options, path: '/', maxAge });
 				}
 				if (headers && Object.keys(headers).length) event.setHeaders(headers);
 			}
@@ -31,8 +34,7 @@ export function createSupabase(event: RequestEvent) {
 		cookieOptions: {
 			httpOnly: true,
 			sameSite: 'lax',
-			secure: !loopback.has(event.url.hostname),
-			maxAge: sessionCookieMaxAge
+			secure: !loopback.has(event.url.hostname)
 		},
 		// Auth limits sign-ins, refreshes and mails per IP, by the first X-Forwarded-For
 		// address (supabase/config.toml): the member's, not this server's, which every
