@@ -1,12 +1,16 @@
 // The crisis check measured on realistic writing (tests/crisis-corpus): every crisis
-// post must be found, and at most 2 % of harmless ones may be taken for a crisis.
-// Prints recall per category and language, and false alarms, for the README.
+// post must be found, at most 2 % of harmless ones may be taken for a crisis, and posts
+// that name a crisis subject in prevention, training or news go to a counsellor's review.
+// Prints recall per category and language and the false alarms, for the README; the
+// held-out lines, written after the lexicon, separately.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transaction } from '$lib/server/db';
+import { owner } from './support';
 
 type Line = { file: string; label: string; category: string; language: string; text: string };
+type Result = Line & { crisis: boolean; review: boolean };
 
 /** `label | category | language | text`; \uXXXX stands for an invisible or look-alike character. */
 function corpus(file: string): Line[] {
@@ -22,7 +26,7 @@ function corpus(file: string): Line[] {
 		});
 }
 
-const files = ['development.txt'];
+const files = ['development.txt', 'held-out-1.txt', 'held-out-2.txt'];
 const lines = files.flatMap(corpus);
 
 /** Every line through the one check every write path uses, as the app calls it. */
@@ -36,12 +40,20 @@ async function check(texts: string[]) {
 	return rows.map((row) => row.crisis);
 }
 
+/** Whether the write path would open an item for review (find_crisis is internal). */
+async function review(texts: string[]) {
+	const rows = await owner<{ review: boolean }[]>`
+		select (public.find_crisis(t.body)).review
+		from unnest(${texts}::text[]) with ordinality t(body, n) order by t.n`;
+	return rows.map((row) => row.review);
+}
+
 const percent = (part: number, whole: number) =>
 	whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`;
 
-function table(results: Array<Line & { crisis: boolean }>, title: string) {
+function table(results: Result[], title: string) {
 	const rows: string[][] = [['category', 'language', 'crisis lines', 'found', 'recall']];
-	const groups = new Map<string, Array<Line & { crisis: boolean }>>();
+	const groups = new Map<string, Result[]>();
 	for (const line of results.filter((each) => each.label === 'crisis')) {
 		const key = `${line.category} | ${line.language}`;
 		groups.set(key, [...(groups.get(key) ?? []), line]);
@@ -62,6 +74,9 @@ function table(results: Array<Line & { crisis: boolean }>, title: string) {
 		`${alarms.length} alarms`,
 		percent(alarms.length, harmless.length)
 	]);
+	const context = results.filter((each) => each.label === 'context');
+	const reviewed = context.filter((each) => each.review).length;
+	rows.push(['… in context', 'de+en', `${context.length}`, `${reviewed} reviewed`, '']);
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 	const print = (row: string[]) =>
 		`| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
@@ -73,15 +88,19 @@ function table(results: Array<Line & { crisis: boolean }>, title: string) {
 		...crisis
 			.filter((each) => !each.crisis)
 			.map((each) => `missed (${each.category}, ${each.language}): ${each.text}`),
-		...alarms.map((each) => `false alarm (${each.category}, ${each.language}): ${each.text}`)
+		...alarms.map((each) => `false alarm (${each.category}, ${each.language}): ${each.text}`),
+		...context
+			.filter((each) => !each.review)
+			.map((each) => `not reviewed (${each.category}, ${each.language}): ${each.text}`)
 	].join('\n');
 }
 
 describe('the crisis check on the corpus', () => {
-	it('finds every crisis post and takes at most 2 % of harmless posts for one', async () => {
+	it('finds every crisis post, takes at most 2 % of harmless posts for one, reviews those in context', async () => {
 		expect(lines.length).toBeGreaterThanOrEqual(300);
-		const flags = await check(lines.map((line) => line.text));
-		const results = lines.map((line, i) => ({ ...line, crisis: flags[i] }));
+		const texts = lines.map((line) => line.text);
+		const [crisis, reviewed] = await Promise.all([check(texts), review(texts)]);
+		const results = lines.map((line, i) => ({ ...line, crisis: crisis[i], review: reviewed[i] }));
 		for (const file of files) {
 			console.log(
 				table(
@@ -93,7 +112,9 @@ describe('the crisis check on the corpus', () => {
 		const missed = results.filter((each) => each.label === 'crisis' && !each.crisis);
 		const harmless = results.filter((each) => each.label !== 'crisis');
 		const alarms = harmless.filter((each) => each.crisis);
+		const unreviewed = results.filter((each) => each.label === 'context' && !each.review);
 		expect(missed.map((each) => each.text)).toEqual([]);
 		expect(alarms.length / harmless.length).toBeLessThanOrEqual(0.02);
+		expect(unreviewed.map((each) => each.text)).toEqual([]);
 	});
 });
