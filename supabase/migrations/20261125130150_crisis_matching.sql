@@ -1,9 +1,10 @@
--- Crisis detection, part 1: how a crisis word is matched. Texts are normalised so that word
--- forms, compounds, phrases in German and English and the usual evasions (ae/oe/ue, ß/ss,
--- S.u.i.z.i.d, sui**zid**, zero-width characters, Cyrillic look-alikes, su1z1d) are found;
--- crisis words are written in a small notation (crisis_word_pattern) and compiled to regular
--- expressions. Postgres's regex engine pays for every state of an expression at every call,
--- so each word also has anchors: a text is matched against a word only near its anchors.
+-- Crisis words, how they are matched (20261125130200_crisis.sql holds the lexicon and the
+-- check). Texts are normalised so that word forms, compounds, phrases in German and English
+-- and the usual evasions (ae/oe/ue, ß/ss, S.u.i.z.i.d, sui**zid**, zero-width characters,
+-- Cyrillic look-alikes, su1z1d) are found; crisis words are written in a small notation
+-- (crisis_word_pattern) and compiled to regular expressions. Postgres's regex engine pays
+-- for every state of an expression at every call, so each word also has anchors: a text is
+-- matched against a word only near its anchors.
 
 -- The text as matched: lower case, German letters written out (ä → ae, ß → ss), look-alike
 -- letters and digits inside words as the letters they stand for; invisible characters,

@@ -1,4 +1,4 @@
--- The reviewed crisis lexicon, English (notation as in 20261203100100_crisis_lexicon_de.sql;
+-- The reviewed crisis lexicon, English (notation as in 20261125130310_crisis_lexicon_de.sql;
 -- apostrophes vanish inside words: "can't" is matched as "cant", "I'm" as "im").
 insert into public.crisis_words (category, kind, language, word) values
 -- Suicide.

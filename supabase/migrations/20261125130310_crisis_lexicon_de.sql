@@ -1,9 +1,9 @@
 -- The reviewed crisis lexicon, German (data, not code: admins keep it at /admin/safeguarding).
--- Notation (crisis_word_pattern): "*" any ending or compound part, "a/b" either word,
--- ".." up to two words between, "..." up to four, within one sentence; "." its end. Texts are matched
--- in lower case with ä/ö/ü/ß written out (ae, oe, ue, ss), which is how words are written
--- here too. risk: someone is at risk; subject: names the subject (a crisis unless the text
--- is about prevention, training or news).
+-- Notation (crisis_word_pattern): "*" any ending or compound part, "a/b" either word, ".."
+-- up to two words between, "..." up to four, within one sentence; "." its end. Texts are
+-- matched in lower case with ä/ö/ü/ß written out (ae, oe, ue, ss), which is how words are
+-- written here too. risk: someone is at risk; subject: names the subject (a crisis unless
+-- the text is about prevention, training or news).
 insert into public.crisis_words (category, kind, language, word) values
 -- Suicide: wishes to die, plans and means, farewells, and the subject itself.
 ('suicide', 'subject', 'de', '*suizid*'),
