@@ -13,21 +13,37 @@
 -- This runs on every post and edit of up to 20 000 characters: every step is one pass of
 -- a built-in function over the text, and the costly ones run only on texts that need them.
 create function public.crisis_form(body text) returns text
-language plpgsql immutable parallel safe set search_path = '' as $$
+language plpgsql immutable parallel safe security definer set search_path = '' as $$
 declare
 	t text := lower(coalesce(body, '') collate pg_catalog.pg_c_utf8);
+	look_alikes text;
+	letters text;
 begin
 	-- Beyond Latin letters and common punctuation (emoji, say), two closer looks: full-width
 	-- and mathematical letters, ligatures and combining marks (a + ̈ ) become plain letters;
-	-- Cyrillic and Greek letters that look Latin become those.
+	-- letters that look Latin (Cyrillic а, Greek ο) become the Latin letter, by Unicode's
+	-- confusables (20261125095000_confusables.sql), each distinct one of the text once. A
+	-- prototype that is no Latin letter yet is looked up once more, and small capitals and
+	-- kra read as the letter they are (Cyrillic к → ĸ → k, т → ᴛ → t).
 	if t ~ '[^\u0001-\u024f\u2010-\u203a\u20ac]' then
 		if t ~ '[\u0300-\u036f\u1ab0-\u1aff\u1d00-\u1dbf\u20d0-\u20ff\u2460-\u24ff\ufb00-\ufb4f\uff00-\uffef\U0001d400-\U0001d7ff]' then
 			t := lower(normalize(t, nfkc) collate pg_catalog.pg_c_utf8);
 			t := replace(replace(replace(t, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue');
 			t := regexp_replace(normalize(t, nfkd), '[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]', '', 'g');
 		end if;
-		if t ~ '[\u0250-\u02af\u0370-\u052f]' then
-			t := translate(t, 'аеорсухіїјѕԁһӏкмнтвɑαεοιίκνρτυχ', 'aeopcyxiijsdhlkmhtbaaeoiikvptux');
+		select string_agg(x.letter, ''), string_agg(x.latin, '') into look_alikes, letters
+		from (
+			select distinct m[1] as letter, case when once ~ '^[a-z0-9]$' then once
+				else lower(again.prototype collate pg_catalog.pg_c_utf8) end as latin
+			from regexp_matches(t, '([^\u0001-\u024f\u2010-\u203a\u20ac])', 'g') m
+			join public.confusables first on first.source = m[1]
+			cross join lateral (
+				select translate(lower(first.prototype collate pg_catalog.pg_c_utf8), 'ĸᴛʜʙʍɢʟɴʀʏᴀᴇᴏᴜ', 'kthbmglnryaeou') as once) y
+			left join public.confusables again on again.source = y.once
+		) x
+		where x.latin ~ '^[a-z0-9]$';
+		if look_alikes is not null then
+			t := translate(t, look_alikes, letters);
 		end if;
 	end if;
 	t := replace(replace(replace(replace(replace(replace(t, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), '@', 'a'), '$', 's');
