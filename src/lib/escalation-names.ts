@@ -16,6 +16,7 @@ export const triggerNames: Record<string, () => string> = {
 	asker_request: m.escalation_trigger_asker_request,
 	flag: m.escalation_trigger_flag,
 	crisis: m.escalation_trigger_crisis,
+	crisis_review: m.escalation_trigger_crisis_review,
 	unanswered: m.escalation_trigger_unanswered
 };
 export const outcomeNames: Record<string, () => string> = {

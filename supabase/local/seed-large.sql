@@ -101,8 +101,8 @@ select row_number() over (), t from unnest(array[
 
 do $$
 begin
-	if cardinality(public.crisis_words_in((select string_agg(s, ' ') from sentences)
-		|| (select string_agg(s, ' ') from title_parts) || (select string_agg(s, ' ') from title_questions))) > 0 then
+	if cardinality((public.find_crisis((select string_agg(s, ' ') from sentences)
+		|| (select string_agg(s, ' ') from title_parts) || (select string_agg(s, ' ') from title_questions))).categories) > 0 then
 		raise exception 'The bulk text contains crisis words';
 	end if;
 end $$;

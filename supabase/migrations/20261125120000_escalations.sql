@@ -19,7 +19,9 @@ $$;
 -- Enum order is queue order: urgent first.
 create type public.escalation_priority as enum ('urgent', 'high', 'normal');
 create type public.escalation_state as enum ('open', 'claimed', 'resolved');
-create type public.escalation_trigger as enum ('asker_request', 'flag', 'crisis', 'unanswered');
+-- crisis_review: a crisis subject in a harmless context (prevention, training, news), for a
+-- counsellor to look at, not urgent (detect_crisis, 20261125130200_crisis.sql).
+create type public.escalation_trigger as enum ('asker_request', 'flag', 'crisis', 'crisis_review', 'unanswered');
 create type public.escalation_outcome as enum ('answered_publicly', 'referred', 'no_action', 'duplicate');
 create type public.escalation_event_kind as enum (
 	'opened', 'triggered', 'raised', 'claimed', 'released', 'noted', 'answered',

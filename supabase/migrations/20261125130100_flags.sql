@@ -1,6 +1,7 @@
 -- Flags: one table for every reason a member points at a thread or post. What a flag
 -- sets off: some reasons open (or raise) the thread's escalation (escalate_flag), the
--- others a moderation item, and enough of them hide the target (moderate_flag).
+-- others but a crisis report a moderation item, and enough of them hide the target
+-- (moderate_flag).
 --
 -- Triggers on flags, in the order Postgres fires them (name order):
 --   before insert  limit_flagging, refuse_suspended, set_flag_community
@@ -25,11 +26,13 @@ create table public.flags (
 	-- The flag's community, so the moderators' policy compares a column with their
 	-- communities, computed once per statement (set_flag_community sets it).
 	community_id uuid not null references public.communities (id) on delete cascade,
-	check (num_nonnulls(thread_id, post_id) = 1),
-	-- One flag per member and thread or post, whatever the reason.
-	unique (flagger_id, thread_id),
-	unique (flagger_id, post_id)
+	check (num_nonnulls(thread_id, post_id) = 1)
 );
+-- One flag per member and thread or post, and besides it one crisis report: a member who
+-- flagged "needs a professional" can still report that someone is in danger, which makes
+-- the thread's item urgent.
+create unique index flags_one_per_member_and_thread on public.flags (flagger_id, thread_id, (reason = 'crisis'));
+create unique index flags_one_per_member_and_post on public.flags (flagger_id, post_id, (reason = 'crisis'));
 create index flags_thread_idx on public.flags (thread_id) where thread_id is not null;
 create index flags_post_idx on public.flags (post_id) where post_id is not null;
 create index flags_community_idx on public.flags (community_id);
@@ -78,7 +81,9 @@ create trigger escalate_flag after insert on public.flags
 for each row when (new.reason in ('needs_professional', 'dangerous_advice', 'crisis'))
 execute function public.escalate_flag();
 
--- Flags with a moderation reason open an item; enough of them hide the target.
+-- Flags with a moderation reason open an item; enough of them hide the target. A crisis
+-- report goes to the counsellors alone (escalate_flag: urgent) and never counts towards
+-- hiding a post: a cry for help is not hidden because peers worried about it.
 create function public.moderate_flag() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -91,7 +96,7 @@ begin
 	select c.flag_hide_threshold into threshold
 	from public.threads t join public.communities c on c.id = t.community_id where t.id = thread;
 	select count(distinct f.flagger_id) into undecided from public.flags f
-	where f.decision is null and f.reason <> 'needs_professional'
+	where f.decision is null and f.reason not in ('needs_professional', 'crisis')
 		and (f.post_id = new.post_id or (new.post_id is null and f.thread_id = new.thread_id));
 	if undecided >= threshold then
 		if new.post_id is not null then
@@ -107,7 +112,7 @@ begin
 end;
 $$;
 create trigger moderate_flag after insert on public.flags
-for each row when (new.reason <> 'needs_professional') execute function public.moderate_flag();
+for each row when (new.reason not in ('needs_professional', 'crisis')) execute function public.moderate_flag();
 
 -- A moved thread takes its escalations and flags, those of its posts too, to its new
 -- community: one trigger for all that follows a thread.

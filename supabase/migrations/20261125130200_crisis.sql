@@ -2,83 +2,184 @@
 -- (threads.held_at and posts.held_at, 20261125100500_threads.sql).
 
 -- Crisis words ----------------------------------------------------------------------
--- Matched by full-text search in the word's language: stemming finds word forms
--- ("ritze" for "ritzen", "killing myself" for "kill myself"), whole words keep
--- harmless ones apart ("Ritzel", "Suizidprävention"). The stock configurations drop
--- stop words, which would shrink "nicht mehr leben" to "leben" and "kill myself"
--- to "kill"; these stem every word and drop none.
-create text search dictionary public.german_stem_all (template = pg_catalog.snowball, language = german);
-create text search dictionary public.english_stem_all (template = pg_catalog.snowball, language = english);
-create text search configuration public.german_crisis (copy = pg_catalog.german);
-alter text search configuration public.german_crisis
-	alter mapping for asciiword, asciihword, hword_asciipart, word, hword, hword_part
-	with extensions.unaccent, public.german_stem_all;
-create text search configuration public.english_crisis (copy = pg_catalog.english);
-alter text search configuration public.english_crisis
-	alter mapping for asciiword, asciihword, hword_asciipart, word, hword, hword_part
-	with extensions.unaccent, public.english_stem_all;
-
-create function public.crisis_query(word text, language public.locale) returns tsquery
-language sql immutable parallel safe set search_path = '' as $$
-	select pg_catalog.phraseto_tsquery(
-		case language when 'de' then 'public.german_crisis'::regconfig else 'public.english_crisis'::regconfig end, word);
-$$;
+-- A reviewed lexicon by category (suicide, self-harm, harm to a child or baby, domestic
+-- violence, sexual abuse, acute danger), German and English, kept by admins; written in the
+-- notation of 20261125130150_crisis_matching.sql, which also normalises the texts, so that
+-- word forms, compounds, phrases and the usual evasions are found. The lexicon every
+-- installation starts with: 20261125130310_crisis_lexicon_de.sql and …130320_crisis_lexicon_en.sql.
+create type public.crisis_category as enum (
+	'suicide', 'self_harm', 'child_harm', 'domestic_violence', 'sexual_abuse', 'acute_danger'
+);
+-- risk: someone is at risk ("will sterben", "hits me"): always a crisis.
+-- subject: names the subject ("Suizid", "self-harm"): a crisis, unless the text is
+--   explicitly about prevention, training or news, when a counsellor reviews it.
+-- harmless_context: marks such a text ("Prävention", "Fortbildung", "news article").
+-- harmless_phrase: an idiom that only looks like a crisis ("schlägt vor", "hit me up");
+--   taken out of the text before matching.
+create type public.crisis_word_kind as enum ('risk', 'subject', 'harmless_context', 'harmless_phrase');
 
 create table public.crisis_words (
 	id uuid primary key default gen_random_uuid(),
-	word text not null check (char_length(btrim(word)) between 2 and 80),
+	-- A word or phrase in the notation: patterns with their alternatives are long.
+	word text not null check (char_length(btrim(word)) between 2 and 500),
 	language public.locale not null,
+	-- Harmless contexts and phrases have no category; the others have one.
+	category public.crisis_category,
+	kind public.crisis_word_kind not null default 'risk',
 	created_by uuid references public.members (id) on delete set null,
 	created_at timestamptz not null default now(),
-	check (pg_catalog.numnode(public.crisis_query(word, language)) > 0)
+	-- Derived: the regular expression, the anchors (crisis_word_anchors) as a text search
+	-- query and as the text to look for.
+	pattern text generated always as (public.crisis_word_pattern(word)) stored,
+	anchors text[] generated always as (public.crisis_word_anchors(word)) stored,
+	anchor_query tsquery generated always as (public.crisis_anchor_query(public.crisis_word_anchors(word))) stored,
+	anchor_terms text[] generated always as (public.crisis_anchor_terms(public.crisis_word_anchors(word))) stored,
+	check ((category is null) = (kind in ('harmless_context', 'harmless_phrase'))),
+	-- A word the notation cannot use (no letters, a gap at an end) is refused.
+	check (pattern is not null)
 );
 create unique index crisis_words_word_key on public.crisis_words (language, lower(btrim(word)));
+create index crisis_words_category_kind_idx on public.crisis_words (category, kind);
 
--- The crisis words a text contains (German and English words, each in its language).
-create function public.crisis_words_in(body text) returns text[]
-language sql stable security definer set search_path = '' as $$
-	with v as (
-		select pg_catalog.to_tsvector('public.german_crisis'::regconfig, body) as de,
-			pg_catalog.to_tsvector('public.english_crisis'::regconfig, body) as en
-	)
-	select coalesce(array_agg(w.word order by w.word), '{}')
-	from public.crisis_words w, v
-	where case w.language when 'de' then v.de else v.en end @@ public.crisis_query(w.word, w.language);
+-- Per category and kind, kept up to date with the words: the anchors of all its words as a
+-- few text search queries (a query holds 8 kB: a hundred anchors each), to ask a text's
+-- words at once, and those inside compounds as one regular expression; and for the
+-- harmless kinds, one regular expression of all their words.
+create table public.crisis_lexicon (
+	category public.crisis_category,
+	kind public.crisis_word_kind not null,
+	anchors tsquery[],
+	compounds text,
+	pattern text
+);
+alter table public.crisis_lexicon enable row level security;
+revoke all on public.crisis_lexicon from anon, authenticated;
+
+create function public.compile_crisis_lexicon() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	-- One change at a time: concurrent ones would each add their rows.
+	lock table public.crisis_lexicon in exclusive mode;
+	delete from public.crisis_lexicon;
+	insert into public.crisis_lexicon (category, kind, anchors, compounds, pattern)
+	select w.category, w.kind,
+		(select array_agg(q) from (
+			select string_agg('(' || x.anchor_query::text || ')', ' | ')::tsquery as q from (
+				select x.anchor_query, (row_number() over () - 1) / 100 as chunk from public.crisis_words x
+				where x.category = w.category and x.kind = w.kind and x.anchor_query is not null) x
+			group by x.chunk) chunks),
+		(select '(?:' || public.crisis_trie(array_agg(distinct t)) || ')'
+		 from public.crisis_words x, unnest(x.anchor_terms) t
+		 where x.category = w.category and x.kind = w.kind and t not like ' %' having count(*) > 0),
+		case when w.kind in ('harmless_context', 'harmless_phrase') then
+			string_agg('(?:' || w.pattern || ')', '|' order by w.pattern) end
+	from public.crisis_words w group by w.category, w.kind;
+	return null;
+end;
+$$;
+create trigger compile_crisis_lexicon after insert or update or delete or truncate on public.crisis_words
+for each statement execute function public.compile_crisis_lexicon();
+
+-- What a text says: whether it is a crisis (someone at risk, or a crisis subject outside a
+-- harmless context), whether a counsellor should review it (a crisis subject in a text about
+-- prevention, training or news), the categories, and the words as found (normalised).
+create type public.crisis_finding as (
+	crisis boolean, review boolean, categories public.crisis_category[], found text[]
+);
+create function public.find_crisis(body text) returns public.crisis_finding
+language plpgsql stable security definer set search_path = '' as $$
+declare
+	form text := public.crisis_form(body);
+	-- The text's words, sorted: asking them for a hundred anchors is a hundred binary searches.
+	words tsvector := array_to_tsvector(array_remove(string_to_array(replace(form, E'\n', ' '), ' '), ''));
+	-- Parts of compounds are looked for in the text's words, each once.
+	in_compounds boolean := array_to_string(tsvector_to_array(words), ' ')
+		~ coalesce((select string_agg(l.compounds, '|') from public.crisis_lexicon l), '^$');
+	harmless text := (select l.pattern from public.crisis_lexicon l where l.kind = 'harmless_phrase');
+	candidates record;
+	found_words text;
+	risk public.crisis_category[] := '{}';
+	subject public.crisis_category[] := '{}';
+	found text[] := '{}';
+begin
+	-- Crisis words only where their anchors are, and only near them: most texts have none.
+	-- The candidates of a category and kind are matched together, in one expression.
+	for candidates in
+		with candidate as (
+			select w.category, w.kind, w.pattern, w.anchor_terms
+			from public.crisis_lexicon l
+			join public.crisis_words w on w.category = l.category and w.kind = l.kind
+			where l.kind in ('risk', 'subject')
+				and (words @@ any (l.anchors) or (in_compounds and form ~ l.compounds))
+				and (words @@ w.anchor_query
+					or (in_compounds and exists (select 1 from unnest(w.anchor_terms) t where t not like ' %' and strpos(form, t) > 0)))
+		)
+		select c.category, c.kind, string_agg('(?:' || c.pattern || ')', '|') as pattern,
+			(select array_agg(distinct t) from candidate x, unnest(x.anchor_terms) t
+			 where x.category = c.category and x.kind = c.kind) as terms
+		from candidate c group by c.category, c.kind
+	loop
+		-- Idioms that only look like a crisis go first ("schlägt vor", "hit me up").
+		if harmless is not null then
+			form := regexp_replace(form, harmless, ' ', 'g');
+			harmless := null;
+		end if;
+		found_words := regexp_substr(public.crisis_near(form, candidates.terms), candidates.pattern);
+		continue when found_words is null;
+		found := found || found_words;
+		if candidates.kind = 'risk' then
+			risk := risk || candidates.category;
+		else
+			subject := subject || candidates.category;
+		end if;
+	end loop;
+	if cardinality(risk) > 0 or (cardinality(subject) > 0 and not exists (
+		select 1 from public.crisis_lexicon l where l.kind = 'harmless_context' and form ~ l.pattern
+	)) then
+		return (true, false, array(select distinct c from unnest(risk || subject) c order by c), found);
+	end if;
+	return (false, cardinality(subject) > 0, subject, found);
+end;
 $$;
 
 create function public.mentions_crisis(body text) returns boolean
 language sql stable security definer set search_path = '' as $$
-	select cardinality(public.crisis_words_in(body)) > 0;
+	select (public.find_crisis(body)).crisis;
 $$;
 
--- Crisis words in new or changed text open an urgent escalation (words that were
--- already there do not again), and hold the text where the community says so.
--- Professional answers are not checked: counsellors write about these subjects.
+-- A crisis in new or changed text opens an urgent item and holds the text where the
+-- community says so; a crisis subject in a harmless context opens an item for review, not
+-- urgent, and the text is published. What the text said before does not count again: an
+-- edit repeating it escalates nothing. Professional answers are not checked: counsellors
+-- write about these subjects.
 create function public.detect_crisis() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
 	thread uuid;
-	text_now text;
-	text_before text := '';
-	found_words text[];
+	post uuid;
+	finding public.crisis_finding;
+	before public.crisis_finding;
 begin
+	-- Only threads have a title, only posts a thread: each branch reads its own fields.
 	if tg_table_name = 'threads' then
 		thread := new.id;
-		text_now := new.title || ' ' || new.body_markdown;
-		if tg_op = 'UPDATE' then text_before := old.title || ' ' || old.body_markdown; end if;
+		finding := public.find_crisis(new.title || E'\n' || new.body_markdown);
+		if tg_op = 'UPDATE' then before := public.find_crisis(old.title || E'\n' || old.body_markdown); end if;
 	else
 		thread := new.thread_id;
-		text_now := new.body_markdown;
-		if tg_op = 'UPDATE' then text_before := old.body_markdown; end if;
+		post := new.id;
+		finding := public.find_crisis(new.body_markdown);
+		if tg_op = 'UPDATE' then before := public.find_crisis(old.body_markdown); end if;
 	end if;
-	select array_agg(w) into found_words
-	from unnest(public.crisis_words_in(text_now)) w
-	where w <> all (public.crisis_words_in(text_before));
-	if found_words is null then
+	if not (finding.crisis or finding.review)
+		or ((before.crisis or not finding.crisis) and before.categories @> finding.categories) then
 		return null;
 	end if;
-	perform public.open_escalation(thread, 'urgent', 'crisis', array_to_string(found_words, ', '),
-		case when tg_table_name = 'posts' then new.id end);
+	if not finding.crisis then
+		perform public.open_escalation(thread, 'normal', 'crisis_review', array_to_string(finding.found, ', '), post);
+		return null;
+	end if;
+	perform public.open_escalation(thread, 'urgent', 'crisis', array_to_string(finding.found, ', '), post);
 	if (select c.crisis_policy from public.threads t join public.communities c on c.id = t.community_id
 		where t.id = thread) = 'hold' then
 		if tg_table_name = 'threads' then
@@ -133,7 +234,8 @@ create policy "Admins add crisis words" on public.crisis_words
 create policy "Admins remove crisis words" on public.crisis_words
 	for delete to authenticated using ((select public.is_admin()));
 revoke all on public.crisis_words from anon, authenticated;
-grant select, delete, insert (word, language, created_by) on public.crisis_words to authenticated;
+grant select, delete, insert (word, language, category, kind, created_by) on public.crisis_words to authenticated;
 
-revoke execute on function public.detect_crisis(), public.crisis_words_in(text) from public, anon, authenticated;
+revoke execute on function public.detect_crisis(), public.compile_crisis_lexicon(), public.find_crisis(text)
+	from public, anon, authenticated;
 revoke execute on function public.release_held(uuid, uuid) from public, anon;

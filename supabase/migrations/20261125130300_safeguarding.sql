@@ -1,7 +1,8 @@
 -- Escalation to professionals, part 4: the helplines shown to a person in need,
 -- revealing the author of anonymous content for safeguarding (always with a reason,
 -- always logged), and the configuration every installation starts with: German
--- helplines and crisis words. These are data, not code: admins edit them afterwards.
+-- helplines (and the crisis words: 20261125130310_crisis_lexicon_de.sql and
+-- …130320_crisis_lexicon_en.sql). These are data, not code: admins edit them afterwards.
 
 -- Helplines ---------------------------------------------------------------------------
 create table public.helplines (
@@ -106,16 +107,3 @@ insert into public.helplines (name, phone, description, hours, position) values
 	 'Für Frauen, die Gewalt erleben, und ihr Umfeld; in vielen Sprachen.', 'rund um die Uhr', 60),
 	('Hilfetelefon Sexueller Missbrauch', '0800 22 55 530',
 	 'Für Betroffene, Angehörige und Fachkräfte, anonym und kostenlos.', '', 70);
-
--- Crisis words: suicide, self-harm and violence against a child, in German and
--- English. Word forms are found by stemming; compounds need their own entry.
-insert into public.crisis_words (word, language) values
-	('Suizid', 'de'), ('suizidal', 'de'), ('Suizidgedanken', 'de'), ('Selbstmord', 'de'),
-	('Selbstmordgedanken', 'de'), ('umbringen', 'de'), ('bring mich um', 'de'), ('nicht mehr leben', 'de'),
-	('will sterben', 'de'), ('sterben wollen', 'de'), ('ritzen', 'de'), ('ritzt sich', 'de'), ('Selbstverletzung', 'de'),
-	('verletze mich selbst', 'de'), ('Überdosis', 'de'), ('schlägt mein Kind', 'de'), ('schlägt mich', 'de'),
-	('sexuell missbraucht', 'de'),
-	('suicide', 'en'), ('suicidal', 'en'), ('kill myself', 'en'), ('end my life', 'en'), ('want to die', 'en'),
-	('self-harm', 'en'), ('self harm', 'en'), ('hurt myself', 'en'), ('cutting myself', 'en'),
-	('overdose', 'en'), ('hits my child', 'en'), ('hits my children', 'en'), ('beats my child', 'en'),
-	('sexually abused', 'en');

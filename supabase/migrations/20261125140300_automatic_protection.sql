@@ -33,7 +33,10 @@ language sql stable security definer set search_path = '' as $$
 $$;
 
 -- Runs after a thread or post is written or edited: block refuses the text and names
--- the word; hold hides it until a moderator approves; flag puts it in the queue.
+-- the word; hold hides it until a moderator approves; flag puts it in the queue. A crisis
+-- wins over a blocked word: such a text is held instead of refused, so the writer still
+-- sees the helplines and the urgent item detect_crisis opened is kept, while nobody else
+-- sees the word until a moderator approved or removed it.
 -- A first question or answer in a community that asks for it waits for approval too.
 -- The community's moderators are exempt.
 create function public.protect_community() returns trigger
@@ -63,10 +66,10 @@ begin
 		return null;
 	end if;
 	for found_word in select * from public.watched_words_in(community, body) loop
-		if found_word.action = 'block' then
+		if found_word.action = 'block' and not public.mentions_crisis(body) then
 			raise exception 'Contains a blocked word' using errcode = '23514', hint = 'moderation_watched_word_blocked',
 				detail = found_word.word;
-		elsif found_word.action = 'hold' and hold_reason is null then
+		elsif found_word.action <> 'flag' and hold_reason is null then
 			hold_reason := 'held_watched_word';
 			flag_word := found_word.word;
 		elsif flag_word is null then

@@ -25,11 +25,16 @@ test('an admin edits helplines and crisis words, and reads the reveal log', asyn
 	await page.goto('/admin/safeguarding');
 	const word = `testwort${Date.now()}`;
 	const words = page.getByRole('region', { name: 'Krisenwörter' });
-	await words.getByLabel('Wort oder Wendung').fill(word);
+	await words.getByLabel('Wort oder Wendung').fill(`${word} ... tagebuch*`);
+	await words.getByLabel('Art').selectOption({ label: 'Jemand ist in Gefahr (immer eine Krise)' });
+	await words.getByLabel('Kategorie').selectOption({ label: 'Selbstverletzung' });
 	await words.getByRole('button', { name: 'Krisenwort hinzufügen' }).click();
-	await expect(page.getByText(word, { exact: true })).toBeVisible();
-	await page.getByRole('button', { name: `${word} entfernen` }).click();
-	await expect(page.getByText(word, { exact: true })).toHaveCount(0);
+	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
+	// The lexicon comes folded by kind and category.
+	await words.getByText(/^Jemand ist in Gefahr \(immer eine Krise\) · Selbstverletzung/).click();
+	await expect(page.getByText(`${word} ... tagebuch*`, { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: `${word} ... tagebuch* entfernen` }).click();
+	await expect(page.getByText(`${word} ... tagebuch*`, { exact: true })).toHaveCount(0);
 	await page.getByRole('button', { name: `${name} entfernen` }).click();
 	await expect(page.getByRole('heading', { name })).toHaveCount(0);
 	await expect(

@@ -35,7 +35,7 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 		await post.getByRole('link', { name: 'Melden' }).click();
 		await expect(reporter.getByRole('heading', { level: 1 })).toHaveText('Melden');
 		await reporter.getByLabel(reason).check();
-		await reporter.getByLabel('Anmerkung für die Moderation (optional)').fill('Bitte prüfen.');
+		await reporter.getByLabel('Anmerkung (optional)').fill('Bitte prüfen.');
 		await reporter.getByRole('button', { name: 'Meldung senden' }).click();
 		await expect(
 			reporter.getByRole('status').filter({ hasText: 'Die Moderation schaut sich das an' })

@@ -1,29 +1,52 @@
-// Crisis words: German and English words and phrases that signal danger. Posts are
-// checked against them in the database when written (word forms count, harmless
-// words that merely contain them do not). Admins keep the list (RLS checks).
+// Crisis words: the reviewed lexicon of words and phrases that signal danger, by category,
+// German and English. Posts are checked against them in the database when written
+// (public.mentions_crisis: word forms, compounds and evasions count, harmless words that
+// merely look alike do not). Admins keep the list (RLS checks).
 import type { Claims } from './db';
 import { transaction } from './db';
 import { NotAllowed } from './db-errors';
 
 export type Language = 'de' | 'en';
-export type CrisisWord = { id: string; word: string; language: Language; createdAt: Date };
+export const categories = [
+	'suicide',
+	'self_harm',
+	'child_harm',
+	'domestic_violence',
+	'sexual_abuse',
+	'acute_danger'
+] as const;
+export type Category = (typeof categories)[number];
+/** risk and subject words have a category; the harmless kinds have none. */
+export const kinds = ['risk', 'subject', 'harmless_context', 'harmless_phrase'] as const;
+export type Kind = (typeof kinds)[number];
+export type CrisisWord = {
+	id: string;
+	word: string;
+	language: Language;
+	category: Category | null;
+	kind: Kind;
+	createdAt: Date;
+};
 
 export async function list(claims: Claims) {
 	return transaction(
 		claims,
 		(tx) => tx<CrisisWord[]>`
-		select id, word, language, created_at as "createdAt"
-		from public.crisis_words order by language, lower(word)`
+		select id, word, language, category, kind, created_at as "createdAt"
+		from public.crisis_words order by kind, category, language, lower(word)`
 	);
 }
 
-/** A word the text search of its language cannot use (say, only punctuation) is refused (23514). */
-export async function add(claims: Claims, input: { word: string; language: Language }) {
+/** A word the notation cannot use (say, only punctuation) is refused (23514). */
+export async function add(
+	claims: Claims,
+	input: { word: string; language: Language; category: Category | null; kind: Kind }
+) {
 	const [row] = await transaction(
 		claims,
 		(tx) => tx<{ id: string }[]>`
-		insert into public.crisis_words (word, language, created_by)
-		values (${input.word.trim()}, ${input.language}, ${claims.sub})
+		insert into public.crisis_words (word, language, category, kind, created_by)
+		values (${input.word.trim()}, ${input.language}, ${input.category}, ${input.kind}, ${claims.sub})
 		returning id`
 	);
 	return row.id;
@@ -36,7 +59,7 @@ export async function remove(claims: Claims, id: string) {
 	});
 }
 
-/** Whether a text contains crisis words, for showing helplines before anything is posted. */
+/** Whether a text mentions a crisis, as every write path checks it. */
 export async function mentioned(text: string) {
 	const [row] = await transaction(
 		null,

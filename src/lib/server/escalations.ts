@@ -14,7 +14,7 @@ export const states = ['open', 'claimed', 'resolved'] as const;
 export type State = (typeof states)[number];
 export const outcomes = ['answered_publicly', 'referred', 'no_action', 'duplicate'] as const;
 export type Outcome = (typeof outcomes)[number];
-export type Trigger = 'asker_request' | 'flag' | 'crisis' | 'unanswered';
+export type Trigger = 'asker_request' | 'flag' | 'crisis' | 'crisis_review' | 'unanswered';
 export const flagReasons = [
 	'needs_professional',
 	'crisis',
@@ -253,6 +253,25 @@ export async function flag(
 		returning id`
 	);
 	return row.id;
+}
+
+/** Whether the member reported the thread (or the post) as a crisis; members see only their own flags. */
+export async function reportedCrisis(
+	claims: Claims,
+	target: { threadId: string; postId: string | null },
+	tx?: Tx
+) {
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<{ reported: boolean }[]>`
+		select exists (
+			select 1 from public.flags
+			where flagger_id = (select auth.uid()) and reason = 'crisis'
+				and ${target.postId ? tx`post_id = ${target.postId}` : tx`thread_id = ${target.threadId}`}
+		) as reported`
+	);
+	return row.reported;
 }
 
 export type CommunityFigures = {

@@ -1,6 +1,7 @@
 // Posts: answers to a thread and replies to an answer. Authors of posts are
 // never readable directly; "is it mine" is asked through is_post_author(), or
 // my_posts_in() for a whole page.
+import type postgres from 'postgres';
 import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import { NotAllowed } from './db-errors';
@@ -147,19 +148,31 @@ export async function answer(claims: Claims, threadId: string, input: Answer) {
 		if (created) {
 			await tx`insert into public.thread_follows (thread_id, member_id) values (${threadId}, ${claims.sub}) on conflict do nothing`;
 		}
-		const [post] = await tx<Written[]>`
-			select id, public.mentions_crisis(body_markdown) and not is_professional as crisis, held_at is not null as held
-			from public.posts
-			where ${created ? tx`id = ${created.id}` : tx`idempotency_key = ${input.idempotencyKey}`}`;
-		return post;
+		return written(
+			tx,
+			created ? tx`id = ${created.id}` : tx`idempotency_key = ${input.idempotencyKey}`
+		);
 	});
 }
 
+/**
+ * The post as its writer learns of it (professional answers are not checked). Read after
+ * the write: the triggers that hold a text run after the statement.
+ */
+async function written(tx: Tx, which: postgres.PendingQuery<postgres.Row[]>) {
+	const [post] = await tx<Written[]>`
+		select id, public.mentions_crisis(body_markdown) and not is_professional as crisis, held_at is not null as held
+		from public.posts where ${which}`;
+	return post;
+}
+
+/** Edits the post; the writer learns, as when writing it, whether it mentions a crisis. */
 export async function edit(claims: Claims, id: string, body: string) {
-	await transaction(claims, async (tx) => {
+	return transaction(claims, async (tx) => {
 		const updated =
 			await tx`update public.posts set body_markdown = ${body}, body_html = ${render(body)} where id = ${id}`;
 		if (updated.count === 0) throw new NotAllowed();
+		return written(tx, tx`id = ${id}`);
 	});
 }
 

@@ -1,5 +1,6 @@
 // Threads (questions). Authors of anonymous threads are never readable: queries
 // see only shown_author_id; "is it mine" is asked through is_thread_author().
+import type postgres from 'postgres';
 import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import * as cursor from './cursor';
@@ -180,25 +181,37 @@ export async function ask(claims: Claims, communityId: string, question: Questio
 		if (created) {
 			await tx`insert into public.thread_follows (thread_id, member_id) values (${created.id}, ${claims.sub})`;
 		}
-		const [thread] = await tx<Written[]>`
-			select id, public.mentions_crisis(title || ' ' || body_markdown) as crisis, held_at is not null as held
-			from public.threads
-			where ${created ? tx`id = ${created.id}` : tx`idempotency_key = ${question.idempotencyKey}`}`;
-		return thread;
+		return written(
+			tx,
+			created ? tx`id = ${created.id}` : tx`idempotency_key = ${question.idempotencyKey}`
+		);
 	});
 }
 
+/**
+ * The thread as its writer learns of it. Read after the write: the triggers that hold a
+ * text run after the statement, so its own returning clause would not show the hold.
+ */
+async function written(tx: Tx, which: postgres.PendingQuery<postgres.Row[]>) {
+	const [thread] = await tx<Written[]>`
+		select id, public.mentions_crisis(title || E'\n' || body_markdown) as crisis, held_at is not null as held
+		from public.threads where ${which}`;
+	return thread;
+}
+
+/** Edits the question; the writer learns, as when asking, whether it mentions a crisis. */
 export async function edit(
 	claims: Claims,
 	id: string,
 	change: { title: string; body: string; tags: string[] }
 ) {
-	await transaction(claims, async (tx) => {
+	return transaction(claims, async (tx) => {
 		const updated = await tx`
 			update public.threads set title = ${change.title}, body_markdown = ${change.body},
 				body_html = ${render(change.body)}, tags = ${change.tags}
 			where id = ${id}`;
 		if (updated.count === 0) throw new NotAllowed();
+		return written(tx, tx`id = ${id}`);
 	});
 }
 

@@ -1,5 +1,6 @@
-// Crisis words and helplines: configuration admins keep. Words match on their
-// forms in their language, not as substrings of harmless words.
+// Crisis words and helplines: configuration admins keep. Words match on their forms,
+// not as parts of harmless words; what they find is measured on the corpus
+// (crisis-corpus.spec.ts).
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as crisisWords from '$lib/server/crisis-words';
@@ -41,31 +42,67 @@ describe('crisis words', () => {
 		expect(await crisisWords.mentioned(text)).toBe(false);
 	});
 
-	it('are listed, added and removed by admins, and take effect at once', async () => {
+	it('are listed by category and kind, added and removed by admins, and take effect at once', async () => {
 		const word = `zqkrise${randomUUID().slice(0, 6)}`;
 		const seeded = await crisisWords.list(admin.claims);
-		expect(seeded.map((each) => each.word)).toEqual(
-			expect.arrayContaining(['Suizid', 'umbringen', 'Selbstmord', 'ritzen', 'kill myself'])
+		expect(seeded).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({
+					word: '*suizid*',
+					category: 'suicide',
+					kind: 'subject',
+					language: 'de'
+				}),
+				expect.objectContaining({
+					word: 'end it all',
+					category: 'suicide',
+					kind: 'risk',
+					language: 'en'
+				}),
+				expect.objectContaining({
+					word: '*praevention*/*praeventions*',
+					category: null,
+					kind: 'harmless_context'
+				})
+			])
 		);
-		expect(new Set(seeded.map((each) => each.language))).toEqual(new Set(['de', 'en']));
+		expect(new Set(seeded.map((each) => each.category))).toEqual(
+			new Set([null, ...crisisWords.categories])
+		);
 
-		expect(await crisisWords.mentioned(`Das Wort ${word} steht hier.`)).toBe(false);
-		const id = await crisisWords.add(admin.claims, { word, language: 'de' });
-		expect(await crisisWords.mentioned(`Das Wort ${word} steht hier.`)).toBe(true);
-		await expect(crisisWords.add(admin.claims, { word, language: 'de' })).rejects.toMatchObject({
-			code: '23505'
-		});
-		await expect(
-			crisisWords.add(admin.claims, { word: '?!', language: 'en' })
-		).rejects.toMatchObject({ code: '23514' });
+		const text = `Meine Tochter schreibt ${word} in ihr Tagebuch.`;
+		expect(await crisisWords.mentioned(text)).toBe(false);
+		const phrase = {
+			word: `${word} ... tagebuch*`,
+			language: 'de',
+			category: 'suicide',
+			kind: 'risk'
+		} as const;
+		const id = await crisisWords.add(admin.claims, phrase);
+		expect(await crisisWords.mentioned(text)).toBe(true);
+		expect(await crisisWords.mentioned(`${word}. Tagebuch`)).toBe(false);
+		await expect(crisisWords.add(admin.claims, phrase)).rejects.toMatchObject({ code: '23505' });
+		for (const refused of [
+			{ ...phrase, word: '?!' },
+			{ ...phrase, word: 'zq ... ...' },
+			{ ...phrase, word: `${word}x`, category: null },
+			{ ...phrase, word: `${word}y`, kind: 'harmless_context' }
+		] as const) {
+			await expect(crisisWords.add(admin.claims, refused)).rejects.toMatchObject({ code: '23514' });
+		}
 		await crisisWords.remove(admin.claims, id);
-		expect(await crisisWords.mentioned(`Das Wort ${word} steht hier.`)).toBe(false);
+		expect(await crisisWords.mentioned(text)).toBe(false);
 	});
 
 	it('are not for anyone else to read or change', async () => {
 		expect(await crisisWords.list(someone.claims)).toEqual([]);
 		await expect(
-			crisisWords.add(someone.claims, { word: 'harmlos', language: 'de' })
+			crisisWords.add(someone.claims, {
+				word: 'harmlos',
+				language: 'de',
+				category: 'suicide',
+				kind: 'risk'
+			})
 		).rejects.toMatchObject({ code: '42501' });
 		const [any] = await crisisWords.list(admin.claims);
 		await expect(crisisWords.remove(someone.claims, any.id)).rejects.toThrow('Not allowed');

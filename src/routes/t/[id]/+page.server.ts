@@ -31,7 +31,11 @@ const threadId = (params: { id: string }) => {
 // page data goes out a second time as script, so a long thread stays light to send.
 export const csr = false;
 
+// Just written with crisis words, or just reported as a crisis: the writer (the reporter) sees
+// the helplines at once. The link says so only to them: anyone else it is shared with sees
+// nothing, as the page asks the database whose post it is and who reported it.
 const crisisSchema = z.enum(['published', 'held']).nullable().catch(null);
+const reportedSchema = z.enum(['', 'crisis']).nullable().catch(null);
 // Which answers: a page number, or the page that shows a post (links to a post carry it,
 // and a reply link the answer whose reply form it opens).
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -39,8 +43,8 @@ const postSchema = z.uuid().nullable().catch(null);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = threadId(params);
-	// Just written with crisis words: the writer sees the helplines at once.
 	const crisis = crisisSchema.parse(url.searchParams.get('crisis'));
+	const reported = reportedSchema.parse(url.searchParams.get('reported'));
 	const replyTo = postSchema.parse(url.searchParams.get('reply'));
 	const at = {
 		page: pageSchema.parse(url.searchParams.get('page') ?? undefined),
@@ -50,21 +54,31 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// some readers need is asked only for them, as the session check found them: the
 	// community's checks of counsellors and moderators (threads.read), the suspension here of
 	// a suspended member, the communities a moderator may move it to.
-	const [thread, shown, lines, mySuspension, moveTargets] = await read(locals.claims, (tx) =>
-		Promise.all([
-			threads.read(locals.claims, id, tx, locals.member),
-			posts.readPage(locals.claims, id, at, tx),
-			crisis ? helplines.list(locals.claims, tx) : [],
-			locals.member?.suspended
-				? moderation.mySuspension(locals.claims, { threadId: id }, tx)
-				: null,
-			locals.claims && locals.member?.moderates
-				? communities.moveTargets(locals.claims, id, tx)
-				: []
-		])
+	const [thread, shown, lines, reportedCrisis, mySuspension, moveTargets] = await read(
+		locals.claims,
+		(tx) =>
+			Promise.all([
+				threads.read(locals.claims, id, tx, locals.member),
+				posts.readPage(locals.claims, id, at, tx),
+				crisis || reported === 'crisis' ? helplines.list(locals.claims, tx) : [],
+				reported === 'crisis' && locals.claims
+					? escalations.reportedCrisis(locals.claims, { threadId: id, postId: at.postId }, tx)
+					: false,
+				locals.member?.suspended
+					? moderation.mySuspension(locals.claims, { threadId: id }, tx)
+					: null,
+				locals.claims && locals.member?.moderates
+					? communities.moveTargets(locals.claims, id, tx)
+					: []
+			])
 	);
 	if (!thread) error(404, m.error_thread_not_found());
 	const suspension = thread.canTakePart ? mySuspension : null;
+	const written = at.postId
+		? shown.answers
+				.flatMap((answer) => [answer, ...answer.replies])
+				.find((post) => post.id === at.postId)
+		: thread;
 	// Each answer with its HTML as kept (rendered-answers.ts); moderators' forms show refused
 	// attempts, so theirs are rendered on the page (html null).
 	const answers = shown.answers.map((answer) => ({
@@ -86,12 +100,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		thread,
 		answers: new ServerOnly(answers),
 		pages: { page: shown.page, count: shown.pageCount, answers: shown.answerCount },
-		crisis,
+		crisis: crisis && written?.isMine ? (written.held ? 'held' : 'published') : null,
 		replyTo,
 		// Held without crisis words: waiting for a moderator's approval.
 		held: url.searchParams.has('held'),
-		// Back from the report page (t/[id]/report).
-		reported: url.searchParams.has('reported'),
+		// Back from the report page (t/[id]/report); a crisis report is told what happens next.
+		reported:
+			reported === 'crisis' ? (reportedCrisis ? 'crisis' : null) : reported === '' ? 'other' : null,
 		helplines: lines,
 		suspension,
 		moveTargets,

@@ -22,7 +22,22 @@ const helplineSchema = z.object({
 	hours: text(120),
 	position: z.coerce.number().int().min(0).max(1000).catch(100)
 });
-const wordSchema = z.object({ word: text(80, 2), language: z.enum(['de', 'en']) });
+// A crisis word has a category unless it marks a harmless context or phrase.
+const wordSchema = z
+	.object({
+		word: text(500, 2),
+		language: z.enum(['de', 'en']),
+		kind: z.enum(crisisWords.kinds),
+		category: z
+			.union([z.literal(''), z.enum(crisisWords.categories)])
+			.transform((category) => category || null)
+	})
+	.refine(
+		(word) =>
+			(word.category === null) ===
+			(word.kind === 'harmless_context' || word.kind === 'harmless_phrase'),
+		{ path: ['category'], error: () => m.error_crisis_word_category() }
+	);
 const idSchema = z.object({ id: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals, url }) => {

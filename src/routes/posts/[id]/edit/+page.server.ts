@@ -1,4 +1,3 @@
-import { postPath } from '$lib/paths';
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
@@ -6,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { editPostSchema } from '$lib/post-schemas';
 import { attempt } from '$lib/server/db-errors';
 import * as posts from '$lib/server/posts';
-import { requireMember } from '$lib/server/request';
+import { requireMember, writtenUrl } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownPost(locals: App.Locals, id: string) {
@@ -28,6 +27,6 @@ export const actions: Actions = {
 		if (!form.ok) return rejectForm(form.values, form);
 		const edited = await attempt(() => posts.edit(claims, post.id, form.data.body));
 		if (!edited.ok) return rejectForm(form.values, edited);
-		redirect(303, postPath(post.threadId, post.id));
+		redirect(303, writtenUrl(post.threadId, edited.value, post.id));
 	}
 };

@@ -4,7 +4,7 @@ import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { editThreadSchema } from '$lib/post-schemas';
 import { attempt } from '$lib/server/db-errors';
-import { requireMember } from '$lib/server/request';
+import { requireMember, writtenUrl } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +27,6 @@ export const actions: Actions = {
 		if (!form.ok) return rejectForm(form.values, form);
 		const edited = await attempt(() => threads.edit(claims, thread.id, form.data));
 		if (!edited.ok) return rejectForm(form.values, edited);
-		redirect(303, `/t/${thread.id}`);
+		redirect(303, writtenUrl(thread.id, edited.value));
 	}
 };

@@ -74,6 +74,8 @@ export const actions: Actions = {
 			})
 		);
 		if (!reported.ok) return rejectForm(form.values, reported);
-		redirect(303, postPath(thread.id, post?.id ?? null, new URLSearchParams({ reported: '' })));
+		// A crisis report goes to the counsellors as urgent: the reporter is told so, with the helplines.
+		const query = new URLSearchParams({ reported: reason === 'crisis' ? 'crisis' : '' });
+		redirect(303, postPath(thread.id, post?.id ?? null, query));
 	}
 };
