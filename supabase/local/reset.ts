@@ -35,15 +35,16 @@ export async function isSchemaCurrent() {
 	return existsSync(hashFile) && (await readFile(hashFile, 'utf8')) === (await schemaDigest());
 }
 
-export async function resetDatabase(log: (line: string) => void) {
+/** Drops and creates `database`, then applies the bootstrap, the migrations and the seed. */
+async function rebuild(database: string, log: (line: string) => void) {
 	const admin = postgres(dbUrl(undefined, 'template1'), { max: 1, onnotice: () => {} });
 	try {
-		await admin`drop database if exists postgres with (force)`;
-		await admin`create database postgres`;
+		await admin`drop database if exists ${admin(database)} with (force)`;
+		await admin`create database ${admin(database)}`;
 	} finally {
 		await admin.end();
 	}
-	const sql = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+	const sql = postgres(dbUrl(undefined, database), { max: 1, onnotice: () => {} });
 	try {
 		for (const file of await schemaFiles()) {
 			log(`Applying ${path.relative(projectRoot, file)}`);
@@ -52,5 +53,35 @@ export async function resetDatabase(log: (line: string) => void) {
 	} finally {
 		await sql.end();
 	}
+}
+
+export async function resetDatabase(log: (line: string) => void) {
+	await rebuild('postgres', log);
 	await writeFile(hashFile, await schemaDigest());
+}
+
+/**
+ * A database of its own beside the app's, with the same schema and seed, rebuilt when
+ * they change: for tests whose findings must not depend on what other tests (or earlier
+ * runs) wrote, such as the query plans. Its comment holds the digest it was built from.
+ */
+export async function ownDatabase(database: string) {
+	if (!/^[a-z_]+$/.test(database)) throw new Error(`Not a database name of ours: ${database}`);
+	const digest = await schemaDigest();
+	// Not connected to template1, which `create database` copies and needs to itself.
+	const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+	try {
+		// Test files run side by side: one builds, the others wait for it.
+		await admin`select pg_advisory_lock(hashtext(${database}))`;
+		const [built] = await admin<{ digest: string | null }[]>`
+			select shobj_description(oid, 'pg_database') as digest from pg_database where datname = ${database}`;
+		if (built?.digest !== digest) {
+			await rebuild(database, () => {});
+			// COMMENT takes no parameters; the name is checked above, the digest is hex.
+			await admin.unsafe(`comment on database "${database}" is '${digest}'`);
+		}
+	} finally {
+		await admin.end();
+	}
+	return dbUrl(undefined, database);
 }

@@ -1,5 +1,13 @@
 import { linkIn, waitForMail } from '../support/mail';
-import { expect, expectAccessible, newMember, otherVisitor, signIn, test } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	newMember,
+	otherVisitor,
+	signIn,
+	signUpAndConfirm,
+	test
+} from './fixtures';
 
 test('journeys 1 and 2: a family asks, a peer answers, the answer helped, another family says me too', async ({
 	page,
@@ -89,8 +97,10 @@ test('journeys 1 and 2: a family asks, a peer answers, the answer helped, anothe
 });
 
 test('bad questions are refused with the text kept', async ({ page }) => {
-	await signIn(page, 'papa.tim@ratnetz.example');
-	await page.goto('/c/autismus-schule/ask');
+	await signUpAndConfirm(page);
+	await page.goto('/c/autismus-schule');
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await page.getByRole('link', { name: 'Frage stellen' }).click();
 	await page.getByLabel('Titel').fill('Kurz');
 	await page
 		.getByLabel('Deine Frage ausführlich')
