@@ -2,7 +2,7 @@
 // posts, shown in real Chromium: nothing may run, nothing may reach another host.
 import postgres from 'postgres';
 import { render } from '../../src/lib/server/markdown';
-import { xssVectors } from '../../src/lib/server/xss-vectors';
+import { xssVectors } from '../support/xss-vectors';
 import { expect, test } from './fixtures';
 
 const communityId = '10000000-0000-4000-8000-000000000001';

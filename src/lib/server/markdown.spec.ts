@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { limits } from '$lib/limits';
 import { render } from './markdown';
-import { xssVectors } from './xss-vectors';
+import { xssVectors } from '../../../tests/support/xss-vectors';
 
 // Parse output the way a page does: as the inner HTML of a div in a body.
 const { document } = new JSDOM('<!doctype html><body></body>').window;
