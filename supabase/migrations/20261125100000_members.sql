@@ -58,7 +58,7 @@ $$;
 -- A signed-out or globally revoked session keeps a valid access token until it
 -- expires; the app asks this on every request so revocation takes effect at once.
 -- PL/pgSQL, as every check that pages and policies ask often, many times per request
--- (README, "Performance"): an SQL function that cannot be inlined (security definer,
+-- (bench/README.md): an SQL function that cannot be inlined (security definer,
 -- or a search_path of its own) is planned anew on every call in Postgres 17; PL/pgSQL
 -- keeps each statement's plan for the connection.
 create function public.session_is_active() returns boolean
