@@ -86,7 +86,10 @@ export async function signIn(page: Page, email: string, password = demoPassword,
 	await page.getByRole('button', { name: 'Anmelden' }).click();
 	// Signed in, in the member's own language. When that differs from the page's, the
 	// page reloads itself; wait for the reloaded one, so the next navigation is not cut off.
-	await expect(page.getByRole('button', { name: /^(Abmelden|Sign out)$/ })).toBeVisible();
+	// (On a phone the button sits in the closed menu.)
+	await expect(
+		page.getByRole('button', { name: /^(Abmelden|Sign out)$/, includeHidden: true })
+	).toBeAttached();
 	const [settings] = await owner<{ locale: string }[]>`
 		select s.locale from public.member_settings s join auth.users u on u.id = s.member_id
 		where lower(u.email) = lower(${email})`;
