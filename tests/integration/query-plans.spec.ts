@@ -20,6 +20,7 @@ import * as communities from '$lib/server/communities';
 import * as escalations from '$lib/server/escalations';
 import * as members from '$lib/server/members';
 import * as moderation from '$lib/server/moderation';
+import * as notifications from '$lib/server/notifications';
 import * as posts from '$lib/server/posts';
 import * as search from '$lib/server/search';
 import * as threads from '$lib/server/threads';
@@ -204,6 +205,26 @@ describe('query plans on a mid-size forum', () => {
 			'threads_community_active_idx',
 			'threads_community_unanswered_idx',
 			'threads_community_solved_idx'
+		]);
+	}, 60_000);
+
+	it('the home page reads the newest and unanswered questions and what waits, by index', async () => {
+		const found = await plans(serving, async (tx) => {
+			await communities.list(serving, {}, tx);
+			await threads.latest(serving, 'new', tx);
+			await threads.latest(serving, 'unanswered', tx);
+			await notifications.newAnswers(serving, tx);
+			await escalations.waiting(serving, tx);
+			await moderation.openItems(serving, tx);
+		});
+		expect(sequentialScans(found)).toEqual([]);
+		// What waits is counted from the small indexes of active cases and open items.
+		expectIndexes(found, [
+			'threads_community_new_idx',
+			'threads_community_unanswered_idx',
+			'notifications_unread_idx',
+			'escalations_active_idx',
+			'moderation_items_one_open'
 		]);
 	}, 60_000);
 

@@ -135,6 +135,22 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 	});
 }
 
+export type Waiting = { urgent: number; overdue: number };
+
+/** What waits for the counsellor in the communities they serve: urgent and overdue open cases (from the active cases' index). */
+export async function waiting(claims: Claims, tx?: Tx) {
+	const [counts] = await within(
+		claims,
+		tx,
+		(tx) => tx<Waiting[]>`
+		select (count(*) filter (where e.priority = 'urgent'))::int as urgent,
+			(count(*) filter (where e.due_at < public.clock()))::int as overdue
+		from public.escalations e
+		where e.state <> 'resolved' and e.community_id = any ((select public.served_communities())::uuid[])`
+	);
+	return counts;
+}
+
 export const eventKinds = [
 	'opened',
 	'triggered',

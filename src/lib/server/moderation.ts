@@ -139,6 +139,18 @@ export async function queue(
 	return { items: page.rows, next: page.next };
 }
 
+/** How many items wait in the queue of the communities the member moderates (from the open items' index). */
+export async function openItems(claims: Claims, tx?: Tx) {
+	const [{ count }] = await within(
+		claims,
+		tx,
+		(tx) => tx<{ count: number }[]>`
+		select count(*)::int as count from public.moderation_items i
+		where i.state = 'open' and i.community_id = any ((select public.moderated_communities())::uuid[])`
+	);
+	return count;
+}
+
 export type ItemDetail = QueueItem & {
 	communityId: string;
 	thread: { bodyHtml: string; author: string | null; anonymous: boolean; createdAt: Date };
@@ -224,7 +236,7 @@ export type Suspension = { id: string; reason: string; endsAt: Date | null };
  */
 export async function mySuspension(
 	claims: Claims | null,
-	community: { id: string } | { threadId: string },
+	community: { id: string } | { slug: string } | { threadId: string },
 	tx?: Tx
 ) {
 	if (!claims) return null;
@@ -236,7 +248,9 @@ export async function mySuspension(
 		where s.community_id = ${
 			'id' in community
 				? community.id
-				: tx`(select t.community_id from public.threads t where t.id = ${community.threadId})`
+				: 'slug' in community
+					? tx`(select c.id from public.communities c where c.slug = ${community.slug})`
+					: tx`(select t.community_id from public.threads t where t.id = ${community.threadId})`
 		}
 			and s.member_id = (select auth.uid()) and s.lifted_at is null
 			and s.starts_at <= public.clock() and (s.ends_at is null or s.ends_at > public.clock())

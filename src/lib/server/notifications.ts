@@ -1,6 +1,6 @@
 // In-app notifications: what happened to my questions and answers.
-import type { Claims } from './db';
-import { transaction } from './db';
+import type { Claims, Tx } from './db';
+import { transaction, within } from './db';
 
 export type Notification = {
 	id: string;
@@ -32,5 +32,23 @@ export async function markAllRead(claims: Claims) {
 		claims,
 		(tx) => tx`
 		update public.notifications set read_at = now() where member_id = (select auth.uid()) and read_at is null`
+	);
+}
+
+export type NewAnswers = { threadId: string; title: string; count: number };
+
+/** The member's questions with answers they have not yet been told about (unread), latest first. */
+export async function newAnswers(claims: Claims, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<NewAnswers[]>`
+		select n.thread_id as "threadId", t.title, count(*)::int as count
+		from public.notifications n join public.threads t on t.id = n.thread_id
+		where n.member_id = (select auth.uid()) and n.read_at is null
+			and n.kind in ('answer', 'professional_answer')
+		group by n.thread_id, t.title
+		order by max(n.created_at) desc
+		limit 5`
 	);
 }

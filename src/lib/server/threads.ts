@@ -32,6 +32,13 @@ export type ThreadSummary = {
 	lastActivityAt: Date;
 };
 
+/** A ThreadSummary's columns, of threads `t` and their shown author `m`. */
+const summaryColumns = (tx: Tx) => tx`
+	t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
+	t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
+	t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
+	t.pinned_at is not null as pinned, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt"`;
+
 /** One page of a community's threads for a tab, after the given cursor; by slug, so it need not wait for the community. */
 export async function listInCommunity(
 	claims: Claims | null,
@@ -51,11 +58,7 @@ export async function listInCommunity(
 					? tx`and t.accepted_post_id is not null`
 					: tx``;
 		return tx<(ThreadSummary & { sortedAt: string })[]>`
-			select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
-				t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
-				t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
-				t.pinned_at is not null as pinned, t.created_at as "createdAt",
-				t.last_activity_at as "lastActivityAt", to_json(${sortColumn}) #>> '{}' as "sortedAt"
+			select ${summaryColumns(tx)}, to_json(${sortColumn}) #>> '{}' as "sortedAt"
 			from public.threads t left join public.members m on m.id = t.shown_author_id
 			where t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug}) ${filter}
 				${from ? tx`and (${sortColumn}, t.id) < (${from.at}::text::timestamptz, ${from.id})` : tx``}
@@ -69,15 +72,51 @@ export async function listInCommunity(
 /** The community's pinned threads, newest pin first: shown above every tab. */
 export async function pinned(claims: Claims | null, communitySlug: string, tx?: Tx) {
 	const query = (tx: Tx) => tx<ThreadSummary[]>`
-		select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
-			t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
-			t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
-			true as pinned, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt"
+		select ${summaryColumns(tx)}
 		from public.threads t left join public.members m on m.id = t.shown_author_id
 		where t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})
 			and t.pinned_at is not null
 		order by t.pinned_at desc
 		limit 10`;
+	return within(claims, tx, query);
+}
+
+export type ListedThread = ThreadSummary & { communitySlug: string; communityName: string };
+
+/**
+ * The newest questions, or the newest still without an answer, of the communities the
+ * reader joined (of all of them for visitors and members who joined none), for the home
+ * page. By index, a few per community, whatever the communities hold.
+ */
+export async function latest(
+	claims: Claims | null,
+	which: 'new' | 'unanswered',
+	tx?: Tx,
+	count = 5
+) {
+	const query = (tx: Tx) => tx<ListedThread[]>`
+		with joined as (
+			select cm.community_id from public.community_members cm where cm.member_id = (select auth.uid())
+		), scope as (
+			select c.id, c.slug, c.name from public.communities c
+			where not exists (select 1 from joined) or c.id in (select community_id from joined)
+		), picked as (
+			select l.id, s.slug, s.name from scope s
+			cross join lateral (
+				select t.id, t.created_at from public.threads t
+				where t.community_id = s.id
+					${which === 'unanswered' ? tx`and t.answer_count = 0 and t.withdrawn_at is null` : tx``}
+				order by t.created_at desc, t.id desc
+				limit ${count}
+			) l
+			order by l.created_at desc, l.id desc
+			limit ${count}
+		)
+		select ${summaryColumns(tx)}, p.slug as "communitySlug", p.name as "communityName"
+		from picked p
+		join public.threads t on t.id = p.id
+		left join public.members m on m.id = t.shown_author_id
+		order by t.created_at desc, t.id desc`;
 	return within(claims, tx, query);
 }
 

@@ -90,7 +90,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 						answer,
 						threadId: id,
 						signedIn: Boolean(locals.claims),
-						canTakePart: thread.canTakePart,
+						// A suspended member may not vote or report: their answers show no such buttons.
+						canTakePart: thread.canTakePart && !suspension,
 						canAccept: thread.isMine
 					},
 					shown.version
