@@ -10,17 +10,18 @@
 -- triggers of one table, timing and event in the order of their names:
 --   threads before insert  limit_posting, refuse_suspended
 --           before update  check_accepted_post, raise_thread_version, track_text_changes
---           after insert   count_threads, detect_crisis, escalate_asker_request, protect_community
---           after update   detect_crisis, follow_thread_community, notify_on_accept, protect_community
---           after delete   count_threads
+--           after insert   count_shown_threads, detect_crisis, escalate_asker_request, protect_community
+--           after update   count_shown_threads, detect_crisis, follow_thread_community, notify_on_accept,
+--                          protect_community
+--           after delete   count_shown_threads
 --   posts   before insert  check_reply_parent, limit_posting, mark_professional_post, refuse_locked,
 --                          refuse_suspended
 --           before update  track_text_changes
---           after insert   count_posts, detect_crisis, notify_on_post, protect_community,
---                          record_professional_answer
---           after update   detect_crisis, forget_withdrawn_answer, protect_community,
+--           after insert   count_posts, count_shown_answers, detect_crisis, notify_on_post,
+--                          protect_community, record_professional_answer
+--           after update   count_shown_answers, detect_crisis, forget_withdrawn_answer, protect_community,
 --                          raise_version_of_posts_thread
---           after delete   count_posts
+--           after delete   count_posts, count_shown_answers
 -- The order shows where triggers meet: the checks before a thread or post is written
 -- refuse in that order (the first that fails names the reason); a new question with
 -- crisis words that asks for a professional opens its escalation as urgent
@@ -170,7 +171,7 @@ create index posts_author_thread_idx on public.posts (author_id, thread_id);
 alter table public.threads add constraint threads_accepted_post_id_fkey
 	foreign key (accepted_post_id) references public.posts (id) on delete set null;
 
--- Thread counters and activity follow posts; thread counts follow threads.
+-- Thread counters and activity follow posts.
 create function public.count_posts() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -179,7 +180,6 @@ declare
 begin
 	update public.threads
 	set post_count = post_count + delta,
-		answer_count = answer_count + case when row.parent_post_id is null then delta else 0 end,
 		last_activity_at = case when tg_op = 'INSERT' then greatest(last_activity_at, row.created_at) else last_activity_at end
 	where id = row.thread_id;
 	return null;
@@ -188,16 +188,60 @@ $$;
 create trigger count_posts after insert or delete on public.posts
 for each row execute function public.count_posts();
 
-create function public.count_threads() returns trigger
+-- What lists count (answer_count, thread_count): the answers and questions every reader
+-- sees. One held until someone has looked at it, removed by a moderator or (an answer)
+-- withdrawn by its author is left out, so a list or a community never promises an answer
+-- or a question its readers cannot find (their writers and the team still see them on the
+-- page). answer_count also decides "unanswered". The counters follow each change of state,
+-- however it comes about: held by crisis or watched words, reports or a first post,
+-- released, removed, restored, withdrawn, moved.
+create function public.is_shown_answer(post public.posts) returns boolean
+language sql immutable set search_path = '' as $$
+	select post.parent_post_id is null and post.withdrawn_at is null and post.held_at is null and post.removed_at is null;
+$$;
+
+create function public.is_shown_thread(thread public.threads) returns boolean
+language sql immutable set search_path = '' as $$
+	select thread.held_at is null and thread.removed_at is null;
+$$;
+
+create function public.count_shown_answers() returns trigger
 language plpgsql security definer set search_path = '' as $$
+declare
+	was boolean := tg_op <> 'INSERT' and public.is_shown_answer(old);
+	is_now boolean := tg_op <> 'DELETE' and public.is_shown_answer(new);
 begin
-	update public.communities
-	set thread_count = thread_count + case when tg_op = 'INSERT' then 1 else -1 end
-	where id = coalesce(new.community_id, old.community_id);
+	if was <> is_now then
+		update public.threads set answer_count = answer_count + case when is_now then 1 else -1 end
+		where id = coalesce(new.thread_id, old.thread_id);
+	end if;
 	return null;
 end;
 $$;
-create trigger count_threads after insert or delete on public.threads
-for each row execute function public.count_threads();
+create trigger count_shown_answers after insert or delete or update of withdrawn_at, held_at, removed_at
+on public.posts for each row execute function public.count_shown_answers();
 
-revoke execute on function public.count_posts(), public.count_threads() from public, anon, authenticated;
+-- In the community a thread is in: a move changes two.
+create function public.count_shown_threads() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	was boolean := tg_op <> 'INSERT' and public.is_shown_thread(old);
+	is_now boolean := tg_op <> 'DELETE' and public.is_shown_thread(new);
+begin
+	if was and is_now and old.community_id = new.community_id then
+		return null;
+	end if;
+	if was then
+		update public.communities set thread_count = thread_count - 1 where id = old.community_id;
+	end if;
+	if is_now then
+		update public.communities set thread_count = thread_count + 1 where id = new.community_id;
+	end if;
+	return null;
+end;
+$$;
+create trigger count_shown_threads after insert or delete or update of held_at, removed_at, community_id
+on public.threads for each row execute function public.count_shown_threads();
+
+revoke execute on function public.count_posts(), public.count_shown_answers(), public.count_shown_threads()
+	from public, anon, authenticated;

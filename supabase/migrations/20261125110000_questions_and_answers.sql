@@ -126,13 +126,10 @@ for each row execute function public.track_text_changes();
 create trigger track_text_changes before update on public.posts
 for each row execute function public.track_text_changes();
 
--- A withdrawn answer no longer counts as an answer, nor stays accepted.
+-- A withdrawn answer no longer stays accepted (nor counts: count_shown_answers).
 create function public.forget_withdrawn_answer() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-	if new.parent_post_id is null then
-		update public.threads set answer_count = answer_count - 1 where id = new.thread_id;
-	end if;
 	update public.threads set accepted_post_id = null where id = new.thread_id and accepted_post_id = new.id;
 	return null;
 end;

@@ -47,9 +47,8 @@ begin
 	if not exists (select 1 from public.communities c where c.id = target_community) or target_community = community then
 		raise exception 'Choose another community' using errcode = '22023', hint = 'moderation_move_target';
 	end if;
+	-- Both communities' counts follow (count_shown_threads).
 	update public.threads set community_id = target_community where id = thread;
-	update public.communities set thread_count = thread_count - 1 where id = community;
-	update public.communities set thread_count = thread_count + 1 where id = target_community;
 	update public.moderation_items set community_id = target_community where thread_id = thread;
 	perform public.record_moderation(community, 'moved', thread, null, null, reason, public.item_for(thread, null, item));
 	insert into public.mod_log (community_id, action, actor_id, thread_id, reason)

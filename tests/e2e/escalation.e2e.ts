@@ -35,7 +35,7 @@ test('journey 3: a peer flags a thread, a counsellor claims, answers with the ba
 	await peer.goto(threadUrl);
 	await peer.getByText('Hier sollte eine Fachkraft draufschauen').click();
 	await peer.getByLabel('Notiz für die Fachkraft (optional)').fill('Es geht um Geld und Fristen.');
-	await peer.getByRole('button', { name: 'Hinweis senden' }).click();
+	await peer.getByRole('button', { name: 'An die Fachkräfte melden' }).click();
 	await expect(peer.getByRole('status')).toHaveText('Danke! Eine Fachkraft schaut sich das an.');
 
 	// The counsellor sees it in the queue with its age and due time, and claims it.
@@ -80,7 +80,7 @@ test('journey 3: a peer flags a thread, a counsellor claims, answers with the ba
 	);
 	await expect(page.getByText('Kasse zahlt bis zu sechs Wochen; Antrag vorher.')).toHaveCount(0);
 	await page.goto(itemUrl);
-	await expect(page.getByText('Diese Seite ist nur für Beratungsfachkräfte.')).toBeVisible();
+	await expect(page.getByText('Diese Seite ist nur für Fachkräfte.')).toBeVisible();
 
 	// Resolved with an outcome; every step is in the history.
 	await counsellor.goto(itemUrl);
@@ -130,7 +130,7 @@ test('journey 4: crisis words show the helplines at once and put the item on top
 	await expect(counsellor).toHaveURL(/community=/);
 	// Urgent items come first: everything above this one is urgent too (due earlier).
 	const items = await counsellor
-		.getByRole('list', { name: /Einträge/ })
+		.getByRole('list', { name: /Fälle/ })
 		.getByRole('listitem')
 		.allInnerTexts();
 	const position = items.findIndex((text) => text.includes(title));
@@ -140,7 +140,7 @@ test('journey 4: crisis words show the helplines at once and put the item on top
 	expect(items.slice(0, position).every((text) => text.includes('dringend'))).toBe(true);
 
 	// "Get help now" is on every page.
-	await page.getByRole('link', { name: 'Hilfe sofort – Telefonnummern' }).click();
+	await page.getByRole('link', { name: 'Hilfe sofort – Hilfetelefone' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hilfe sofort');
 	await expect(page.getByRole('link', { name: '116 111' })).toBeVisible();
 	await expectAccessible(page);
@@ -164,7 +164,7 @@ test('a long queue comes a page at a time, and the filter stays', async ({ page 
 
 	await signIn(page, 'beraterin@ratnetz.example');
 	await page.goto(`/counsellor?community=${communityId}`);
-	const queue = page.getByRole('list', { name: '55 Einträge' });
+	const queue = page.getByRole('list', { name: '55 Fälle' });
 	await expect(queue.getByRole('listitem')).toHaveCount(50);
 	await expect(queue.getByRole('listitem').first()).toContainText('Wartet auf Beratung 01');
 	const pages = page.getByRole('navigation', { name: 'Seiten der Warteschlange' });

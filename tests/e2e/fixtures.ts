@@ -34,6 +34,12 @@ export async function expectAccessible(page: Page) {
 
 export const demoPassword = 'Ratnetz-Demo-2026';
 
+/** The widths every point is tried at: a phone's and a desktop's. */
+export const screens = [
+	['phone', { width: 390, height: 800 }],
+	['desktop', { width: 1280, height: 800 }]
+] as const;
+
 export const owner = postgres(
 	process.env.TEST_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres',
 	{
@@ -81,9 +87,10 @@ export async function clearAddressLimit(action: 'sign_in' | 'sign_up', email: st
 export async function signIn(page: Page, email: string, password = demoPassword, from = '/signin') {
 	await clearAddressLimit('sign_in', email);
 	await page.goto(from);
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByLabel('Passwort').fill(password);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
+	// In the browser's language, German or English.
+	await page.getByLabel(/^(E-Mail-Adresse|E-mail address)$/).fill(email);
+	await page.getByLabel(/^(Passwort|Password)$/).fill(password);
+	await page.getByRole('button', { name: /^(Anmelden|Sign in)$/ }).click();
 	// Signed in, in the member's own language. When that differs from the page's, the
 	// page reloads itself; wait for the reloaded one, so the next navigation is not cut off.
 	// (On a phone the button sits in the closed menu.)
@@ -114,7 +121,8 @@ export async function signUpAndConfirm(page: Page) {
 	await page.getByLabel('Pseudonym').fill(member.pseudonym);
 	await page.getByLabel('Passwort').fill(member.password);
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
-	await expect(page.getByRole('status')).toBeVisible();
+	// Signing up sends the confirmation mail before it answers: on a busy machine, a while.
+	await expect(page.getByRole('status')).toBeVisible({ timeout: 15_000 });
 	await page.goto(linkIn(await waitForMail(member.email, { after: started }), /\/auth\/confirm\?/));
 	await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
 	await expect(page).toHaveURL(/\/account/);

@@ -96,7 +96,7 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 	await moderator.goto('/mod');
 	await moderator.getByRole('listitem').filter({ hasText: again }).getByRole('link').click();
 	await expect(moderator.getByText(`Entfernt: ${removalReason}`)).toBeVisible();
-	await moderator.getByText('Für diese Community sperren').click();
+	await moderator.getByText('Für diese Gemeinschaft sperren').click();
 	const suspension = moderator.getByRole('form', { name: 'Sperren' });
 	await expect(suspension.getByLabel('7 Tage')).toBeChecked();
 	await suspension.getByLabel('Grund').fill('Wiederholte Beleidigungen');
@@ -105,9 +105,9 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 
 	// Meanwhile the author cannot post there, and is told until when and why.
 	await page.goto(threadUrl);
-	await expect(page.getByRole('alert')).toContainText('Du bist in dieser Community bis');
+	await expect(page.getByRole('alert')).toContainText('Du bist in dieser Gemeinschaft bis');
 	await expect(page.getByRole('alert')).toContainText('Wiederholte Beleidigungen');
 	await expect(page.getByLabel('Antwort', { exact: true })).toHaveCount(0);
-	await expect(page.getByText('Du bist in dieser Community derzeit gesperrt.')).toBeVisible();
+	await expect(page.getByText('Du bist in dieser Gemeinschaft derzeit gesperrt.')).toBeVisible();
 	await expectAccessible(page);
 });

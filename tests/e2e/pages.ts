@@ -21,6 +21,7 @@ export const visitorPages = [
 	'/search?q=Widerspruch',
 	'/search?q=x',
 	'/help',
+	'/offline',
 	'/privacy',
 	'/signin',
 	'/signup',

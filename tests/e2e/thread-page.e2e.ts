@@ -33,7 +33,7 @@ test('a member votes far down a long thread and replies, with no script on the p
 		'aria-pressed',
 		'true'
 	);
-	await expect(voted).toContainText('1 × hilfreich');
+	await expect(voted).toContainText('1 Person fand das hilfreich');
 
 	// A reply link opens that answer's reply form, the only one on the page, with the focus in it.
 	const replied = page.getByRole('listitem').filter({ hasText: 'Erfahrung 3' }).first();

@@ -2,7 +2,7 @@
 // menu a phone opens), the thread page's buttons and disclosures, and the forms' fields
 // (a checkbox's target is its label, which ticks it too).
 import type { Locator, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, screens, signIn, test } from './fixtures';
 import { leosThread } from './pages';
 
 const minimum = 44;
@@ -34,10 +34,7 @@ async function headerTargets(page: Page) {
 	return smallTargets(header, controls);
 }
 
-for (const [device, viewport] of [
-	['phone', { width: 390, height: 800 }],
-	['desktop', { width: 1280, height: 800 }]
-] as const) {
+for (const [device, viewport] of screens) {
 	test.describe(`on a ${device}`, () => {
 		test.use({ viewport });
 

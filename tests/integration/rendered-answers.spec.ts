@@ -62,7 +62,7 @@ describe('answers kept as rendered', () => {
 		const readers = await shownAnswer(reader.claims);
 		expect(helpfulButton(voters)).toBe('true');
 		expect(helpfulButton(readers)).toBe('false');
-		for (const html of [voters, readers]) expect(html).toContain('1 × hilfreich');
+		for (const html of [voters, readers]) expect(html).toContain('1 Person fand das hilfreich');
 	});
 
 	it('gives its author the answer to edit, the asker the accept button, a visitor neither', async () => {

@@ -271,25 +271,6 @@ export async function flag(
 	return row.id;
 }
 
-/** Whether the member reported the thread (or the post) as a crisis; members see only their own flags. */
-export async function reportedCrisis(
-	claims: Claims,
-	target: { threadId: string; postId: string | null },
-	tx?: Tx
-) {
-	const [row] = await within(
-		claims,
-		tx,
-		(tx) => tx<{ reported: boolean }[]>`
-		select exists (
-			select 1 from public.flags
-			where flagger_id = (select auth.uid()) and reason = 'crisis'
-				and ${target.postId ? tx`post_id = ${target.postId}` : tx`thread_id = ${target.threadId}`}
-		) as reported`
-	);
-	return row.reported;
-}
-
 export type CommunityFigures = {
 	communityId: string;
 	communityName: string;

@@ -344,6 +344,27 @@ export async function figures(claims: Claims, communityIds: string[] | null, tx?
 	);
 }
 
+/** Whether the member has reported this thread (or the post named), for one reason if named:
+ * the thanks after reporting (and for a crisis the helplines) go only to who reported. */
+export async function reported(
+	claims: Claims,
+	target: { threadId: string; postId: string | null; reason?: string },
+	tx?: Tx
+) {
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<{ reported: boolean }[]>`
+		select exists (
+			select 1 from public.flags f
+			where ${target.postId ? tx`f.post_id = ${target.postId}` : tx`f.thread_id = ${target.threadId}`}
+				and f.flagger_id = (select auth.uid())
+				${target.reason ? tx`and f.reason = ${target.reason}` : tx``}
+		) as reported`
+	);
+	return row.reported;
+}
+
 export type MyFlag = {
 	id: string;
 	reason: string;

@@ -172,11 +172,10 @@ describe('a crisis report', () => {
 		expect(await itemFor(id)).toMatchObject({ priority: 'urgent', triggers: ['flag'] });
 		const { items } = await moderation.queue(mod.claims);
 		expect(items.filter((item) => item.threadId === id)).toEqual([]);
-		const target = { threadId: id, postId: answer.id };
-		expect(await escalations.reportedCrisis(peer.claims, target)).toBe(true);
-		expect(await escalations.reportedCrisis(other.claims, target)).toBe(false);
-		expect(await escalations.reportedCrisis(peer.claims, { threadId: id, postId: null })).toBe(
-			false
-		);
+		const target = { threadId: id, postId: answer.id, reason: 'crisis' };
+		expect(await moderation.reported(peer.claims, target)).toBe(true);
+		expect(await moderation.reported(other.claims, target)).toBe(false);
+		expect(await moderation.reported(peer.claims, { ...target, postId: null })).toBe(false);
+		expect(await moderation.reported(peer.claims, { ...target, reason: 'spam' })).toBe(false);
 	});
 });

@@ -54,16 +54,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// some readers need is asked only for them, as the session check found them: the
 	// community's checks of counsellors and moderators (threads.read), the suspension here of
 	// a suspended member, the communities a moderator may move it to.
-	const [thread, shown, lines, reportedCrisis, mySuspension, moveTargets] = await read(
+	const [thread, shown, lines, reportedByMe, mySuspension, moveTargets] = await read(
 		locals.claims,
 		(tx) =>
 			Promise.all([
 				threads.read(locals.claims, id, tx, locals.member),
 				posts.readPage(locals.claims, id, at, tx),
 				crisis || reported === 'crisis' ? helplines.list(locals.claims, tx) : [],
-				reported === 'crisis' && locals.claims
-					? escalations.reportedCrisis(locals.claims, { threadId: id, postId: at.postId }, tx)
-					: false,
+				// Thanks (and for a crisis the helplines) only for who reported: a shared link shows nothing.
+				reported === null || !locals.claims
+					? false
+					: moderation.reported(
+							locals.claims,
+							{ threadId: id, postId: at.postId, reason: reported || undefined },
+							tx
+						),
 				locals.member?.suspended
 					? moderation.mySuspension(locals.claims, { threadId: id }, tx)
 					: null,
@@ -103,11 +108,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		pages: { page: shown.page, count: shown.pageCount, answers: shown.answerCount },
 		crisis: crisis && written?.isMine ? (written.held ? 'held' : 'published') : null,
 		replyTo,
-		// Held without crisis words: waiting for a moderator's approval.
-		held: url.searchParams.has('held'),
+		// Held without crisis words: waiting for a moderator's approval. Told only to its
+		// writer: a shared link shows nothing.
+		held: url.searchParams.has('held') && Boolean(written?.isMine && written.held),
 		// Back from the report page (t/[id]/report); a crisis report is told what happens next.
-		reported:
-			reported === 'crisis' ? (reportedCrisis ? 'crisis' : null) : reported === '' ? 'other' : null,
+		reported: reportedByMe ? (reported === 'crisis' ? 'crisis' : 'other') : null,
 		helplines: lines,
 		suspension,
 		moveTargets,
