@@ -31,6 +31,7 @@ export function smtpTransport(url: string): MailTransport {
 	});
 }
 
+/** Where links in mails lead: ORIGIN (`npm run dev` sets it to its own port, supabase/local/env.ts). */
 export function mailSettings() {
 	return {
 		from: env.MAIL_FROM || 'Ratnetz <noreply@ratnetz.local>',
