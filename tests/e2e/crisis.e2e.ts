@@ -111,7 +111,7 @@ test('a peer who asked for a professional can still report a crisis: counsellors
 		.fill('Er hat geschrieben, dass er nicht mehr will.');
 	await page.getByRole('button', { name: 'Meldung senden' }).click();
 	const notice = page.getByRole('region', { name: 'Danke, dass du hinschaust' });
-	await expect(notice.getByRole('status')).toContainText('Beratungsfachkraft ist benachrichtigt');
+	await expect(notice.getByRole('status')).toContainText('Fachkraft ist benachrichtigt');
 	await expect(notice).toContainText('Notruf 112');
 	await expect(notice.getByRole('link', { name: '116 111' })).toBeVisible();
 	await expectAccessible(page);
