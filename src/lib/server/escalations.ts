@@ -46,6 +46,8 @@ export type QueueItem = {
 	claimedByMe: boolean;
 	outcome: Outcome | null;
 	resolvedAt: Date | null;
+	/** Peers already solved the thread: its asker accepted an answer. */
+	solved: boolean;
 };
 
 /** 'active' (the default) is everything not resolved. */
@@ -73,7 +75,7 @@ function items(
 			e.state <> 'resolved' and e.due_at < public.clock() as overdue,
 			case when e.state = 'claimed' then holder.pseudonym end as "claimedBy",
 			e.state = 'claimed' and e.claimed_by is not distinct from (select auth.uid()) as "claimedByMe",
-			e.outcome, e.resolved_at as "resolvedAt", to_json(${order.at}) #>> '{}' as "sortedAt"
+			e.outcome, e.resolved_at as "resolvedAt", t.accepted_post_id is not null as solved, to_json(${order.at}) #>> '{}' as "sortedAt"
 		from public.escalations e
 		join public.threads t on t.id = e.thread_id
 		join public.communities c on c.id = e.community_id
@@ -177,11 +179,22 @@ export type HistoryEntry = {
 	detail: string | null;
 	at: Date;
 };
+/** A post that raised the item (flagged, or written with crisis words), as counsellors see it. */
+export type RaisingPost = {
+	id: string;
+	author: string | null;
+	bodyHtml: string;
+	createdAt: Date;
+	held: boolean;
+	removed: boolean;
+	withdrawn: boolean;
+};
 export type Escalation = QueueItem & {
 	referredService: string | null;
 	duplicateOf: string | null;
 	notes: Note[];
 	history: HistoryEntry[];
+	posts: RaisingPost[];
 };
 
 /** One item with its internal notes and history; null unless the counsellor serves its community. */
@@ -202,7 +215,16 @@ export async function read(claims: Claims, id: string, tx?: Tx): Promise<Escalat
 				ev.post_id as "postId", ev.detail, ev.at
 			from public.escalation_events ev left join public.members m on m.id = ev.actor_id
 			where ev.escalation_id = ${id} order by ev.at, ev.id`;
-		return { ...item, ...extra, notes, history };
+		const postIds = [...new Set(history.flatMap((entry) => entry.postId ?? []))];
+		const posts = postIds.length
+			? await tx<RaisingPost[]>`
+				select p.id, m.pseudonym as author, p.body_html as "bodyHtml", p.created_at as "createdAt",
+					p.held_at is not null as held, p.removed_at is not null as removed,
+					p.withdrawn_at is not null as withdrawn
+				from public.posts p left join public.members m on m.id = p.shown_author_id
+				where p.id = any(${postIds}::uuid[]) order by p.created_at, p.id`
+			: [];
+		return { ...item, ...extra, notes, history, posts };
 	});
 }
 
