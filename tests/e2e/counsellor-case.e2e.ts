@@ -1,0 +1,129 @@
+// The counsellor's case page holds the whole case: the question, the post that raised it,
+// whether members solved it; a duplicate is named by a pasted address or found by a search,
+// and a bad value is a clear error with the input kept. On a phone and a desktop, both languages.
+import { randomUUID } from 'node:crypto';
+import { expect, expectAccessible, owner, screens, signIn, test } from './fixtures';
+
+const words = {
+	de: {
+		question: 'Die Frage',
+		raised: 'Beiträge, die diesen Fall ausgelöst haben',
+		solved: 'von Mitgliedern schon gelöst',
+		claim: 'Übernehmen',
+		duplicate: 'doppelt',
+		duplicateOf: 'Doppelt zu Frage: ihre Adresse oder ID',
+		invalid: 'Das ist weder die Adresse noch die ID einer Frage.',
+		find: 'Frage suchen, die dasselbe Anliegen enthält',
+		search: 'Suchen',
+		found: 'Gefundene Fragen: wähle die mit demselben Anliegen',
+		resolve: 'Abschließen',
+		resolved: 'Erledigt: doppelt',
+		reopen: 'Wieder öffnen'
+	},
+	en: {
+		question: 'The question',
+		raised: 'Posts that raised this case',
+		solved: 'already solved by members',
+		claim: 'Claim',
+		duplicate: 'duplicate',
+		duplicateOf: 'Duplicate of question: its address or ID',
+		invalid: 'This is not the address or ID of a question.',
+		find: 'Find the question it duplicates',
+		search: 'Search',
+		found: 'Questions found: pick the one it duplicates',
+		resolve: 'Resolve',
+		resolved: 'Resolved: duplicate',
+		reopen: 'Reopen'
+	}
+};
+
+/** A question by PapaTim in "Autismus & Schule" with a word of its own in the title. */
+async function question(word: string) {
+	const [{ id }] = await owner<{ id: string }[]>`
+		insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+		select c.id, m.id, ${`Wer kennt ${word} beim Schulamt?`}, 'Der Bescheid kam gestern.',
+			'<p>Der Bescheid kam gestern.</p>'
+		from public.communities c, public.members m where c.slug = 'autismus-schule' and m.pseudonym = 'PapaTim'
+		returning id`;
+	return id;
+}
+
+/** An answer by Oma.Ruth, reported by PapaTim as dangerous advice (which opens a case), and accepted. */
+async function reportedAnswer(threadId: string, text: string) {
+	const [answer] = await owner<{ id: string }[]>`
+		insert into public.posts (thread_id, author_id, body_markdown, body_html)
+		select ${threadId}, id, ${text}, ${`<p>${text}</p>`} from public.members where pseudonym = 'Oma.Ruth'
+		returning id`;
+	await owner`insert into public.flags (flagger_id, post_id, reason)
+		select id, ${answer.id}, 'dangerous_advice' from public.members where pseudonym = 'PapaTim'`;
+	await owner`update public.threads set accepted_post_id = ${answer.id} where id = ${threadId}`;
+	const [item] = await owner<{ id: string }[]>`
+		select id from public.escalations where thread_id = ${threadId} and state <> 'resolved'`;
+	return item.id;
+}
+
+const letters = () =>
+	randomUUID()
+		.replace(/[^a-f]/g, '')
+		.slice(0, 6);
+
+for (const [device, viewport] of screens) {
+	for (const [language, locale] of [
+		['de', 'de-DE'],
+		['en', 'en-GB']
+	] as const) {
+		test.describe(`on a ${device} in ${locale}`, () => {
+			test.use({ viewport, locale });
+			const said = words[language];
+
+			test('a counsellor sees the whole case and names the duplicate by address, then by search', async ({
+				page
+			}) => {
+				test.slow();
+				const word = `Zwerg${letters()}`;
+				const threadId = await question(`Frau Kamm ${letters()}`);
+				const earlier = await question(word);
+				const advice = `Gib ihm einfach die Tabletten der Schwester ${letters()}.`;
+				const itemId = await reportedAnswer(threadId, advice);
+
+				await signIn(page, 'beraterin@ratnetz.example');
+				await page.goto(`/counsellor/${itemId}`);
+				const asked = page.getByRole('region', { name: said.question });
+				await expect(asked).toContainText('Der Bescheid kam gestern.');
+				await expect(asked).toContainText(said.solved);
+				await expect(page.getByRole('region', { name: said.raised })).toContainText(advice);
+				await page.getByRole('button', { name: said.claim }).click();
+
+				// A value that names no question: a clear error, what was typed still there.
+				await page.getByRole('radio', { name: said.duplicate }).check();
+				await page.getByLabel(said.duplicateOf).fill('die Frage von gestern');
+				await page.getByRole('button', { name: said.resolve, exact: true }).click();
+				await expect(page.getByRole('alert')).toContainText(said.invalid);
+				await expect(page.getByLabel(said.duplicateOf)).toHaveValue('die Frage von gestern');
+				await expectAccessible(page);
+
+				// A search finds the earlier question; picking it resolves the case.
+				await page.getByLabel(said.find).fill(word);
+				await page.getByRole('button', { name: said.search, exact: true }).click();
+				const found = page.getByRole('group', { name: said.found });
+				await found.getByRole('radio', { name: new RegExp(word) }).check();
+				await page.getByRole('radio', { name: said.duplicate }).check();
+				await page.getByRole('button', { name: said.resolve, exact: true }).click();
+				await expect(page.getByText(said.resolved)).toBeVisible();
+				const [resolved] = await owner<{ duplicate_of: string }[]>`
+					select duplicate_of from public.escalations where id = ${itemId}`;
+				expect(resolved.duplicate_of).toBe(earlier);
+
+				// Reopened and claimed again, a pasted address of the question names it too.
+				await page.getByRole('button', { name: said.reopen }).click();
+				await page.getByRole('button', { name: said.claim }).click();
+				await page.getByRole('radio', { name: said.duplicate }).check();
+				await page
+					.getByLabel(said.duplicateOf)
+					.fill(`${new URL(page.url()).origin}/t/${earlier}?page=1#answers`);
+				await page.getByRole('button', { name: said.resolve, exact: true }).click();
+				await expect(page.getByText(said.resolved)).toBeVisible();
+			});
+		});
+	}
+}
