@@ -101,7 +101,7 @@ test('a peer who asked for a professional can still report a crisis: counsellors
 	await signIn(page, 'papa.tim@ratnetz.example');
 	await page.goto(`/t/${threadId}`);
 	await page.getByText('Hier sollte eine Fachkraft draufschauen').click();
-	await page.getByRole('button', { name: 'Hinweis senden' }).click();
+	await page.getByRole('button', { name: 'An die Fachkräfte melden' }).click();
 	await expect(page.getByRole('status')).toHaveText('Danke! Eine Fachkraft schaut sich das an.');
 
 	await page.getByRole('link', { name: 'Melden' }).first().click();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseForm } from '$lib/forms';
 import { threadIdIn } from '$lib/paths';
 import { m } from '$lib/paraglide/messages';
-import { read, type Claims } from '$lib/server/db';
+import type { Claims } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
 import { found, requireCounsellor } from '$lib/server/request';
@@ -22,13 +22,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { claims } = requireCounsellor(locals);
 	const itemId = id(params);
 	const find = findSchema.parse(url.searchParams.get('find') ?? '');
-	const [readItem, readThread] = await read(claims, async (tx) => {
-		const item = itemId ? await escalations.read(claims, itemId, tx) : null;
-		const thread = item ? await threads.read(claims, item.threadId, tx, locals.member) : null;
-		return [item, thread] as const;
-	});
-	const item = found(readItem, m.escalation_not_found);
-	const thread = found(readThread, m.escalation_not_found);
+	const item = found(
+		itemId ? await escalations.read(claims, itemId) : null,
+		m.escalation_not_found
+	);
+	const thread = found(
+		await threads.read(claims, item.threadId, undefined, locals.member),
+		m.escalation_not_found
+	);
 	const candidates = find
 		? (await search.threads(claims, { q: find })).results.filter(
 				(result) => result.id !== item.threadId
