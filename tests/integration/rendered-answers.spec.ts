@@ -32,8 +32,11 @@ async function shownAnswer(claims: Claims | null) {
 	return html!;
 }
 
+// The pressed button starts with a check mark (and Svelte's markers): anything before the word.
 const helpfulButton = (html: string) =>
-	/<button[^>]*aria-pressed="(true|false)"[^>]*>Hilfreich<\/button>/.exec(html)?.[1];
+	/<button[^>]*aria-pressed="(true|false)"[^>]*>(?:(?!<\/button>)[\s\S])*?Hilfreich<\/button>/.exec(
+		html
+	)?.[1];
 
 beforeAll(async () => {
 	[asker, writer, voter, reader] = await Promise.all([1, 2, 3, 4].map(() => createMember()));
