@@ -15,7 +15,11 @@ const anonymousThread = '20000000-0000-4000-8000-000000000002';
 const samsThread = '20000000-0000-4000-8000-000000000004';
 const missingThread = '20000000-0000-4000-8000-0000000000ff';
 
+/** A round over many pages in one session: each page has a budget of its own. */
+const budgetPerPage = 15_000;
+
 async function checkPages(page: Page, locale: Locale, paths: string[], status = 200) {
+	test.setTimeout(test.info().timeout + paths.length * budgetPerPage);
 	for (const path of paths) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(status);
@@ -54,9 +58,6 @@ const visitorPages = [
 	`/unsubscribe/${'0'.repeat(64)}`
 ];
 const missingPages = ['/gibt-es-nicht', `/t/${missingThread}`, '/c/gibt-es-nicht'];
-
-// A signed-in round visits many pages in one session.
-test.describe.configure({ timeout: 120_000 });
 
 // The stylesheet has one colour scheme; a dark preference must not break its contrast.
 for (const [locale, browser, colorScheme] of [
