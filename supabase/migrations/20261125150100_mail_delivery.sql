@@ -8,25 +8,34 @@ create type public.mail_delivery as enum ('in_app', 'immediate', 'digest');
 
 -- Every kind of notification, with what a member gets unless they chose otherwise.
 -- audience: who can receive the kind at all (the settings page lists only those).
+-- alert: urgent and overdue escalations are not preferences: always mailed at once,
+-- never in a digest, never unsubscribed (escalation_alerts, 20261125150050_escalation_alerts.sql).
 create table public.notification_kinds (
 	kind text primary key check (kind ~ '^[a-z_]{3,40}$'),
 	default_delivery public.mail_delivery not null,
-	audience text not null default 'member' check (audience in ('member', 'counsellor', 'moderator')),
-	position smallint not null unique
+	audience text not null default 'member' check (audience in ('member', 'counsellor', 'moderator', 'admin')),
+	position smallint not null unique,
+	alert boolean not null default false,
+	check (not alert or default_delivery = 'immediate')
 );
-insert into public.notification_kinds (kind, default_delivery, audience, position) values
-	('answer', 'immediate', 'member', 10),
-	('professional_answer', 'immediate', 'member', 20),
-	('reply', 'digest', 'member', 30),
-	('accepted', 'digest', 'member', 40),
-	('helpful', 'in_app', 'member', 50),
-	('post_removed', 'immediate', 'member', 60),
-	('post_restored', 'immediate', 'member', 70),
-	('warning', 'immediate', 'member', 80),
-	('suspension', 'immediate', 'member', 90),
-	('flag_decided', 'digest', 'member', 100),
-	('escalation_item', 'immediate', 'counsellor', 200),
-	('moderation_item', 'digest', 'moderator', 300);
+insert into public.notification_kinds (kind, default_delivery, audience, position, alert) values
+	('answer', 'immediate', 'member', 10, false),
+	('professional_answer', 'immediate', 'member', 20, false),
+	('escalation_resolved', 'immediate', 'member', 25, false),
+	('reply', 'digest', 'member', 30, false),
+	('accepted', 'digest', 'member', 40, false),
+	('helpful', 'in_app', 'member', 50, false),
+	('post_removed', 'immediate', 'member', 60, false),
+	('post_restored', 'immediate', 'member', 70, false),
+	('warning', 'immediate', 'member', 80, false),
+	('suspension', 'immediate', 'member', 90, false),
+	('flag_decided', 'digest', 'member', 100, false),
+	('escalation_urgent', 'immediate', 'counsellor', 190, true),
+	('escalation_overdue', 'immediate', 'counsellor', 195, true),
+	('escalation_item', 'immediate', 'counsellor', 200, false),
+	('escalation_assigned', 'immediate', 'counsellor', 210, false),
+	('escalation_unserved', 'immediate', 'admin', 250, true),
+	('moderation_item', 'digest', 'moderator', 300, false);
 
 alter table public.notification_kinds enable row level security;
 create policy "Everyone reads the kinds of notifications" on public.notification_kinds
@@ -48,10 +57,13 @@ for each row execute function public.touch_updated_at();
 alter table public.notification_settings enable row level security;
 create policy "Members read their own notification settings" on public.notification_settings
 	for select to authenticated using (member_id = (select auth.uid()));
-create policy "Members add their own notification settings" on public.notification_settings
-	for insert to authenticated with check (member_id = (select auth.uid()));
-create policy "Members change their own notification settings" on public.notification_settings
-	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid()));
+-- Alerts are not a setting: no row for them is ever written (and none would count).
+create policy "Members add their own notification settings, alerts excepted" on public.notification_settings
+	for insert to authenticated with check (member_id = (select auth.uid()) and not exists (
+		select 1 from public.notification_kinds k where k.kind = notification_settings.kind and k.alert));
+create policy "Members change their own notification settings, alerts excepted" on public.notification_settings
+	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid())
+		and not exists (select 1 from public.notification_kinds k where k.kind = notification_settings.kind and k.alert));
 create policy "Members remove their own notification settings" on public.notification_settings
 	for delete to authenticated using (member_id = (select auth.uid()));
 revoke all on public.notification_settings from anon, authenticated;
@@ -60,6 +72,7 @@ grant select, insert (member_id, kind, delivery), update (delivery), delete on p
 create function public.mail_delivery_for(member uuid, notification_kind text) returns public.mail_delivery
 language sql stable security definer set search_path = '' as $$
 	select coalesce(
+		(select 'immediate'::public.mail_delivery from public.notification_kinds k where k.kind = notification_kind and k.alert),
 		(select s.delivery from public.notification_settings s where s.member_id = member and s.kind = notification_kind),
 		(select k.default_delivery from public.notification_kinds k where k.kind = notification_kind),
 		'in_app'
@@ -156,7 +169,8 @@ $$;
 -- `recipients` limits a run to some members' mails: tests that deliver run beside
 -- others whose mails are not theirs to send.
 create function public.claim_mails(batch integer, at timestamptz default now(), recipients uuid[] default null)
-returns table (id uuid, email text, locale public.locale, digest boolean, items jsonb, unsubscribe_token text)
+returns table (id uuid, email text, locale public.locale, digest boolean, alert boolean, items jsonb,
+	unsubscribe_token text)
 language sql volatile security definer set search_path = '' as $$
 	with due as (
 		select o.id, encode(extensions.gen_random_bytes(32), 'hex') as token
@@ -174,9 +188,15 @@ language sql volatile security definer set search_path = '' as $$
 		returning o.id, o.member_id, o.notification_id, due.token
 	)
 	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null,
+		exists (select 1 from public.notifications n join public.notification_kinds k on k.kind = n.kind
+			where n.id = c.notification_id and k.alert),
+		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
-				'postId', n.post_id, 'title', t.title, 'reason', n.reason) order by n.created_at)
+				'postId', n.post_id, 'title', t.title, 'reason', n.reason, 'priority', a.priority,
+				'dueAt', a.due_at, 'community', cm.name) order by n.created_at)
 			from public.notifications n left join public.threads t on t.id = n.thread_id
+			left join public.escalation_alerts a on a.notification_id = n.id
+			left join public.communities cm on cm.id = n.community_id
 			where n.id = c.notification_id or n.digest_mail_id = c.id), '[]'),
 		c.token
 	from claimed c
@@ -208,7 +228,7 @@ returns table (member_id uuid, kinds text[])
 language sql stable security definer set search_path = '' as $$
 	select o.member_id, array(
 		select k.kind from public.notification_kinds k
-		where case when o.notification_id is null
+		where not k.alert and case when o.notification_id is null
 			then public.mail_delivery_for(o.member_id, k.kind) = 'digest'
 			else k.kind = (select n.kind from public.notifications n where n.id = o.notification_id) end
 		order by k.position)
