@@ -94,9 +94,12 @@ create table public.mail_outbox (
 	sent_at timestamptz,
 	failed_at timestamptz,
 	-- Of the unsubscribe link's token, so the table alone never unsubscribes anyone.
-	unsubscribe_token_hash bytea unique
+	unsubscribe_token_hash bytea unique,
+	-- An alert's mail (notification_kinds.alert) goes out before any other that is due.
+	alert boolean not null default false
 );
-create index mail_outbox_due_idx on public.mail_outbox (next_attempt_at) where sent_at is null and failed_at is null;
+create index mail_outbox_due_idx on public.mail_outbox (alert desc, next_attempt_at)
+	where sent_at is null and failed_at is null;
 create index mail_outbox_member_idx on public.mail_outbox (member_id);
 create index mail_outbox_notification_idx on public.mail_outbox (notification_id);
 alter table public.mail_outbox enable row level security;
@@ -122,7 +125,8 @@ create function public.queue_notification_mail() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
 	if public.mail_delivery_for(new.member_id, new.kind) = 'immediate' then
-		insert into public.mail_outbox (member_id, notification_id) values (new.member_id, new.id);
+		insert into public.mail_outbox (member_id, notification_id, alert)
+		values (new.member_id, new.id, exists (select 1 from public.notification_kinds k where k.kind = new.kind and k.alert));
 	end if;
 	return null;
 end;
@@ -163,9 +167,9 @@ begin
 end;
 $$;
 
--- Claims up to `batch` due mails for one sender: skips rows another sender holds,
--- counts the attempt and leases the row for ten minutes (a sender that dies
--- mid-send leaves it to be retried). Each claim gets a fresh unsubscribe token.
+-- Claims up to `batch` due mails for one sender, alerts first: skips rows another
+-- sender holds, counts the attempt and leases the row for ten minutes (a sender that
+-- dies mid-send leaves it to be retried). Each claim gets a fresh unsubscribe token.
 -- `recipients` limits a run to some members' mails: tests that deliver run beside
 -- others whose mails are not theirs to send.
 create function public.claim_mails(batch integer, at timestamptz default now(), recipients uuid[] default null)
@@ -177,7 +181,7 @@ language sql volatile security definer set search_path = '' as $$
 		from public.mail_outbox o
 		where o.sent_at is null and o.failed_at is null and o.next_attempt_at <= at
 			and (recipients is null or o.member_id = any (recipients))
-		order by o.next_attempt_at
+		order by o.alert desc, o.next_attempt_at
 		limit batch
 		for update skip locked
 	), claimed as (
@@ -185,11 +189,9 @@ language sql volatile security definer set search_path = '' as $$
 		set attempts = o.attempts + 1, next_attempt_at = at + interval '10 minutes',
 			unsubscribe_token_hash = extensions.digest(due.token, 'sha256')
 		from due where o.id = due.id
-		returning o.id, o.member_id, o.notification_id, due.token
+		returning o.id, o.member_id, o.notification_id, o.alert, due.token
 	)
-	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null,
-		exists (select 1 from public.notifications n join public.notification_kinds k on k.kind = n.kind
-			where n.id = c.notification_id and k.alert),
+	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null, c.alert,
 		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
 				'postId', n.post_id, 'title', t.title, 'reason', n.reason, 'priority', a.priority,

@@ -47,7 +47,9 @@ test('journey 3: a peer flags a thread, a counsellor claims, answers with the ba
 	await counsellor.getByRole('link', { name: 'Warteschlange', exact: true }).click();
 	await expectAccessible(counsellor);
 	// The community's items: a long queue comes a page at a time.
-	await counsellor.getByLabel('Gemeinschaft').selectOption({ label: 'Pflege von Angehörigen' });
+	await counsellor
+		.getByLabel('Gemeinschaft', { exact: true })
+		.selectOption({ label: 'Pflege von Angehörigen' });
 	await counsellor.getByRole('button', { name: 'Filtern' }).click();
 	await expect(counsellor).toHaveURL(/community=/);
 	const item = counsellor
@@ -128,7 +130,9 @@ test('journey 4: crisis words show the helplines at once and put the item on top
 	const counsellor = await otherVisitor(browser);
 	await signIn(counsellor, 'beraterin@ratnetz.example');
 	await counsellor.goto('/counsellor');
-	await counsellor.getByLabel('Gemeinschaft').selectOption({ label: 'Autismus & Schule' });
+	await counsellor
+		.getByLabel('Gemeinschaft', { exact: true })
+		.selectOption({ label: 'Autismus & Schule' });
 	await counsellor.getByRole('button', { name: 'Filtern' }).click();
 	await expect(counsellor).toHaveURL(/community=/);
 	// Urgent items come first: everything above this one is urgent too (due earlier).
@@ -186,7 +190,7 @@ test('a long queue comes a page at a time, and the filter stays', async ({ page 
 	await expect(queue.getByRole('listitem')).toHaveText(
 		[51, 52, 53, 54, 55].map((n) => new RegExp(`Wartet auf Beratung ${n}`))
 	);
-	await expect(page.getByLabel('Gemeinschaft')).toHaveValue(communityId);
+	await expect(page.getByLabel('Gemeinschaft', { exact: true })).toHaveValue(communityId);
 	await expect(pages.getByRole('link', { name: 'Nächste Seite' })).toHaveCount(0);
 	await pages.getByRole('link', { name: 'Erste Seite' }).click();
 	await expect(queue.getByRole('listitem')).toHaveCount(50);

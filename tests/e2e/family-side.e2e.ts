@@ -77,7 +77,9 @@ test('in German: the asker sees the waiting state, then the referral as the coun
 	await counsellor.goto(`/counsellor/${itemId}`);
 	await counsellor.getByRole('button', { name: 'Übernehmen' }).click();
 	await counsellor.getByLabel('an eine Stelle vor Ort verwiesen').check();
-	await counsellor.getByLabel('Stelle vor Ort').fill('Pflegestützpunkt Leipzig-Mitte');
+	await counsellor
+		.getByLabel('Stelle vor Ort', { exact: true })
+		.fill('Pflegestützpunkt Leipzig-Mitte');
 	await counsellor
 		.getByLabel('So erreicht die Familie die Stelle')
 		.fill('Tel. 0341 123 45 67, Mo–Fr 9–15 Uhr');

@@ -180,6 +180,19 @@ describe('the alert mail', () => {
 		expect(inEnglish.text).toContain('cannot be unsubscribed');
 	});
 
+	it('goes out before every other mail that is due', async () => {
+		const { id } = await threads.ask(asker.claims, served, question({ body: 'Ich will sterben.' }));
+		expect((await alertsAbout(id)).length).toBeGreaterThan(0);
+		// A mail due since yesterday waits: the sender takes the alerts first.
+		await rolledBackAt(new Date(), async (tx) => {
+			await tx`insert into public.mail_outbox (member_id, notification_id, next_attempt_at)
+				select member_id, notification_id, now() - interval '1 day' from public.mail_outbox
+				where not alert limit 1`;
+			const [first] = await tx<{ alert: boolean }[]>`select alert from public.claim_mails(1)`;
+			expect(first.alert).toBe(true);
+		});
+	});
+
 	async function communityName() {
 		const [{ name }] = await owner<{ name: string }[]>`
 			select name from public.communities where id = ${served}`;
