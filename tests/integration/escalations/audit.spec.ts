@@ -72,13 +72,23 @@ describe('a community’s escalation settings', () => {
 describe('crisis words, helplines and staffed hours', () => {
 	it('are logged when added, changed and removed', async () => {
 		const word = `Testkrise${Date.now()}`;
-		const wordId = await crisisWords.add(admin.claims, { word, language: 'de' });
+		const wordId = await crisisWords.add(admin.claims, {
+			word,
+			language: 'de',
+			kind: 'risk',
+			category: 'suicide'
+		});
 		await crisisWords.remove(admin.claims, wordId);
 		expect(
 			(await entriesAbout(word)).map((e) => [e.action, e.actor, e.oldValue, e.newValue])
 		).toEqual([
 			['removed', admin.pseudonym, expect.objectContaining({ word }), null],
-			['added', admin.pseudonym, null, expect.objectContaining({ word, language: 'de' })]
+			[
+				'added',
+				admin.pseudonym,
+				null,
+				expect.objectContaining({ word, language: 'de', kind: 'risk', category: 'suicide' })
+			]
 		]);
 
 		const name = `Sorgentelefon Test ${Date.now()}`;
