@@ -5,8 +5,8 @@
 --   open_unanswered_escalations()  questions no peer answered within the waiting time
 --   alert_overdue_escalations()    items past their due time, once per due time
 --   queue_digests()                the daily digests, due at 07:00 Berlin time
--- Where pg_cron is installed (hosted: Database > Extensions, then `supabase db push`
--- again, or the calls of the README's hosted section) the jobs are scheduled here;
+-- Where pg_cron is installed (hosted: Database > Extensions, before `supabase db push`;
+-- enabled later, the calls of the README's hosted section) the jobs are scheduled here;
 -- without it (the local stack, a plain Postgres) this does nothing.
 do $$
 begin
