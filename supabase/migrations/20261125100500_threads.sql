@@ -17,16 +17,17 @@
 --                          refuse_suspended
 --           before update  track_text_changes
 --           after insert   count_posts, detect_crisis, notify_on_post, protect_community,
---                          record_professional_answer
+--                          record_professional_answer, track_peer_answer
 --           after update   detect_crisis, forget_withdrawn_answer, protect_community,
---                          raise_version_of_posts_thread
+--                          raise_version_of_posts_thread, track_peer_answer
 --           after delete   count_posts
 -- The order shows where triggers meet: the checks before a thread or post is written
 -- refuse in that order (the first that fails names the reason); a new question with
 -- crisis words that asks for a professional opens its escalation as urgent
 -- (detect_crisis) before the request is added to it (escalate_asker_request); and when
--- detect_crisis and protect_community both hold a text, the first sets held_at. The
--- others of one event do not depend on each other. A new trigger's name decides where
+-- detect_crisis and protect_community both hold a text, the first sets held_at;
+-- track_peer_answer reads the answer as those left it (and runs again on their change of
+-- held_at). The others of one event do not depend on each other. A new trigger's name decides where
 -- it runs.
 
 -- Tags: lower-case words, 2–30 characters; checked per element.
@@ -91,6 +92,10 @@ create table public.threads (
 	-- (mark_thread_escalated): the unanswered trigger opens an item only for a question
 	-- that never had one, and threads_awaiting_escalation_idx holds just those.
 	escalated boolean not null default false,
+	-- Whether someone other than the asker answered and the answer is there for readers
+	-- (not withdrawn, removed or held): the unanswered trigger waits for this, not for
+	-- answer_count (track_peer_answer, 20261125120200_unanswered_questions.sql).
+	peer_answered boolean not null default false,
 	-- What a visitor's page of the thread shows changed (raise_thread_version,
 	-- thread_page_version in 20261125170000_page_versions.sql).
 	version bigint not null default 0,
@@ -115,10 +120,10 @@ create index threads_search_idx on public.threads using gin (search_vector);
 create index threads_title_trgm_idx on public.threads
 	using gin (public.unaccent_immutable(title) extensions.gin_trgm_ops);
 create index threads_community_pinned_idx on public.threads (community_id, pinned_at desc) where pinned_at is not null;
--- Reading the counsellors' queue looks at what is new only: the questions that are
--- unanswered and never escalated.
+-- The unanswered trigger's scheduled job looks at what is new only: the questions no
+-- peer answered that never had an escalation.
 create index threads_awaiting_escalation_idx on public.threads (community_id, created_at)
-	where answer_count = 0 and withdrawn_at is null and not escalated;
+	where not peer_answered and withdrawn_at is null and not escalated;
 
 create table public.posts (
 	id uuid primary key default gen_random_uuid(),

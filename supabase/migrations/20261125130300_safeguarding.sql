@@ -5,15 +5,28 @@
 -- …130320_crisis_lexicon_en.sql). These are data, not code: admins edit them afterwards.
 
 -- Helplines ---------------------------------------------------------------------------
+-- Each in German and English (English pages show English texts; an English text left
+-- empty falls back to the German one), with its hours: around the clock is data
+-- (always_open), which pages say in their language; other hours are text per language.
+-- A chat or online service has its address; a region (a Land, a Kreis, a city) says
+-- where it helps, none: everywhere.
 create table public.helplines (
 	id uuid primary key default gen_random_uuid(),
-	name text not null check (char_length(btrim(name)) between 2 and 120),
+	name_de text not null check (char_length(btrim(name_de)) between 2 and 120),
+	name_en text not null default '' check (char_length(name_en) <= 120),
 	-- One number, or several separated by " / ".
 	phone text not null check (char_length(btrim(phone)) between 2 and 120 and phone ~ '^[0-9 +/()-]+$'),
-	description text not null default '' check (char_length(description) <= 500),
-	hours text not null default '' check (char_length(hours) <= 120),
+	description_de text not null default '' check (char_length(description_de) <= 500),
+	description_en text not null default '' check (char_length(description_en) <= 500),
+	always_open boolean not null default false,
+	hours_de text not null default '' check (char_length(hours_de) <= 120),
+	hours_en text not null default '' check (char_length(hours_en) <= 120),
+	-- Only https: the link is shown to people in need, who must land where it says.
+	online_url text check (online_url ~ '^https://[^[:space:]<>"]+$' and char_length(online_url) <= 300),
+	region text check (char_length(btrim(region)) between 2 and 80),
 	position integer not null default 0,
-	updated_at timestamptz not null default now()
+	updated_at timestamptz not null default now(),
+	check (not always_open or (hours_de = '' and hours_en = ''))
 );
 create trigger touch_helplines before update on public.helplines
 for each row execute function public.touch_updated_at();
@@ -29,7 +42,11 @@ create policy "Admins remove helplines" on public.helplines
 	for delete to authenticated using ((select public.is_admin()));
 revoke all on public.helplines from anon, authenticated;
 grant select on public.helplines to anon, authenticated;
-grant delete, insert (name, phone, description, hours, position), update (name, phone, description, hours, position)
+grant delete,
+	insert (name_de, name_en, phone, description_de, description_en, always_open, hours_de, hours_en, online_url,
+		region, position),
+	update (name_de, name_en, phone, description_de, description_en, always_open, hours_de, hours_en, online_url,
+		region, position)
 	on public.helplines to authenticated;
 
 -- Revealing authors --------------------------------------------------------------------
@@ -94,16 +111,38 @@ grant select on public.author_reveals to authenticated;
 revoke execute on function public.reveal_author(uuid, uuid, text) from public, anon;
 
 -- Helplines of the product brief, in the order a person in need should see them.
-insert into public.helplines (name, phone, description, hours, position) values
-	('Notruf', '112', 'Rettungsdienst und Feuerwehr bei akuter Lebensgefahr.', 'rund um die Uhr', 10),
-	('Polizei', '110', 'Wenn jemand in Gefahr ist oder bedroht wird.', 'rund um die Uhr', 20),
-	('TelefonSeelsorge', '0800 111 0 111 / 0800 111 0 222 / 116 123',
-	 'Anonym und kostenlos: wenn Sorgen zu groß werden, auch bei Gedanken an Suizid.', 'rund um die Uhr', 30),
-	('Nummer gegen Kummer: Kinder- und Jugendtelefon', '116 111',
-	 'Für Kinder und Jugendliche, anonym und kostenlos.', 'Mo–Sa 14–20 Uhr', 40),
-	('Nummer gegen Kummer: Elterntelefon', '0800 111 0 550',
-	 'Für Eltern und Erziehende, anonym und kostenlos.', 'Mo–Fr 9–17 Uhr, Di und Do bis 19 Uhr', 50),
-	('Hilfetelefon Gewalt gegen Frauen', '116 016',
-	 'Für Frauen, die Gewalt erleben, und ihr Umfeld; in vielen Sprachen.', 'rund um die Uhr', 60),
-	('Hilfetelefon Sexueller Missbrauch', '0800 22 55 530',
-	 'Für Betroffene, Angehörige und Fachkräfte, anonym und kostenlos.', '', 70);
+-- Sources, as the services publish them: telefonseelsorge.de, online.telefonseelsorge.de
+-- (TelefonSeelsorge: around the clock; chat and mail online); nummergegenkummer.de and
+-- the Federal Family Ministry (bmfsfj.de: Kinder- und Jugendtelefon Mo–Sa 14–20 Uhr,
+-- Elterntelefon Mo–Fr 9–17 Uhr, Tue and Thu until 19 Uhr; online counselling);
+-- hilfetelefon.de (around the clock, all year, 18 languages; instant and booked chat,
+-- mail); the Independent Commissioner for Child Sexual Abuse Issues, May 2024, and
+-- hilfe-telefon-missbrauch.online (Mon, Wed, Fri 9–14 Uhr, Tue and Thu 15–20 Uhr;
+-- online counselling). Hours change: admins keep them current.
+insert into public.helplines (name_de, name_en, phone, description_de, description_en, always_open, hours_de, hours_en,
+	online_url, position) values
+	('Notruf', 'Emergency', '112', 'Rettungsdienst und Feuerwehr bei akuter Lebensgefahr.',
+	 'Ambulance and fire brigade when a life is in danger.', true, '', '', null, 10),
+	('Polizei', 'Police', '110', 'Wenn jemand in Gefahr ist oder bedroht wird.',
+	 'When someone is in danger or being threatened.', true, '', '', null, 20),
+	('TelefonSeelsorge', 'TelefonSeelsorge (crisis line)', '0800 111 0 111 / 0800 111 0 222 / 116 123',
+	 'Anonym und kostenlos: wenn Sorgen zu groß werden, auch bei Gedanken an Suizid. Auch per Chat und Mail.',
+	 'Anonymous and free: when worries grow too big, also with thoughts of suicide. In German; chat and mail too.',
+	 true, '', '', 'https://online.telefonseelsorge.de', 30),
+	('Nummer gegen Kummer: Kinder- und Jugendtelefon', 'Nummer gegen Kummer: line for children and young people',
+	 '116 111', 'Für Kinder und Jugendliche, anonym und kostenlos. Auch Online-Beratung.',
+	 'For children and young people, anonymous and free. Online counselling too.',
+	 false, 'Mo–Sa 14–20 Uhr', 'Mon–Sat 2–8 pm', 'https://www.nummergegenkummer.de', 40),
+	('Nummer gegen Kummer: Elterntelefon', 'Nummer gegen Kummer: line for parents', '0800 111 0 550',
+	 'Für Eltern und Erziehende, anonym und kostenlos.', 'For parents and carers, anonymous and free.',
+	 false, 'Mo–Fr 9–17 Uhr, Di und Do bis 19 Uhr', 'Mon–Fri 9 am–5 pm, Tue and Thu until 7 pm',
+	 'https://www.nummergegenkummer.de', 50),
+	('Hilfetelefon Gewalt gegen Frauen', 'Violence against Women Support Hotline', '116 016',
+	 'Für Frauen, die Gewalt erleben, und ihr Umfeld; in 18 Sprachen, auch per Chat und Mail.',
+	 'For women who experience violence, and the people around them; in 18 languages, by chat and mail too.',
+	 true, '', '', 'https://www.hilfetelefon.de', 60),
+	('Hilfetelefon Sexueller Missbrauch', 'Sexual Abuse Helpline', '0800 22 55 530',
+	 'Für Betroffene, Angehörige und Fachkräfte, anonym und kostenlos. Auch Online-Beratung.',
+	 'For those affected, their families and professionals, anonymous and free. Online counselling too.',
+	 false, 'Mo, Mi, Fr 9–14 Uhr; Di, Do 15–20 Uhr', 'Mon, Wed, Fri 9 am–2 pm; Tue, Thu 3–8 pm',
+	 'https://www.hilfe-telefon-missbrauch.online', 70);

@@ -2,7 +2,7 @@
 // (closed disclosures opened, so the forms inside are checked too) and has a title,
 // the skip link and the language switcher.
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, owner, signIn, test } from './fixtures';
+import { expect, expectAccessible, otherVisitor, owner, signIn, test } from './fixtures';
 
 const words = {
 	de: { skip: 'Zum Inhalt springen', language: 'Sprache' },
@@ -119,19 +119,76 @@ test('member pages, in English (the member’s setting)', async ({ page }) => {
 	]);
 });
 
-test('counsellor pages', async ({ page }) => {
+/** The counsellor's items to open: the oldest active ones, a resolved one. */
+const counsellorItems = async () => {
 	const items = await owner<{ id: string }[]>`
 		select id from public.escalations order by state = 'resolved', opened_at limit 3`;
 	expect(items.length).toBeGreaterThan(0);
+	return items.map((item) => `/counsellor/${item.id}`);
+};
+
+test('counsellor pages', async ({ page }) => {
+	const items = await counsellorItems();
 	await signIn(page, 'beraterin@ratnetz.example');
 	await checkPages(page, 'de', [
 		'/counsellor',
+		'/counsellor?mine=1',
 		'/account/notifications',
+		'/notifications',
 		'/counsellor?state=resolved',
 		'/counsellor?priority=urgent&state=active',
-		...items.map((item) => `/counsellor/${item.id}`),
+		...items,
 		`/t/${anonymousThread}`
 	]);
+});
+
+// The asker sees the professional side of the question: PapaTim asked for a professional.
+test('the asker’s thread page, waiting for a professional', async ({ page }) => {
+	await signIn(page, 'papa.tim@ratnetz.example');
+	await checkPages(page, 'de', [`/t/${anonymousThread}`]);
+	await expect(page.getByRole('region', { name: 'Wartet auf eine Fachkraft' })).toBeVisible();
+});
+
+// The content of the safeguarding pages fits a phone: nothing in <main> reaches past
+// 390 px, disclosures open; wide tables scroll within their own region. (The site's
+// header is the phone-first work's.)
+test('the safeguarding pages fit a phone', async ({ page, browser }) => {
+	const tooWide = async (on: Page, paths: string[]) => {
+		await on.setViewportSize({ width: 390, height: 800 });
+		const found: string[] = [];
+		for (const path of paths) {
+			await on.goto(path);
+			await on
+				.locator('details')
+				.evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+			const out = await on.evaluate(() =>
+				[...document.querySelectorAll('main *')]
+					.filter((element) => !element.parentElement?.closest('.table-scroll'))
+					.filter((element) => element.getBoundingClientRect().right > innerWidth + 0.5)
+					.map((element) => element.outerHTML.slice(0, 60))
+			);
+			if (out.length) found.push(`${path}: ${out.join(' | ')}`);
+		}
+		return found;
+	};
+	const items = await counsellorItems();
+	await signIn(page, 'admin@ratnetz.example');
+	expect(
+		await tooWide(page, [
+			'/admin/safeguarding',
+			'/admin/audit',
+			'/admin/figures',
+			'/admin/counsellors',
+			'/account/notifications',
+			'/help'
+		])
+	).toEqual([]);
+	const counsellor = await otherVisitor(browser);
+	await signIn(counsellor, 'beraterin@ratnetz.example');
+	expect(await tooWide(counsellor, ['/counsellor', '/counsellor?mine=1', ...items])).toEqual([]);
+	const asker = await otherVisitor(browser);
+	await signIn(asker, 'papa.tim@ratnetz.example');
+	expect(await tooWide(asker, [`/t/${anonymousThread}`, '/notifications'])).toEqual([]);
 });
 
 test('admin pages', async ({ page }) => {
@@ -143,6 +200,10 @@ test('admin pages', async ({ page }) => {
 		'/admin/counsellors',
 		'/admin/proposals',
 		'/admin/safeguarding',
+		'/admin/audit',
+		'/admin/figures',
+		'/admin/figures?from=2026-01&to=2026-12',
+		'/account/notifications',
 		'/communities/new',
 		'/c/autismus-schule',
 		'/c/autismus-schule/settings',
