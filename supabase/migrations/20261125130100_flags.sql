@@ -150,5 +150,6 @@ revoke all on public.flags from anon, authenticated;
 grant select, insert (flagger_id, thread_id, post_id, reason, note) on public.flags to authenticated;
 grant select (decision, decided_at) on public.flags to authenticated;
 
-revoke execute on function public.escalate_flag(), public.limit_flagging(), public.moderate_flag()
+revoke execute on function public.escalate_flag(), public.limit_flagging(), public.moderate_flag(),
+	public.set_flag_community(), public.follow_thread_community()
 	from public, anon, authenticated;
