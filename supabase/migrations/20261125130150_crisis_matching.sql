@@ -279,3 +279,6 @@ begin
 	return near || coalesce(substr(form, window_start, window_end - window_start), '');
 end;
 $$;
+
+-- The crisis check's own step (find_crisis, the lexicon), never called by API roles.
+revoke execute on function public.crisis_form(text) from public, anon, authenticated;
