@@ -33,7 +33,12 @@ export const body = z
 		// Past the length limit the text is refused anyway: not worth reading.
 		if (context.value.length > limits.bodyMax) return;
 		const problem = markdownProblem(context.value);
-		if (problem) context.issues.push({ code: 'custom', message: markdownProblemMessage(problem), input: context.value });
+		if (problem)
+			context.issues.push({
+				code: 'custom',
+				message: markdownProblemMessage(problem),
+				input: context.value
+			});
 	});
 
 /** "Schule, Widerspruch" → ["schule", "widerspruch"]: lower-case words joined by hyphens. */

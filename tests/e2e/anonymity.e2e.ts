@@ -33,9 +33,13 @@ test('an anonymous asker answers as “the asker”, or under their pseudonym af
 	);
 	await expectAccessible(page);
 
-	await page.getByLabel('Antwort', { exact: true }).fill('Danke euch, wir haben den Antrag gestellt.');
+	await page
+		.getByLabel('Antwort', { exact: true })
+		.fill('Danke euch, wir haben den Antrag gestellt.');
 	await page.getByRole('button', { name: 'Antwort veröffentlichen' }).click();
-	const anonymousAnswer = page.getByRole('article', { name: 'Antwort von Fragesteller:in (anonym)' });
+	const anonymousAnswer = page.getByRole('article', {
+		name: 'Antwort von Fragesteller:in (anonym)'
+	});
 	await expect(anonymousAnswer).toContainText('Antrag gestellt');
 	await expect(anonymousAnswer).not.toContainText('PapaTim');
 
@@ -63,7 +67,9 @@ test('anyone else answers under their pseudonym, or anonymously by choice', asyn
 	await expect(page.getByLabel('Unter deinem Pseudonym „Oma.Ruth“')).toBeChecked();
 	await expect(page.getByLabel('Als „Fragesteller:in“ (anonym)')).toHaveCount(0);
 	await page.getByLabel('Anonym', { exact: true }).check();
-	await page.getByLabel('Antwort', { exact: true }).fill('Bei uns hat die Pflegeberatung geholfen.');
+	await page
+		.getByLabel('Antwort', { exact: true })
+		.fill('Bei uns hat die Pflegeberatung geholfen.');
 	await page.getByRole('button', { name: 'Antwort veröffentlichen' }).click();
 	await expect(page.getByRole('article', { name: 'Antwort von anonym' })).toContainText(
 		'Pflegeberatung'

@@ -133,7 +133,9 @@ describe('what the database derives', () => {
 	});
 
 	it('leaves no rendered HTML behind once the text is written', async () => {
-		const [row] = await owner<{ n: number }[]>`select count(*)::int as n from public.rendered_markdown`;
+		const [row] = await owner<
+			{ n: number }[]
+		>`select count(*)::int as n from public.rendered_markdown`;
 		expect(row.n).toBe(0);
 	});
 });

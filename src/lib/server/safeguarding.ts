@@ -20,7 +20,8 @@ export async function revealAuthor(claims: Claims, target: Target, reason: strin
 	const { thread, post } = ids(target);
 	const [reveal] = await transaction(
 		claims,
-		(tx) => tx<{ id: string }[]>`select public.reveal_author(${thread}, ${post}, ${reason})::text as id`
+		(tx) =>
+			tx<{ id: string }[]>`select public.reveal_author(${thread}, ${post}, ${reason})::text as id`
 	);
 	const [row] = await transaction(
 		claims,

@@ -174,7 +174,8 @@ describe('attacks with a member’s token', () => {
 					values (${home}, ${appointed.id}, '2000-01-01')`
 			)
 		).rejects.toMatchObject({ code: '42501' });
-		const rows = await owner`select 1 from public.community_moderators where member_id = ${appointed.id}`;
+		const rows =
+			await owner`select 1 from public.community_moderators where member_id = ${appointed.id}`;
 		expect(rows).toHaveLength(0);
 	});
 

@@ -2,10 +2,10 @@
 // change of a text goes through the same checks. Replayed with a member's own token, as
 // the hosted Data API would run it (role authenticated, the token's claims), whether the
 // Data API is exposed or not (README, "A hosted Supabase project").
+import { readFileSync } from 'node:fs';
+import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type Claims } from '$lib/server/db';
-import { render } from '$lib/server/markdown';
-import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -51,7 +51,9 @@ describe('a member’s token', () => {
 		await expect(
 			transaction(
 				verified,
-				(tx) => tx`insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+				(
+					tx
+				) => tx`insert into public.threads (community_id, author_id, title, body_markdown, body_html)
 					values (${home}, ${author.id}, 'Eine harmlose Frage?', 'Harmlos.', ${hostile})`
 			)
 		).rejects.toMatchObject({ code: '42501' });
@@ -70,7 +72,10 @@ describe('a member’s token', () => {
 	it('cannot change only the HTML of its own thread or post', async () => {
 		const before = await stored();
 		await expect(
-			transaction(verified, (tx) => tx`update public.posts set body_html = ${hostile} where id = ${postId}`)
+			transaction(
+				verified,
+				(tx) => tx`update public.posts set body_html = ${hostile} where id = ${postId}`
+			)
 		).rejects.toMatchObject({ code: '42501' });
 		await expect(
 			transaction(
@@ -86,7 +91,8 @@ describe('a member’s token', () => {
 		await expect(
 			transaction(
 				verified,
-				(tx) => tx`update public.posts set body_markdown = 'Neu, an allen Prüfungen vorbei.' where id = ${postId}`
+				(tx) =>
+					tx`update public.posts set body_markdown = 'Neu, an allen Prüfungen vorbei.' where id = ${postId}`
 			)
 		).rejects.toMatchObject({ code: '42501' });
 		await expect(
@@ -117,10 +123,7 @@ describe('a member’s token', () => {
 					and pg_has_role(r.oid, 'ratnetz_renderer', 'member') order by 1) as members`;
 		expect(row.members).toEqual([]);
 		await expect(
-			transaction(
-				verified,
-				(tx) => tx`select public.store_rendered('Harmlos.', ${hostile})`
-			)
+			transaction(verified, (tx) => tx`select public.store_rendered('Harmlos.', ${hostile})`)
 		).rejects.toMatchObject({ code: '42501' });
 	});
 });
@@ -130,11 +133,28 @@ describe('a moderator’s token', () => {
 		await expect(
 			transaction(
 				mod.claims,
-				(tx) => tx`select public.edit_content(${threadId}, ${postId}, null, 'Bearbeitet.', ${hostile}::text,
+				(
+					tx
+				) => tx`select public.edit_content(${threadId}, ${postId}, null, 'Bearbeitet.', ${hostile}::text,
 					'Persönliche Daten entfernt'::text)`
 			)
 		).rejects.toMatchObject({ code: expect.stringMatching(/^(42501|42883)$/) });
 		expect((await stored()).post).not.toContain('<meta');
 	});
+});
 
+describe('the Data API', () => {
+	it('is not exposed: the config turns it off and the gateway serves no table', async () => {
+		const config = parse(readFileSync('supabase/config.toml', 'utf8')) as {
+			api: { enabled: boolean };
+		};
+		expect(config.api.enabled).toBe(false);
+		const response = await fetch(
+			`${process.env.PUBLIC_SUPABASE_URL}/rest/v1/threads?select=body_html`,
+			{
+				headers: { apikey: process.env.PUBLIC_SUPABASE_ANON_KEY! }
+			}
+		);
+		expect(response.status).toBe(404);
+	});
 });

@@ -40,10 +40,7 @@ describe('markdown that would be costly to render', () => {
 			[deepQuotes, 'Zitate und Listen dürfen höchstens 10 Ebenen tief ineinander stehen.'],
 			[deepList, 'Zitate und Listen dürfen höchstens 10 Ebenen tief ineinander stehen.']
 		]) {
-			const answer = parseForm(
-				answerSchema,
-				form({ body: text, idempotencyKey: randomUUID() })
-			);
+			const answer = parseForm(answerSchema, form({ body: text, idempotencyKey: randomUUID() }));
 			expect(answer).toMatchObject({ ok: false, errors: { body: message } });
 			expect(answer.values.body).toBe(text);
 			const asked = parseForm(
@@ -59,9 +56,7 @@ describe('markdown that would be costly to render', () => {
 	});
 
 	it('is refused by the writing itself, not only by the forms', async () => {
-		const refused = await attempt(() =>
-			posts.answer(writer.claims, threadId, reply(wideTable))
-		);
+		const refused = await attempt(() => posts.answer(writer.claims, threadId, reply(wideTable)));
 		expect(refused).toEqual({ ok: false, error: 'Eine Tabelle darf höchstens 20 Spalten haben.' });
 	});
 });
