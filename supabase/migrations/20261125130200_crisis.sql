@@ -238,6 +238,4 @@ grant select, delete, insert (word, language, category, kind, created_by) on pub
 
 revoke execute on function public.detect_crisis(), public.compile_crisis_lexicon(), public.find_crisis(text)
 	from public, anon, authenticated;
--- A writer learns whether their text had crisis words (threads.ask, posts.answer); visitors write nothing.
-revoke execute on function public.mentions_crisis(text) from public, anon;
 revoke execute on function public.release_held(uuid, uuid) from public, anon;

@@ -359,9 +359,8 @@ export async function myFlags(claims: Claims, after: string | null = null, tx?: 
 		select f.id, f.reason, f.note, f.created_at as "createdAt", f.decision, f.decided_at as "decidedAt",
 			t.id as "threadId", t.title as "threadTitle", to_json(f.created_at) #>> '{}' as "sortedAt"
 		from public.flags f
-		-- The thread of a flagged post only while the member may see both (their policies).
-		left join public.posts p on p.id = f.post_id
-		left join public.threads t on t.id = coalesce(f.thread_id, p.thread_id)
+		-- The thread as far as the member may see it (its policy), also of a removed post.
+		left join public.threads t on t.id = public.flagged_thread(f.id)
 		where f.flagger_id = (select auth.uid())
 			${from ? tx`and (f.created_at, f.id) < (${from.at}::text::timestamptz, ${from.id}::text::uuid)` : tx``}
 		order by f.created_at desc, f.id desc

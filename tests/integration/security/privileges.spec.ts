@@ -80,6 +80,8 @@ describe('what the API roles hold', () => {
 			'is_community_member',
 			'is_moderator',
 			'is_thread_author',
+			// Whether a text mentions a crisis, as every write path asks (crisisWords.mentioned).
+			'mentions_crisis',
 			'my_posts_in',
 			// Sign-up checks a pseudonym before there is an account.
 			'pseudonym_available',
