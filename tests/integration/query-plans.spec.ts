@@ -183,80 +183,108 @@ const sequentialScans = (found: string[]) =>
 const planBudget = 180_000;
 
 describe('query plans on a mid-size forum', () => {
-	it('the thread page and the session check read threads and posts by index', async () => {
-		const found = await plans(serving, async (tx, forum) => {
-			await members.current(serving, tx);
-			await threads.read(serving, forum.threadId, tx);
-			await posts.readPage(serving, forum.threadId, {}, tx);
-		});
-		expect(found.length).toBeGreaterThan(3);
-		expect(sequentialScans(found)).toEqual([]);
-		// The answers in order, and the member's own posts among them (my_posts_in) from one index.
-		expectIndexes(found, ['posts_thread_idx', 'posts_author_thread_idx']);
-	}, planBudget);
+	it(
+		'the thread page and the session check read threads and posts by index',
+		async () => {
+			const found = await plans(serving, async (tx, forum) => {
+				await members.current(serving, tx);
+				await threads.read(serving, forum.threadId, tx);
+				await posts.readPage(serving, forum.threadId, {}, tx);
+			});
+			expect(found.length).toBeGreaterThan(3);
+			expect(sequentialScans(found)).toEqual([]);
+			// The answers in order, and the member's own posts among them (my_posts_in) from one index.
+			expectIndexes(found, ['posts_thread_idx', 'posts_author_thread_idx']);
+		},
+		planBudget
+	);
 
-	it('the community page reads each tab by index', async () => {
-		const found = await plans(serving, async (tx, forum) => {
-			await communities.read(serving, forum.slug, tx);
-			for (const tab of threads.tabs)
-				await threads.listInCommunity(serving, forum.slug, tab, null, tx);
-		});
-		expect(sequentialScans(found)).toEqual([]);
-		expectIndexes(found, [
-			'threads_community_new_idx',
-			'threads_community_active_idx',
-			'threads_community_unanswered_idx',
-			'threads_community_solved_idx'
-		]);
-	}, planBudget);
+	it(
+		'the community page reads each tab by index',
+		async () => {
+			const found = await plans(serving, async (tx, forum) => {
+				await communities.read(serving, forum.slug, tx);
+				for (const tab of threads.tabs)
+					await threads.listInCommunity(serving, forum.slug, tab, null, tx);
+			});
+			expect(sequentialScans(found)).toEqual([]);
+			expectIndexes(found, [
+				'threads_community_new_idx',
+				'threads_community_active_idx',
+				'threads_community_unanswered_idx',
+				'threads_community_solved_idx'
+			]);
+		},
+		planBudget
+	);
 
-	it('search reads threads and posts by index', async () => {
-		const found = await plans(serving, async (tx, forum) => {
-			await search.threads(serving, { q: 'Schulbegleitung abgelehnt' }, tx);
-			await search.threads(serving, { q: 'Widerspruch eingelegt', communitySlug: forum.slug }, tx);
-		});
-		expect(found.join('\n')).toContain('threads_search_idx');
-		expect(sequentialScans(found)).toEqual([]);
-	}, planBudget);
+	it(
+		'search reads threads and posts by index',
+		async () => {
+			const found = await plans(serving, async (tx, forum) => {
+				await search.threads(serving, { q: 'Schulbegleitung abgelehnt' }, tx);
+				await search.threads(
+					serving,
+					{ q: 'Widerspruch eingelegt', communitySlug: forum.slug },
+					tx
+				);
+			});
+			expect(found.join('\n')).toContain('threads_search_idx');
+			expect(sequentialScans(found)).toEqual([]);
+		},
+		planBudget
+	);
 
-	it("the counsellors' queue and its figures read only the items shown and the last 30 days", async () => {
-		const found = await plans(serving, async (tx, forum) => {
-			await escalations.queue(serving, {}, tx);
-			await escalations.queue(serving, { communityId: forum.communityId, state: 'open' }, tx);
-			await escalations.figures(serving, tx);
-		});
-		expect(sequentialScans(found)).toEqual([]);
-		expectIndexes(found, [
-			'escalations_active_idx',
-			'escalations_first_claim_idx',
-			'escalations_resolved_idx'
-		]);
-	}, planBudget);
+	it(
+		"the counsellors' queue and its figures read only the items shown and the last 30 days",
+		async () => {
+			const found = await plans(serving, async (tx, forum) => {
+				await escalations.queue(serving, {}, tx);
+				await escalations.queue(serving, { communityId: forum.communityId, state: 'open' }, tx);
+				await escalations.figures(serving, tx);
+			});
+			expect(sequentialScans(found)).toEqual([]);
+			expectIndexes(found, [
+				'escalations_active_idx',
+				'escalations_first_claim_idx',
+				'escalations_resolved_idx'
+			]);
+		},
+		planBudget
+	);
 
-	it('the scheduled jobs read only the questions waiting and the items not yet alerted', async () => {
-		const found = await plans(serving, async (tx) => {
-			// As the scheduler runs them (scheduler.ts): a system job.
-			await tx`select set_config('role', 'service_role', true)`;
-			await tx`select public.open_unanswered_escalations()`;
-			await tx`select public.alert_overdue_escalations()`;
-		});
-		expect(sequentialScans(found)).toEqual([]);
-		// The overdue items come from a partial index of the items still to work on.
-		expectIndexes(found, ['threads_awaiting_escalation_idx']);
-	}, planBudget);
+	it(
+		'the scheduled jobs read only the questions waiting and the items not yet alerted',
+		async () => {
+			const found = await plans(serving, async (tx) => {
+				// As the scheduler runs them (scheduler.ts): a system job.
+				await tx`select set_config('role', 'service_role', true)`;
+				await tx`select public.open_unanswered_escalations()`;
+				await tx`select public.alert_overdue_escalations()`;
+			});
+			expect(sequentialScans(found)).toEqual([]);
+			// The overdue items come from a partial index of the items still to work on.
+			expectIndexes(found, ['threads_awaiting_escalation_idx']);
+		},
+		planBudget
+	);
 
-	it("the moderators' queue reads items, flags and history by index", async () => {
-		const found = await plans(serving, async (tx, forum) => {
-			await communities.moderated(serving, tx);
-			await moderation.queue(serving, {}, tx);
-			await moderation.queue(serving, { communitySlug: forum.slug, state: 'resolved' }, tx);
-			await moderation.figures(serving, null, tx);
-		});
-		expect(sequentialScans(found)).toEqual([]);
-		expectIndexes(found, [
-			'moderation_items_queue_idx',
-			'moderation_items_resolved_idx',
-			'flags_post_idx'
-		]);
-	}, planBudget);
+	it(
+		"the moderators' queue reads items, flags and history by index",
+		async () => {
+			const found = await plans(serving, async (tx, forum) => {
+				await communities.moderated(serving, tx);
+				await moderation.queue(serving, {}, tx);
+				await moderation.queue(serving, { communitySlug: forum.slug, state: 'resolved' }, tx);
+				await moderation.figures(serving, null, tx);
+			});
+			expect(sequentialScans(found)).toEqual([]);
+			expectIndexes(found, [
+				'moderation_items_queue_idx',
+				'moderation_items_resolved_idx',
+				'flags_post_idx'
+			]);
+		},
+		planBudget
+	);
 });
