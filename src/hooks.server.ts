@@ -13,20 +13,20 @@ import {
 } from '$lib/paraglide/runtime';
 import { closeDatabase } from '$lib/server/db';
 import { rememberMemberLocale } from '$lib/server/locale';
-import { startMailDelivery } from '$lib/server/mail-delivery';
 import { settled } from '$lib/server/out-of-band';
+import { startScheduler } from '$lib/server/scheduler';
 import * as session from '$lib/server/session';
 import { setSecurityHeaders } from '$lib/server/security-headers';
 import { measure } from '$lib/server/sql-timing';
 import { handleVisitorPages } from '$lib/server/visitor-pages';
 import { createSupabase, type Supabase } from '$lib/server/supabase';
 
-// Once per server: the mail sender works the outbox (never while building). On
-// SIGTERM adapter-node stops taking requests, then work started out of band (account
-// mails) ends and the database connections close.
+// Once per server: the scheduler runs the scheduled jobs and the mail sender (never
+// while building). On SIGTERM adapter-node stops taking requests, then work started
+// out of band (account mails) ends and the database connections close.
 export const init: ServerInit = () => {
 	if (building) return;
-	startMailDelivery();
+	startScheduler();
 	process.once('sveltekit:shutdown', () => void settled().then(closeDatabase));
 };
 

@@ -45,9 +45,10 @@ export default async function setup() {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	await new Promise<void>((resolve, reject) => {
+		// A reset takes some 20 s; a port held by another process's connection up to 90 s more.
 		const timer = setTimeout(
-			() => reject(new Error('The local Supabase did not start within 120 s')),
-			120_000
+			() => reject(new Error('The local Supabase did not start within 240 s')),
+			240_000
 		);
 		stack.stdout.on('data', (chunk: Buffer) => {
 			process.stdout.write(chunk);

@@ -23,16 +23,3 @@ export function keysetPages(url: URL, next: string | null) {
 		firstPage: url.searchParams.has('after') ? at(null) : null
 	};
 }
-
-const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const bareId = new RegExp(`^${uuid}$`, 'i');
-const threadAddress = new RegExp(`/t/(${uuid})(?:[/?#]|$)`, 'i');
-
-/**
- * The thread a pasted value names: its id, or an address of it (/t/<id>, with any host,
- * page or post after it); null for anything else.
- */
-export function threadIdIn(value: string) {
-	const text = value.trim();
-	return (text.match(bareId)?.[0] ?? text.match(threadAddress)?.[1])?.toLowerCase() ?? null;
-}

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dbSuperuser, ports, projectRoot, stateDir } from './env.ts';
+import { portFree } from './listen.ts';
 
 export const dataDir = path.join(stateDir, 'postgres');
 
@@ -46,6 +47,7 @@ export async function startPostgres(log: (line: string) => void) {
 		log('Creating the local PostgreSQL cluster in .local/postgres');
 		await pg.initialise();
 	}
+	await portFree(ports.db, log);
 	await pg.start();
 	return () => pg.stop();
 }

@@ -324,6 +324,10 @@ from (
 	from public.posts p group by thread_id
 ) s
 where s.thread_id = t.id;
+-- track_peer_answer: an answer by someone other than the asker that readers see.
+update public.threads t set peer_answered = true
+where exists (select 1 from public.posts p where p.thread_id = t.id and p.parent_post_id is null
+	and p.withdrawn_at is null and p.removed_at is null and p.held_at is null and p.author_id is distinct from t.author_id);
 update public.threads t set me_too_count = x.n
 from (select thread_id, count(*)::int as n from public.me_toos group by thread_id) x
 where x.thread_id = t.id;

@@ -8,26 +8,31 @@
 --
 -- The triggers on threads and posts come from many subjects. Postgres fires the
 -- triggers of one table, timing and event in the order of their names:
---   threads before insert  limit_posting, refuse_suspended
---           before update  check_accepted_post, raise_thread_version, track_text_changes
+--   threads before insert  limit_posting, refuse_suspended, set_body_html
+--           before update  check_accepted_post, limit_editing, raise_thread_version, set_body_html,
+--                          track_text_changes
 --           after insert   count_shown_threads, detect_crisis, escalate_asker_request, protect_community
---           after update   count_shown_threads, detect_crisis, follow_thread_community, notify_on_accept,
---                          protect_community
+--           after update   count_shown_threads, detect_crisis, follow_thread_community, hide_posts_with_thread,
+--                          notify_on_accept, protect_community
 --           after delete   count_shown_threads
---   posts   before insert  check_reply_parent, limit_posting, mark_professional_post, refuse_locked,
---                          refuse_suspended
---           before update  track_text_changes
---           after insert   count_posts, count_shown_answers, detect_crisis, notify_on_post,
---                          protect_community, record_professional_answer
+--   posts   before insert  apply_thread_defaults, check_reply_parent, limit_posting, mark_professional_post,
+--                          refuse_locked, refuse_suspended, set_body_html
+--           before update  limit_editing, set_body_html, track_text_changes
+--           after insert   count_posts, count_shown_answers, detect_crisis, notify_on_post, protect_community,
+--                          record_professional_answer, track_peer_answer
 --           after update   count_shown_answers, detect_crisis, forget_withdrawn_answer, protect_community,
---                          raise_version_of_posts_thread
+--                          raise_version_of_posts_thread, track_peer_answer
 --           after delete   count_posts, count_shown_answers
 -- The order shows where triggers meet: the checks before a thread or post is written
--- refuse in that order (the first that fails names the reason); a new question with
+-- refuse in that order (the first that fails names the reason), and only then is the
+-- app's rendered HTML taken for the text (set_body_html), before an edit is kept in the
+-- revisions; a post takes its anonymity from its thread (apply_thread_defaults) before
+-- anything reads it; a new question with
 -- crisis words that asks for a professional opens its escalation as urgent
 -- (detect_crisis) before the request is added to it (escalate_asker_request); and when
--- detect_crisis and protect_community both hold a text, the first sets held_at. The
--- others of one event do not depend on each other. A new trigger's name decides where
+-- detect_crisis and protect_community both hold a text, the first sets held_at;
+-- track_peer_answer reads the answer as those left it (and runs again on their change of
+-- held_at). The others of one event do not depend on each other. A new trigger's name decides where
 -- it runs.
 
 -- Tags: lower-case words, 2–30 characters; checked per element.
@@ -92,6 +97,10 @@ create table public.threads (
 	-- (mark_thread_escalated): the unanswered trigger opens an item only for a question
 	-- that never had one, and threads_awaiting_escalation_idx holds just those.
 	escalated boolean not null default false,
+	-- Whether someone other than the asker answered and the answer is there for readers
+	-- (not withdrawn, removed or held): the unanswered trigger waits for this, not for
+	-- answer_count (track_peer_answer, 20261125120200_unanswered_questions.sql).
+	peer_answered boolean not null default false,
 	-- What a visitor's page of the thread shows changed (raise_thread_version,
 	-- thread_page_version in 20261125170000_page_versions.sql).
 	version bigint not null default 0,
@@ -116,18 +125,23 @@ create index threads_search_idx on public.threads using gin (search_vector);
 create index threads_title_trgm_idx on public.threads
 	using gin (public.unaccent_immutable(title) extensions.gin_trgm_ops);
 create index threads_community_pinned_idx on public.threads (community_id, pinned_at desc) where pinned_at is not null;
--- Reading the counsellors' queue looks at what is new only: the questions that are
--- unanswered and never escalated.
+-- The unanswered trigger's scheduled job looks at what is new only: the questions no
+-- peer answered that never had an escalation.
 create index threads_awaiting_escalation_idx on public.threads (community_id, created_at)
-	where answer_count = 0 and withdrawn_at is null and not escalated;
+	where not peer_answered and withdrawn_at is null and not escalated;
 
 create table public.posts (
 	id uuid primary key default gen_random_uuid(),
 	thread_id uuid not null references public.threads (id) on delete cascade,
 	parent_post_id uuid references public.posts (id) on delete set null,
 	author_id uuid references public.members (id) on delete set null,
-	is_anonymous boolean not null default false,
+	-- Left out, it is decided by the thread: an anonymous asker's posts in their own
+	-- thread are anonymous unless they choose otherwise (apply_thread_defaults).
+	is_anonymous boolean not null,
 	shown_author_id uuid generated always as (case when is_anonymous then null else author_id end) stored,
+	-- Shown as "the asker": an anonymous post by the anonymous asker of its thread. Never
+	-- for a named thread's asker, whose anonymous posts would then point to them.
+	shown_as_asker boolean not null default false,
 	body_markdown text not null,
 	body_html text not null,
 	created_at timestamptz not null default now(),
@@ -149,6 +163,10 @@ create table public.posts (
 	removed_at timestamptz,
 	removal_reason text check (char_length(removal_reason) <= 500),
 	moderator_edited_at timestamptz,
+	-- The thread is held or removed, kept with each post (hide_posts_with_thread): the
+	-- posts' policy sees at once that most posts are visible, and asks about the thread
+	-- only for the others.
+	thread_hidden boolean not null default false,
 	constraint posts_body_check check (
 		withdrawn_at is not null or char_length(body_markdown) between 1 and 20000
 	)
@@ -161,7 +179,7 @@ create index posts_search_idx on public.posts using gin (search_vector);
 -- The answers' reading order (posts.readPage) from the index alone: a long thread's
 -- answers are ordered on every page without reading each one from the table.
 create index posts_answer_order_idx on public.posts (thread_id)
-	include (id, is_professional, helpful_count, created_at, held_at, removed_at, author_id)
+	include (id, is_professional, helpful_count, created_at, held_at, removed_at, author_id, thread_hidden)
 	where parent_post_id is null;
 -- The member's own posts in a thread (my_posts_in, on every member's thread page) from
 -- one index, not two bitmaps joined. No index on author_id alone: (author_id, created_at)

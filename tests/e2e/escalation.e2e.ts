@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { waitForMail } from '../support/mail';
 import {
+	demoPassword,
 	expect,
 	expectAccessible,
+	memberInDatabase,
 	otherVisitor,
 	owner,
 	signIn,
@@ -143,6 +146,14 @@ test('journey 4: crisis words show the helplines at once and put the item on top
 	expect(items[position]).toContain('Krisenwörter');
 	expect(items.slice(0, position).every((text) => text.includes('dringend'))).toBe(true);
 
+	// The counsellors are alerted by mail at once, with the priority and due time; an alert
+	// cannot be unsubscribed.
+	const alert = await waitForMail('beraterin@ratnetz.example', {
+		subject: new RegExp(`^Dringend: „${title}“ in Autismus & Schule, fällig bis`)
+	});
+	expect(alert.headers['list-unsubscribe']).toBeUndefined();
+	expect(alert.text).toContain('lässt sich nicht abbestellen');
+
 	// "Get help now" is on every page.
 	await page.getByRole('link', { name: 'Hilfe sofort – Hilfetelefone' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hilfe sofort');
@@ -184,4 +195,96 @@ test('a long queue comes a page at a time, and the filter stays', async ({ page 
 	await pages.getByRole('link', { name: 'Erste Seite' }).click();
 	await expect(queue.getByRole('listitem')).toHaveCount(50);
 	await expect(page).toHaveURL(`/counsellor?community=${communityId}`);
+});
+
+/** A question that asked for a professional, in the given community; its thread and item. */
+async function askedForProfessional(slug: string, title: string) {
+	const [{ id: threadId }] = await owner<{ id: string }[]>`
+		insert into public.threads (community_id, author_id, title, body_markdown, body_html, wants_professional)
+		select c.id, (select id from auth.users where email = 'mama.leo@ratnetz.example'), ${title}, 'Text',
+			'<p>Text</p>', true
+		from public.communities c where c.slug = ${slug}
+		returning id`;
+	const [{ id: itemId }] = await owner<{ id: string }[]>`
+		select id from public.escalations where thread_id = ${threadId}`;
+	return { threadId, itemId };
+}
+
+test('handover to the duty lead, "my items", and a duplicate named by its address', async ({
+	page,
+	browser
+}) => {
+	test.slow();
+	// A second counsellor serving "Familien in Leipzig".
+	const ben = await memberInDatabase('de', ['familien-leipzig']);
+	await owner`update public.members set site_role = 'counsellor' where id = ${ben.id}`;
+	await owner`insert into public.counsellor_profiles (member_id, profession, organisation) values
+		(${ben.id}, 'Sozialarbeiter', 'Stadtteilberatung Leipzig')`;
+	await owner`insert into public.counsellor_communities (member_id, community_id)
+		select ${ben.id}, id from public.communities where slug = 'familien-leipzig'`;
+	const stamp = randomUUID().slice(0, 8);
+	const first = await askedForProfessional('familien-leipzig', `Kitaplatz eingeklagt ${stamp}`);
+	const second = await askedForProfessional('familien-leipzig', `Kitaplatz einklagen ${stamp}`);
+
+	await signIn(page, ben.email, demoPassword);
+	await page.goto(`/counsellor/${first.itemId}`);
+	await page.getByRole('button', { name: 'Übernehmen' }).click();
+	await expect(page.getByText(/übernommen\s+\(von dir\)/)).toBeVisible();
+	const handover = page.getByRole('region', { name: 'Übergeben' });
+	// The duty lead, named as such with her load (which other tests change meanwhile).
+	const annaId = '00000000-0000-4000-8000-000000000002';
+	await expect(handover.locator(`option[value="${annaId}"]`)).toHaveText(
+		/^Anna_Fachberatung, Dienstleitung \(\d+ Fälle? übernommen\)$/
+	);
+	await handover.getByLabel('Übergeben an').selectOption(annaId);
+	await handover.getByLabel('Grund (optional)').fill('Krisenfall, bitte übernehmen.');
+	await handover.getByRole('button', { name: 'Übergeben' }).click();
+	await expect(page.getByText(/übernommen\s+\(von Anna_Fachberatung\)/)).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Verlauf' })).toContainText(
+		`übergeben · von ${ben.pseudonym} an Anna_Fachberatung · durch ${ben.pseudonym} · Krisenfall, bitte übernehmen.`
+	);
+	await expectAccessible(page);
+
+	// The duty lead finds it among her items.
+	const lead = await otherVisitor(browser);
+	await signIn(lead, 'beraterin@ratnetz.example');
+	await lead.goto('/counsellor');
+	await lead.getByRole('link', { name: 'Meine Fälle' }).click();
+	await expect(lead).toHaveURL(/mine=1/);
+	await expect(lead.getByRole('link', { name: `Kitaplatz eingeklagt ${stamp}` })).toBeVisible();
+	await expect(lead.getByRole('link', { name: `Kitaplatz einklagen ${stamp}` })).toHaveCount(0);
+
+	// A duplicate, named by the address of the other thread; a wrong address is explained.
+	await page.goto(`/counsellor/${second.itemId}`);
+	await page.getByRole('button', { name: 'Übernehmen' }).click();
+	await page.getByLabel('doppelt', { exact: true }).check();
+	const address = page.getByLabel('Oder Adresse der Frage');
+	await address.fill('die Frage von gestern');
+	await page.getByRole('button', { name: 'Abschließen', exact: true }).click();
+	await expect(page.getByRole('alert')).toHaveText(/Diese Adresse führt zu keiner Frage/);
+	await expect(address).toHaveValue('die Frage von gestern');
+	await expect(address).toHaveAttribute('aria-invalid', 'true');
+	await address.fill(`http://localhost:5173/t/${first.threadId}?page=1#answers`);
+	await page.getByRole('button', { name: 'Abschließen', exact: true }).click();
+	await expect(page.getByText('Erledigt: doppelt')).toBeVisible();
+});
+
+test('the app server runs the scheduled jobs: a question nobody answered escalates with nobody reading the queue', async () => {
+	const slug = `wartezeit-${randomUUID().slice(0, 8)}`;
+	await owner`insert into public.communities (slug, name, topic) values (${slug}, ${`Wartezeit ${slug}`}, 'Test')`;
+	const [{ id: threadId }] = await owner<{ id: string }[]>`
+		insert into public.threads (community_id, author_id, title, body_markdown, body_html, created_at)
+		select c.id, (select id from auth.users where email = 'oma.ruth@ratnetz.example'),
+			'Antwortet hier niemand?', 'Text', '<p>Text</p>', now() - interval '49 hours'
+		from public.communities c where c.slug = ${slug}
+		returning id`;
+	// Nobody opens a page: the server's scheduler runs the job (every second in the tests).
+	await expect
+		.poll(async () => {
+			const [item] = await owner<{ trigger: string }[]>`
+				select ev.trigger from public.escalations e join public.escalation_events ev on ev.escalation_id = e.id
+				where e.thread_id = ${threadId} and ev.kind = 'opened'`;
+			return item?.trigger ?? null;
+		})
+		.toBe('unanswered');
 });

@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, test } from './fixtures';
 import {
 	adminPages,
+	anonymousThread,
+	askerPages,
 	counsellorPages,
 	englishMemberPages,
 	forbiddenToMembers,
@@ -22,7 +24,11 @@ const words = {
 };
 type Locale = keyof typeof words;
 
+/** A round over many pages in one session: each page has a budget of its own. */
+const budgetPerPage = 15_000;
+
 async function checkPages(page: Page, locale: Locale, paths: string[], status = 200) {
+	test.setTimeout(test.info().timeout + paths.length * budgetPerPage);
 	for (const path of paths) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(status);
@@ -39,9 +45,6 @@ async function checkPages(page: Page, locale: Locale, paths: string[], status = 
 		await test.step(path, () => expectAccessible(page));
 	}
 }
-
-// A signed-in round visits many pages in one session.
-test.describe.configure({ timeout: 120_000 });
 
 // The stylesheet has one colour scheme; a dark preference must not break its contrast.
 for (const [locale, browser, colorScheme] of [
@@ -79,6 +82,21 @@ test('counsellor pages', async ({ page }) => {
 	const pages = await counsellorPages();
 	await signIn(page, roles.counsellor);
 	await checkPages(page, 'de', pages);
+});
+
+// The asker sees the professional side of the question: PapaTim asked for a professional.
+test('the asker’s thread page, waiting for a professional', async ({ page }) => {
+	await signIn(page, roles.asker);
+	await checkPages(page, 'de', askerPages);
+	await page.goto(`/t/${anonymousThread}`);
+	await expect(page.getByRole('region', { name: 'Wartet auf eine Fachkraft' })).toBeVisible();
+});
+
+// The asker sees the professional side of the question: PapaTim asked for a professional.
+test('the asker’s thread page, waiting for a professional', async ({ page }) => {
+	await signIn(page, 'papa.tim@ratnetz.example');
+	await checkPages(page, 'de', [`/t/${anonymousThread}`]);
+	await expect(page.getByRole('region', { name: 'Wartet auf eine Fachkraft' })).toBeVisible();
 });
 
 test('admin pages', async ({ page }) => {

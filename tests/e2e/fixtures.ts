@@ -103,6 +103,28 @@ export async function signIn(page: Page, email: string, password = demoPassword,
 	if (settings) await expect(page.locator('html')).toHaveAttribute('lang', settings.locale);
 }
 
+/**
+ * A new member written straight into the database as the demo seed writes its accounts
+ * (password `demoPassword`), joined to the given communities: for journeys that are not
+ * about signing up, and whose questions must not count against a demo member's limit.
+ */
+export async function memberInDatabase(locale: 'de' | 'en', communitySlugs: string[]) {
+	const { email, pseudonym } = newMember();
+	const [{ id }] = await owner<{ id: string }[]>`
+		insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+			raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+			confirmation_token, recovery_token, email_change_token_new, email_change)
+		values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', ${email},
+			extensions.crypt(${demoPassword}, extensions.gen_salt('bf', 4)), now(),
+			'{"provider":"email","providers":["email"]}', ${owner.json({ pseudonym, locale })}, now(), now(), '', '', '', '')
+		returning id`;
+	await owner`insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+		values (${id}::text, ${id}, ${owner.json({ sub: id, email, email_verified: true })}, 'email', now(), now(), now())`;
+	await owner`insert into public.community_members (community_id, member_id)
+		select c.id, ${id} from public.communities c where c.slug = any (${communitySlugs})`;
+	return { id, email, pseudonym };
+}
+
 /** Another person at another computer: a fresh context with its own address. */
 export async function otherVisitor(browser: Browser) {
 	const context = await browser.newContext({

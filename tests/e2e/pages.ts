@@ -79,7 +79,9 @@ export async function counsellorPages() {
 	return [
 		'/',
 		'/counsellor',
+		'/counsellor?mine=1',
 		'/account/notifications',
+		'/notifications',
 		'/counsellor?state=resolved',
 		'/counsellor?priority=urgent&state=active',
 		...items.map((item) => `/counsellor/${item.id}`),
@@ -95,6 +97,10 @@ export const adminPages = [
 	'/admin/counsellors',
 	'/admin/proposals',
 	'/admin/safeguarding',
+	'/admin/audit',
+	'/admin/figures',
+	'/admin/figures?from=2026-01&to=2026-12',
+	'/account/notifications',
 	'/communities/new',
 	'/c/autismus-schule',
 	'/c/autismus-schule/settings',
@@ -128,10 +134,14 @@ export async function moderatorPages() {
 }
 export const forbiddenToModerators = ['/c/pflege-angehoerige/settings'];
 
+/** PapaTim's pages: he asked anonymously for a professional (the waiting state). */
+export const askerPages = [`/t/${anonymousThread}`, '/notifications'];
+
 export const roles = {
 	member: 'mama.leo@ratnetz.example',
 	englishMember: 'sam@ratnetz.example',
 	counsellor: 'beraterin@ratnetz.example',
 	moderator: 'moderator@ratnetz.example',
-	admin: 'admin@ratnetz.example'
+	admin: 'admin@ratnetz.example',
+	asker: 'papa.tim@ratnetz.example'
 } as const;

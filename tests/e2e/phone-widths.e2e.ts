@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 import {
 	adminPages,
+	askerPages,
 	counsellorPages,
 	englishMemberPages,
 	memberPages,
@@ -67,7 +68,8 @@ const signedIn: [string, string, () => Promise<string[]> | string[]][] = [
 	['an English-speaking member', roles.englishMember, () => englishMemberPages],
 	['the counsellor', roles.counsellor, counsellorPages],
 	['the moderator', roles.moderator, moderatorPages],
-	['the admin', roles.admin, () => adminPages]
+	['the admin', roles.admin, () => adminPages],
+	['the asker', roles.asker, () => askerPages]
 ];
 for (const [who, email, pages] of signedIn) {
 	test(`${who}’s pages fit a phone`, async ({ page }) => {

@@ -2,6 +2,7 @@
 // (RLS, and the *_escalation functions that refuse with a reason); this module
 // names the steps. Every function takes an optional transaction to run in: tests
 // move the clock there (`set_config('ratnetz.clock', …, true)`).
+import type { Authored } from '$lib/authors';
 import type postgres from 'postgres';
 import { z } from 'zod';
 import * as cursor from './cursor';
@@ -55,6 +56,8 @@ export type QueueFilter = {
 	communityId?: string;
 	priority?: Priority;
 	state?: State | 'active';
+	/** Only the items the counsellor holds ("my items"). */
+	mine?: boolean;
 	/** A page's position (QueuePage.next); the first page without it. */
 	after?: string | null;
 };
@@ -96,9 +99,9 @@ export type QueuePage = {
 };
 
 /**
- * A page of the queue of the communities the counsellor serves: urgent first, then by
- * due time; resolved items newest first. Reading it first opens items for questions
- * left unanswered too long.
+ * A page of the queue of the communities the counsellor serves (duty leads: all): urgent
+ * first, then by due time; resolved items newest first. Questions left unanswered too
+ * long are in it already: a scheduled job opens their items (scheduler.ts).
  */
 export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): Promise<QueuePage> {
 	return within(claims, tx, async (tx) => {
@@ -109,7 +112,8 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 		const matching = () =>
 			tx`(${filter.communityId ?? null}::uuid is null or e.community_id = ${filter.communityId ?? null})
 			and (${filter.priority ?? null}::public.escalation_priority is null or e.priority = ${filter.priority ?? null})
-			and ${state === 'active' ? tx`e.state <> 'resolved'` : tx`e.state = ${state}`}`;
+			and ${state === 'active' ? tx`e.state <> 'resolved'` : tx`e.state = ${state}`}
+			${filter.mine ? tx`and e.claimed_by = (select auth.uid())` : tx``}`;
 		const after = !from
 			? tx``
 			: resolved
@@ -117,9 +121,8 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 				: rank.success
 					? tx`and (e.priority, e.due_at, e.id) > (${rank.data}::public.escalation_priority, ${from.at}::text::timestamptz, ${from.id})`
 					: tx``;
-		// Sent together: the statements still run in this order.
-		const [, rows, [{ total }]] = await Promise.all([
-			tx`select public.open_unanswered_escalations()`,
+		// Sent together.
+		const [rows, [{ total }]] = await Promise.all([
 			items(
 				tx,
 				tx`${matching()} ${after}`,
@@ -159,11 +162,13 @@ export const eventKinds = [
 	'raised',
 	'claimed',
 	'released',
+	'reassigned',
 	'noted',
 	'answered',
 	'resolved',
 	'reopened',
-	'content_released'
+	'content_released',
+	'alerted'
 ] as const;
 export type Note = { id: string; author: string | null; body: string; createdAt: Date };
 export type HistoryEntry = {
@@ -172,28 +177,47 @@ export type HistoryEntry = {
 	trigger: Trigger | null;
 	priority: Priority | null;
 	outcome: Outcome | null;
-	/** The counsellor or moderator who acted; null for triggers. */
+	/** The counsellor or moderator who acted; null for triggers and scheduled jobs. */
 	actor: string | null;
+	/** A handover's holders: who held the item before, who holds it after (null: nobody or a deleted account). */
+	previousHolder: string | null;
+	newHolder: string | null;
 	postId: string | null;
-	/** A flag's note, the crisis words found, a referral's service, a duplicate's thread id, a reason. */
+	/**
+	 * A flag's note, the crisis words found, a referral's service, a duplicate's thread id,
+	 * a reason; for an alert its cause and how many it reached ("overdue 3").
+	 */
 	detail: string | null;
 	at: Date;
 };
 /** A post that raised the item (flagged, or written with crisis words), as counsellors see it. */
-export type RaisingPost = {
+export type RaisingPost = Authored & {
 	id: string;
-	author: string | null;
 	bodyHtml: string;
 	createdAt: Date;
 	held: boolean;
 	removed: boolean;
 	withdrawn: boolean;
 };
+/** An alert about the item: to whom, about which due time, and what became of its mail. */
+export type Alert = {
+	id: string;
+	reason: 'urgent' | 'overdue' | 'unserved';
+	priority: Priority;
+	dueAt: Date;
+	recipient: string | null;
+	at: Date;
+	mailSentAt: Date | null;
+	mailFailedAt: Date | null;
+};
 export type Escalation = QueueItem & {
 	referredService: string | null;
+	referredContact: string | null;
+	resolutionNote: string | null;
 	duplicateOf: string | null;
 	notes: Note[];
 	history: HistoryEntry[];
+	alerts: Alert[];
 	posts: RaisingPost[];
 };
 
@@ -203,28 +227,41 @@ export async function read(claims: Claims, id: string, tx?: Tx): Promise<Escalat
 		const [found] = await items(tx, tx`e.id = ${id}`, { by: tx`e.id`, at: tx`e.opened_at` }, 1);
 		if (!found) return null;
 		const { sortedAt, ...item } = found;
-		const [extra] = await tx<{ referredService: string | null; duplicateOf: string | null }[]>`
-			select referred_service as "referredService", duplicate_of as "duplicateOf"
-			from public.escalations where id = ${id}`;
-		const notes = await tx<Note[]>`
-			select n.id::text, m.pseudonym as author, n.body, n.created_at as "createdAt"
-			from public.escalation_notes n left join public.members m on m.id = n.author_id
-			where n.escalation_id = ${id} order by n.created_at, n.id`;
-		const history = await tx<HistoryEntry[]>`
-			select ev.id::text, ev.kind, ev.trigger, ev.priority, ev.outcome, m.pseudonym as actor,
-				ev.post_id as "postId", ev.detail, ev.at
-			from public.escalation_events ev left join public.members m on m.id = ev.actor_id
-			where ev.escalation_id = ${id} order by ev.at, ev.id`;
+		const [[extra], notes, history, alerts] = await Promise.all([
+			tx<
+				Pick<Escalation, 'referredService' | 'referredContact' | 'resolutionNote' | 'duplicateOf'>[]
+			>`
+				select referred_service as "referredService", referred_contact as "referredContact",
+					resolution_note as "resolutionNote", duplicate_of as "duplicateOf"
+				from public.escalations where id = ${id}`,
+			tx<Note[]>`
+				select n.id::text, m.pseudonym as author, n.body, n.created_at as "createdAt"
+				from public.escalation_notes n left join public.members m on m.id = n.author_id
+				where n.escalation_id = ${id} order by n.created_at, n.id`,
+			tx<HistoryEntry[]>`
+				select ev.id::text, ev.kind, ev.trigger, ev.priority, ev.outcome, m.pseudonym as actor,
+					before.pseudonym as "previousHolder", after.pseudonym as "newHolder",
+					ev.post_id as "postId", ev.detail, ev.at
+				from public.escalation_events ev
+				left join public.members m on m.id = ev.actor_id
+				left join public.members before on before.id = ev.previous_holder_id
+				left join public.members after on after.id = ev.new_holder_id
+				where ev.escalation_id = ${id} order by ev.at, ev.id`,
+			tx<Alert[]>`
+				select id::text, reason, priority, due_at as "dueAt", recipient, at, mail_sent_at as "mailSentAt",
+					mail_failed_at as "mailFailedAt"
+				from public.escalation_alert_log(${id})`
+		]);
 		const postIds = [...new Set(history.flatMap((entry) => entry.postId ?? []))];
 		const posts = postIds.length
 			? await tx<RaisingPost[]>`
-				select p.id, m.pseudonym as author, p.body_html as "bodyHtml", p.created_at as "createdAt",
-					p.held_at is not null as held, p.removed_at is not null as removed,
-					p.withdrawn_at is not null as withdrawn
+				select p.id, m.pseudonym as author, p.is_anonymous as anonymous, p.shown_as_asker as asker,
+					p.body_html as "bodyHtml", p.created_at as "createdAt", p.held_at is not null as held,
+					p.removed_at is not null as removed, p.withdrawn_at is not null as withdrawn
 				from public.posts p left join public.members m on m.id = p.shown_author_id
 				where p.id = any(${postIds}::uuid[]) order by p.created_at, p.id`
 			: [];
-		return { ...item, ...extra, notes, history, posts };
+		return { ...item, ...extra, notes, history, alerts, posts };
 	});
 }
 
@@ -232,8 +269,48 @@ export async function claim(claims: Claims, id: string, tx?: Tx) {
 	await within(claims, tx, (tx) => tx`select public.claim_escalation(${id})`);
 }
 
+/** Back to the queue; someone other than the holder gives a reason. */
 export async function release(claims: Claims, id: string, reason: string | null = null, tx?: Tx) {
 	await within(claims, tx, (tx) => tx`select public.release_escalation(${id}, ${reason})`);
+}
+
+/** To a colleague serving the community, or a duty lead; someone other than the holder gives a reason. */
+export async function reassign(
+	claims: Claims,
+	id: string,
+	assignee: string,
+	reason: string | null = null,
+	tx?: Tx
+) {
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.reassign_escalation(${id}, ${assignee}, ${reason})`
+	);
+}
+
+export type Load = {
+	memberId: string;
+	pseudonym: string;
+	dutyLead: boolean;
+	/** Items the counsellor holds, of them urgent and overdue. */
+	holding: number;
+	urgent: number;
+	overdue: number;
+};
+
+/**
+ * Each counsellor's open load: colleagues serving the counsellor's communities, or, for
+ * an item, those who may take it.
+ */
+export async function loads(claims: Claims, escalationId: string | null = null, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<Load[]>`
+		select member_id as "memberId", pseudonym, duty_lead as "dutyLead", holding, urgent, overdue
+		from public.counsellor_loads(${escalationId})`
+	);
 }
 
 /** An internal note, for counsellors only; returns its id. */
@@ -246,8 +323,16 @@ export async function addNote(claims: Claims, id: string, body: string, tx?: Tx)
 	return row.id;
 }
 
-/** A referral names the service; a duplicate names the thread it duplicates. */
-export type Resolution = { service?: string | null; duplicateOf?: string | null };
+/**
+ * What the asker is told: a referral names the service and how to reach it, a duplicate
+ * the thread it duplicates, "no action" why.
+ */
+export type Resolution = {
+	service?: string | null;
+	contact?: string | null;
+	duplicateOf?: string | null;
+	note?: string | null;
+};
 
 export async function resolve(
 	claims: Claims,
@@ -260,7 +345,8 @@ export async function resolve(
 		claims,
 		tx,
 		(tx) =>
-			tx`select public.resolve_escalation(${id}, ${outcome}, ${detail.service ?? null}, ${detail.duplicateOf ?? null})`
+			tx`select public.resolve_escalation(${id}, ${outcome}, ${detail.service ?? null}, ${detail.duplicateOf ?? null},
+				${detail.contact ?? null}, ${detail.note ?? null})`
 	);
 }
 
@@ -302,11 +388,7 @@ export type CommunityFigures = {
 	medianMinutesToResolve: number | null;
 };
 
-/**
- * Per community the counsellor serves: open items by priority and median times. It does
- * not open items for unanswered questions itself: the page reads it after the queue, in
- * the same transaction, so it counts the items the queue has just opened.
- */
+/** Per community the counsellor serves: open items by priority and median times. */
 export async function figures(claims: Claims, tx?: Tx) {
 	return within(
 		claims,
@@ -343,4 +425,55 @@ export async function figures(claims: Claims, tx?: Tx) {
 		where c.id = any ((select public.served_communities())::uuid[])
 		order by c.name`
 	);
+}
+
+/**
+ * The professional side of a thread as its asker sees it (and the counsellors serving
+ * its community): the item being worked with its due time, else its latest outcome.
+ * Null for everyone else, and for a thread that never had an item.
+ */
+export type ProfessionalHelp = {
+	state: State;
+	priority: Priority;
+	dueAt: Date;
+	outcome: Outcome | null;
+	referredService: string | null;
+	referredContact: string | null;
+	resolutionNote: string | null;
+	/** The thread it duplicates, when readers can see it. */
+	duplicate: { id: string; title: string } | null;
+	/** The newest professional answer, for "answered publicly". */
+	professionalPostId: string | null;
+	resolvedAt: Date | null;
+	/** When the counselling service is next staffed, while it is not (staffed hours); else null. */
+	nextStaffedAt: Date | null;
+};
+
+export async function professionalHelp(
+	claims: Claims,
+	threadId: string,
+	tx?: Tx
+): Promise<ProfessionalHelp | null> {
+	const [row] = await within(
+		claims,
+		tx,
+		(tx) => tx<
+			(Omit<ProfessionalHelp, 'duplicate'> & {
+				duplicateOf: string | null;
+				duplicateTitle: string | null;
+			})[]
+		>`
+		select h.state, h.priority, h.due_at as "dueAt", h.outcome, h.referred_service as "referredService",
+			h.referred_contact as "referredContact", h.resolution_note as "resolutionNote",
+			h.duplicate_of as "duplicateOf", h.duplicate_title as "duplicateTitle",
+			h.professional_post_id as "professionalPostId", h.resolved_at as "resolvedAt",
+			case when h.state <> 'resolved' then public.next_staffed_at() end as "nextStaffedAt"
+		from public.asker_escalation(${threadId}) h`
+	);
+	if (!row) return null;
+	const { duplicateOf, duplicateTitle, ...help } = row;
+	return {
+		...help,
+		duplicate: duplicateOf && duplicateTitle ? { id: duplicateOf, title: duplicateTitle } : null
+	};
 }

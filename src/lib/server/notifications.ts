@@ -10,6 +10,10 @@ export type Notification = {
 	threadTitle: string | null;
 	/** A moderator's reason (removal, warning, suspension) or a flag's decision. */
 	reason: string | null;
+	/** An alert's community, and its item's priority and due time as alerted. */
+	community: string | null;
+	priority: string | null;
+	dueAt: Date | null;
 	createdAt: Date;
 	read: boolean;
 };
@@ -20,8 +24,11 @@ export async function list(claims: Claims) {
 		claims,
 		(tx) => tx<Notification[]>`
 		select n.id, n.kind, n.thread_id as "threadId", n.post_id as "postId", t.title as "threadTitle",
-			n.reason, n.created_at as "createdAt", n.read_at is not null as read
+			n.reason, c.name as community, a.priority, a.due_at as "dueAt",
+			n.created_at as "createdAt", n.read_at is not null as read
 		from public.notifications n left join public.threads t on t.id = n.thread_id
+		left join public.communities c on c.id = n.community_id
+		left join public.escalation_alerts a on a.notification_id = n.id
 		where n.member_id = (select auth.uid())
 		order by n.read_at is null desc, n.created_at desc limit 50`
 	);

@@ -15,6 +15,7 @@ import { RateLimits } from './ratelimit.ts';
 import { dispatch } from './routes.ts';
 import { loadKeys } from './tokens.ts';
 import { projectRoot } from '../env.ts';
+import { listenOn } from '../listen.ts';
 
 const prefix = '/auth/v1';
 /** GoTrue's request body limit. */
@@ -130,13 +131,7 @@ export async function startAuth(options: {
 	// machine) sends its next request on a socket just being closed: "fetch failed".
 	server.keepAliveTimeout = 0;
 	try {
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(options.port, '127.0.0.1', () => {
-				server.off('error', reject);
-				resolve();
-			});
-		});
+		await listenOn(server, options.port, options.log);
 	} catch (error) {
 		await sql.end();
 		mailer.close();

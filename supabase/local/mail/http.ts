@@ -1,6 +1,7 @@
 // HTTP side of the mail catcher: the JSON API tests read links from, and the web inbox.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOn } from '../listen.ts';
 import { inboxPage, messagePage, notFoundPage, pageCsp } from './inbox-page.ts';
 import type { MailStore } from './store.ts';
 
@@ -18,13 +19,7 @@ export async function startHttp(options: {
 			else response.end();
 		}
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port, '127.0.0.1', () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
+	await listenOn(server, options.port, options.log);
 	return {
 		port: (server.address() as AddressInfo).port,
 		close: () =>

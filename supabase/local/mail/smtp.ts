@@ -2,6 +2,7 @@
 import { simpleParser, type HeaderValue, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { listenOn } from '../listen.ts';
 import type { MailStore } from './store.ts';
 
 /** Big enough for any mail with inline images, small enough that a runaway loop can't eat the RAM. */
@@ -59,14 +60,7 @@ export async function startSmtp(options: {
 	server.on('error', (error) => log(`mail: SMTP error: ${error.message}`));
 
 	const listening = server.server;
-	await new Promise<void>((resolve, reject) => {
-		const fail = (error: Error) => reject(error);
-		listening.once('error', fail);
-		server.listen(options.port, '127.0.0.1', () => {
-			listening.off('error', fail);
-			resolve();
-		});
-	});
+	await listenOn(listening, options.port, log);
 	return {
 		port: (listening.address() as AddressInfo).port,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve()))

@@ -96,7 +96,8 @@ describe('a crisis subject in a harmless context', () => {
 		});
 		const [item] = await escalationsOf(id);
 		expect(item.priority).toBe('urgent');
-		expect(await historyKinds(item.id)).toEqual(['opened', 'raised']);
+		// Raised to urgent, the item alerts its counsellors at once.
+		expect(await historyKinds(item.id)).toEqual(['opened', 'raised', 'alerted']);
 	});
 });
 

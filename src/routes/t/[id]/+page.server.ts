@@ -54,7 +54,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// some readers need is asked only for them, as the session check found them: the
 	// community's checks of counsellors and moderators (threads.read), the suspension here of
 	// a suspended member, the communities a moderator may move it to.
-	const [thread, shown, lines, reportedByMe, mySuspension, moveTargets] = await read(
+	const [thread, shown, lines, reportedByMe, mySuspension, moveTargets, help] = await read(
 		locals.claims,
 		(tx) =>
 			Promise.all([
@@ -74,10 +74,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					: null,
 				locals.claims && locals.member?.moderates
 					? communities.moveTargets(locals.claims, id, tx)
-					: []
+					: [],
+				// The professional side, for the asker and the counsellors only (the database decides).
+				locals.claims ? escalations.professionalHelp(locals.claims, id, tx) : null
 			])
 	);
 	if (!thread) error(404, m.error_thread_not_found());
+	// Waiting while nobody is on duty: the helplines go with the notice that says so.
+	const waitingOutOfHours = Boolean(help?.nextStaffedAt);
+	const shownHelplines =
+		waitingOutOfHours && lines.length === 0 ? await helplines.list(locals.claims) : lines;
 	const suspension = thread.canTakePart ? mySuspension : null;
 	const written = at.postId
 		? shown.answers
@@ -113,7 +119,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		held: url.searchParams.has('held') && Boolean(written?.isMine && written.held),
 		// Back from the report page (t/[id]/report); a crisis report is told what happens next.
 		reported: reportedByMe ? (reported === 'crisis' ? 'crisis' : 'other') : null,
-		helplines: lines,
+		helplines: shownHelplines,
+		help,
 		suspension,
 		moveTargets,
 		// A fresh key per answer form: a double submit creates one post.
