@@ -92,18 +92,6 @@ language sql stable security definer set search_path = '' as $$
 		));
 $$;
 
--- Check that the signed-in member is a verified counsellor named duty lead.
-create function public.is_duty_lead() returns boolean
-language plpgsql stable security definer set search_path = '' as $$
-begin
-	return exists (
-		select 1 from public.members m
-		join public.counsellor_profiles p on p.member_id = m.id and p.withdrawn_at is null and p.duty_lead
-		where m.id = (select auth.uid()) and m.site_role = 'counsellor'
-	);
-end;
-$$;
-
 -- Check that the signed-in member may look after people's safety in the given
 -- community (reveal anonymous authors, release held posts): a counsellor serving
 -- it or one of its moderators.

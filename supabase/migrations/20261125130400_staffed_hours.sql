@@ -45,3 +45,6 @@ create policy "Admins remove staffed hours" on public.staffed_hours
 revoke all on public.staffed_hours from anon, authenticated;
 grant select on public.staffed_hours to anon, authenticated;
 grant insert, update (opens, closes), delete on public.staffed_hours to authenticated;
+-- Asked for the asker's own waiting thread only.
+revoke all on function public.next_staffed_at(timestamptz) from public, anon;
+grant execute on function public.next_staffed_at(timestamptz) to authenticated;

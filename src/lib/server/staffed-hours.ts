@@ -1,8 +1,8 @@
 // Staffed hours ("Sprechzeiten") of the site's counselling service: one window per
 // weekday in Berlin time, set by admins (RLS checks). Outside them a family waiting for
 // a professional learns when someone will look.
-import type { Claims, Tx } from './db';
-import { transaction, within } from './db';
+import type { Claims } from './db';
+import { transaction } from './db';
 
 /** ISO weekdays: 1 Monday … 7 Sunday. */
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -36,14 +36,4 @@ export async function save(claims: Claims, week: Week) {
 				where (public.staffed_hours.opens, public.staffed_hours.closes) is distinct from (excluded.opens, excluded.closes)`;
 		}
 	});
-}
-
-/** When the service is next staffed, while it is not; null while staffed or when no hours are set. */
-export async function nextStaffedAt(claims: Claims | null, tx?: Tx) {
-	const [row] = await within(
-		claims,
-		tx,
-		(tx) => tx<{ at: Date | null }[]>`select public.next_staffed_at() as at`
-	);
-	return row.at;
 }
