@@ -114,7 +114,9 @@ describe('the home page', () => {
 		const [item] = (await escalations.queue(professional.claims, { communityId: place })).items;
 		expect(item.priority).toBe('urgent');
 		await escalations.claim(professional.claims, item.id);
-		await escalations.resolve(professional.claims, item.id, 'no_action');
+		await escalations.resolve(professional.claims, item.id, 'no_action', {
+			note: 'Die Antworten hier helfen.'
+		});
 		expect((await home(professional.claims)).waiting).toEqual({ urgent: 0, overdue: 1 });
 	});
 

@@ -231,14 +231,16 @@ describe('query plans on a mid-size forum', () => {
 				await moderation.openItems(serving, tx);
 			});
 			expect(sequentialScans(found)).toEqual([]);
-			// What waits is counted from the small indexes of active cases and open items.
+			// What waits is counted from the small indexes of active cases and open items: of the
+			// cases, either partial index of the unresolved ones (the planner picks by the
+			// table's state; both are proportional to what waits, never to the history).
 			expectIndexes(found, [
 				'threads_community_new_idx',
 				'threads_community_unanswered_idx',
 				'notifications_unread_idx',
-				'escalations_active_idx',
 				'moderation_items_one_open'
 			]);
+			expect(found.join('\n')).toMatch(/escalations_(active_idx|one_open_per_thread)\b/);
 		},
 		planBudget
 	);

@@ -142,7 +142,7 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 
 export type Waiting = { urgent: number; overdue: number };
 
-/** What waits for the counsellor in the communities they serve: urgent and overdue open cases (from the active cases' index). */
+/** What waits for the counsellor in the communities they serve: urgent and overdue open cases (from an index of the unresolved cases only). */
 export async function waiting(claims: Claims, tx?: Tx) {
 	const [counts] = await within(
 		claims,

@@ -96,7 +96,12 @@ export async function latest(
 ) {
 	const query = (tx: Tx) => tx<ListedThread[]>`
 		with joined as (
-			select cm.community_id from public.community_members cm where cm.member_id = (select auth.uid())
+			${
+				// Visitors may not read memberships: they joined none.
+				claims
+					? tx`select cm.community_id from public.community_members cm where cm.member_id = (select auth.uid())`
+					: tx`select null::uuid as community_id where false`
+			}
 		), scope as (
 			select c.id, c.slug, c.name from public.communities c
 			where not exists (select 1 from joined) or c.id in (select community_id from joined)
