@@ -92,13 +92,6 @@ test('the asker’s thread page, waiting for a professional', async ({ page }) =
 	await expect(page.getByRole('region', { name: 'Wartet auf eine Fachkraft' })).toBeVisible();
 });
 
-// The asker sees the professional side of the question: PapaTim asked for a professional.
-test('the asker’s thread page, waiting for a professional', async ({ page }) => {
-	await signIn(page, 'papa.tim@ratnetz.example');
-	await checkPages(page, 'de', [`/t/${anonymousThread}`]);
-	await expect(page.getByRole('region', { name: 'Wartet auf eine Fachkraft' })).toBeVisible();
-});
-
 test('admin pages', async ({ page }) => {
 	await signIn(page, roles.admin);
 	await checkPages(page, 'de', adminPages);
