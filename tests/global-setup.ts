@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { apiUrl, projectRoot } from '../supabase/local/env.ts';
+import postgres from 'postgres';
+import { apiUrl, dbUrl, projectRoot } from '../supabase/local/env.ts';
 
 /**
  * No app runs beside the integration tests, so Auth's Send Email Hook is served here by
@@ -32,6 +33,20 @@ async function serveSendEmailHook(): Promise<Server> {
 	server.keepAliveTimeout = 0;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return server;
+}
+
+/**
+ * Each integration test sends only its own members' mails; the rest (above all the
+ * urgent alerts to every counsellor the tests made, which go first) would keep the
+ * browser tests' mail sender, running next on this database, busy for minutes.
+ */
+async function dropUnsentMails() {
+	const sql = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+	try {
+		await sql`delete from public.mail_outbox where sent_at is null and failed_at is null`;
+	} finally {
+		await sql.end();
+	}
 }
 
 export default async function setup() {
@@ -60,6 +75,7 @@ export default async function setup() {
 		stack.on('exit', (code) => reject(new Error(`The local Supabase stopped with code ${code}`)));
 	});
 	return async () => {
+		await dropUnsentMails();
 		const exited = new Promise((resolve) => stack.on('exit', resolve));
 		stack.kill('SIGTERM');
 		await exited;
