@@ -175,7 +175,7 @@ revoke all on public.counsellor_profiles, public.counsellor_communities, public.
 grant select on public.counsellor_profiles, public.counsellor_communities to anon, authenticated;
 grant select on public.counsellor_verifications to authenticated;
 
-revoke all on function public.served_communities() from public;
-grant execute on function public.served_communities() to authenticated;
+revoke all on function public.served_communities(), public.serves_community(uuid) from public, anon;
+grant execute on function public.served_communities(), public.serves_community(uuid) to authenticated;
 revoke execute on function public.verify_counsellor(uuid, text, text, uuid[]), public.withdraw_counsellor(uuid, text)
 	from public, anon;

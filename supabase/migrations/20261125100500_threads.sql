@@ -8,21 +8,26 @@
 --
 -- The triggers on threads and posts come from many subjects. Postgres fires the
 -- triggers of one table, timing and event in the order of their names:
---   threads before insert  limit_posting, refuse_suspended
---           before update  check_accepted_post, raise_thread_version, track_text_changes
+--   threads before insert  limit_posting, refuse_suspended, set_body_html
+--           before update  check_accepted_post, limit_editing, raise_thread_version, set_body_html,
+--                          track_text_changes
 --           after insert   count_threads, detect_crisis, escalate_asker_request, protect_community
---           after update   detect_crisis, follow_thread_community, notify_on_accept, protect_community
+--           after update   detect_crisis, follow_thread_community, hide_posts_with_thread, notify_on_accept,
+--                          protect_community
 --           after delete   count_threads
---   posts   before insert  check_reply_parent, limit_posting, mark_professional_post, refuse_locked,
---                          refuse_suspended
---           before update  track_text_changes
+--   posts   before insert  apply_thread_defaults, check_reply_parent, limit_posting, mark_professional_post,
+--                          refuse_locked, refuse_suspended, set_body_html
+--           before update  limit_editing, set_body_html, track_text_changes
 --           after insert   count_posts, detect_crisis, notify_on_post, protect_community,
 --                          record_professional_answer
 --           after update   detect_crisis, forget_withdrawn_answer, protect_community,
 --                          raise_version_of_posts_thread
 --           after delete   count_posts
 -- The order shows where triggers meet: the checks before a thread or post is written
--- refuse in that order (the first that fails names the reason); a new question with
+-- refuse in that order (the first that fails names the reason), and only then is the
+-- app's rendered HTML taken for the text (set_body_html), before an edit is kept in the
+-- revisions; a post takes its anonymity from its thread (apply_thread_defaults) before
+-- anything reads it; a new question with
 -- crisis words that asks for a professional opens its escalation as urgent
 -- (detect_crisis) before the request is added to it (escalate_asker_request); and when
 -- detect_crisis and protect_community both hold a text, the first sets held_at. The
@@ -125,8 +130,13 @@ create table public.posts (
 	thread_id uuid not null references public.threads (id) on delete cascade,
 	parent_post_id uuid references public.posts (id) on delete set null,
 	author_id uuid references public.members (id) on delete set null,
-	is_anonymous boolean not null default false,
+	-- Left out, it is decided by the thread: an anonymous asker's posts in their own
+	-- thread are anonymous unless they choose otherwise (apply_thread_defaults).
+	is_anonymous boolean not null,
 	shown_author_id uuid generated always as (case when is_anonymous then null else author_id end) stored,
+	-- Shown as "the asker": an anonymous post by the anonymous asker of its thread. Never
+	-- for a named thread's asker, whose anonymous posts would then point to them.
+	shown_as_asker boolean not null default false,
 	body_markdown text not null,
 	body_html text not null,
 	created_at timestamptz not null default now(),
@@ -148,6 +158,10 @@ create table public.posts (
 	removed_at timestamptz,
 	removal_reason text check (char_length(removal_reason) <= 500),
 	moderator_edited_at timestamptz,
+	-- The thread is held or removed, kept with each post (hide_posts_with_thread): the
+	-- posts' policy sees at once that most posts are visible, and asks about the thread
+	-- only for the others.
+	thread_hidden boolean not null default false,
 	constraint posts_body_check check (
 		withdrawn_at is not null or char_length(body_markdown) between 1 and 20000
 	)
@@ -160,7 +174,7 @@ create index posts_search_idx on public.posts using gin (search_vector);
 -- The answers' reading order (posts.readPage) from the index alone: a long thread's
 -- answers are ordered on every page without reading each one from the table.
 create index posts_answer_order_idx on public.posts (thread_id)
-	include (id, is_professional, helpful_count, created_at, held_at, removed_at, author_id)
+	include (id, is_professional, helpful_count, created_at, held_at, removed_at, author_id, thread_hidden)
 	where parent_post_id is null;
 -- The member's own posts in a thread (my_posts_in, on every member's thread page) from
 -- one index, not two bitmaps joined. No index on author_id alone: (author_id, created_at)

@@ -216,7 +216,7 @@ grant select on public.escalations, public.escalation_events, public.escalation_
 -- Pages ask every viewer whether a thread has an open escalation; visitors see none.
 grant select on public.escalations to anon;
 
-revoke execute on function public.escalate_asker_request(),
+revoke execute on function public.escalate_asker_request(), public.mark_thread_escalated(), public.remember_first_claim(),
 	public.open_escalation(uuid, public.escalation_priority, public.escalation_trigger, text, uuid),
 	public.escalation_due(uuid, public.escalation_priority)
 	from public, anon, authenticated;

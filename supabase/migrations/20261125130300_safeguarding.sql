@@ -33,38 +33,43 @@ grant delete, insert (name, phone, description, hours, position), update (name, 
 	on public.helplines to authenticated;
 
 -- Revealing authors --------------------------------------------------------------------
+-- The audit log keeps who revealed even after that account is deleted: their id (no
+-- foreign key, so it stays) and the pseudonym they revealed under.
 create table public.author_reveals (
 	id bigint generated always as identity primary key,
 	community_id uuid not null references public.communities (id) on delete cascade,
 	-- The thread, and the post when a post's author was revealed.
 	thread_id uuid not null references public.threads (id) on delete cascade,
 	post_id uuid references public.posts (id) on delete cascade,
-	revealed_by uuid references public.members (id) on delete set null,
+	revealed_by uuid not null,
+	revealer_pseudonym text not null,
 	reason text not null check (char_length(btrim(reason)) between 10 and 1000),
 	revealed_at timestamptz not null default now()
 );
 create index author_reveals_revealed_at_idx on public.author_reveals (revealed_at desc);
+create index author_reveals_revealed_by_idx on public.author_reveals (revealed_by, thread_id);
 
--- A counsellor serving the community or one of its moderators learns who wrote an
--- anonymous thread or post; the reveal is written to the audit log admins read.
--- Returns the pseudonym, or null when the author has deleted their account.
+-- A counsellor serving the community or one of its moderators asks who wrote an
+-- anonymous thread or post, with a reason: the reveal is written to the audit log
+-- admins read, and its id returned. The name comes from revealed_author(), and only
+-- once that log entry is committed: a caller who rolls back learns nothing.
 create function public.reveal_author(thread uuid default null, post uuid default null, reason text default null)
-returns text
+returns bigint
 language plpgsql security definer set search_path = '' as $$
 declare
 	community uuid;
 	target_thread uuid;
 	anonymous boolean;
-	author uuid;
+	revealed bigint;
 begin
 	if num_nonnulls(thread, post) <> 1 then
 		raise exception 'Name one thread or post' using errcode = '22023';
 	end if;
 	if thread is not null then
-		select t.community_id, t.id, t.is_anonymous, t.author_id into community, target_thread, anonymous, author
+		select t.community_id, t.id, t.is_anonymous into community, target_thread, anonymous
 		from public.threads t where t.id = thread;
 	else
-		select t.community_id, t.id, p.is_anonymous, p.author_id into community, target_thread, anonymous, author
+		select t.community_id, t.id, p.is_anonymous into community, target_thread, anonymous
 		from public.posts p join public.threads t on t.id = p.thread_id where p.id = post;
 	end if;
 	if community is null then
@@ -80,9 +85,47 @@ begin
 	if char_length(btrim(coalesce(reason, ''))) < 10 then
 		raise exception 'Give a reason of at least 10 characters' using errcode = '23514', hint = 'escalation_reason_required';
 	end if;
-	insert into public.author_reveals (community_id, thread_id, post_id, revealed_by, reason)
-	values (community, target_thread, post, (select auth.uid()), btrim(reason));
-	return (select m.pseudonym from public.members m where m.id = author);
+	insert into public.author_reveals (community_id, thread_id, post_id, revealed_by, revealer_pseudonym, reason)
+	select community, target_thread, post, m.id, m.pseudonym, btrim(reason)
+	from public.members m where m.id = (select auth.uid())
+	returning id into revealed;
+	return revealed;
+end;
+$$;
+
+-- The revealed author's pseudonym (null when they deleted their account), for the one
+-- who revealed, in a transaction that began after the reveal's: a reveal this
+-- transaction wrote (or any of its savepoints) is not yet committed and could still be
+-- rolled back, leaving no log entry. revealed_at is the revealing transaction's start.
+create function public.revealed_author(reveal bigint) returns text
+language plpgsql stable security definer set search_path = '' as $$
+declare
+	r public.author_reveals;
+begin
+	select * into r from public.author_reveals a where a.id = reveal and a.revealed_by = (select auth.uid());
+	if r.id is null then
+		raise exception 'Only who revealed an author learns the name' using errcode = '42501',
+			hint = 'escalation_reveal_not_allowed';
+	end if;
+	if r.revealed_at >= pg_catalog.transaction_timestamp() then
+		raise exception 'A reveal names the author only once it is logged' using errcode = '55000',
+			hint = 'escalation_reveal_not_committed';
+	end if;
+	return (select m.pseudonym from public.members m
+		where m.id = case when r.post_id is null
+			then (select t.author_id from public.threads t where t.id = r.thread_id)
+			else (select p.author_id from public.posts p where p.id = r.post_id) end);
+end;
+$$;
+
+-- Whether the signed-in member revealed the author of this thread (post null) or post.
+create function public.revealed_to_me(thread uuid, post uuid) returns boolean
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	return exists (
+		select 1 from public.author_reveals a
+		where a.revealed_by = (select auth.uid()) and a.thread_id = thread and a.post_id is not distinct from post
+	);
 end;
 $$;
 
@@ -91,7 +134,9 @@ create policy "Admins read the reveal log" on public.author_reveals
 	for select to authenticated using ((select public.is_admin()));
 revoke all on public.author_reveals from anon, authenticated;
 grant select on public.author_reveals to authenticated;
-revoke execute on function public.reveal_author(uuid, uuid, text) from public, anon;
+revoke execute on function public.reveal_author(uuid, uuid, text), public.revealed_author(bigint)
+	from public, anon;
+revoke execute on function public.revealed_to_me(uuid, uuid) from public, anon, authenticated;
 
 -- Helplines of the product brief, in the order a person in need should see them.
 insert into public.helplines (name, phone, description, hours, position) values

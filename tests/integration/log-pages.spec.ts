@@ -81,8 +81,8 @@ describe("the admins' logs", () => {
 
 	it('page the reveals: each once, newest first', async () => {
 		const rows = await owner<{ id: string }[]>`
-			insert into public.author_reveals (community_id, thread_id, revealed_by, reason, revealed_at)
-			select ${home}, ${threadId}, ${admin.id}, 'Krise in der Familie ' || n,
+			insert into public.author_reveals (community_id, thread_id, revealed_by, revealer_pseudonym, reason, revealed_at)
+			select ${home}, ${threadId}, ${admin.id}, ${admin.pseudonym}, 'Krise in der Familie ' || n,
 				${instant('2020-01-01 12:00:00.123')}
 			from generate_series(1, 60) n
 			returning id::text`;

@@ -88,8 +88,8 @@ async function midSizeForum(tx: Tx, memberId: string): Promise<Forum> {
 			now() - interval '1 hour' * g, now() - interval '1 hour' * g
 		from generate_series(1, 4000) g`;
 	await tx`
-		insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at)
-		select t.id, ${memberId}, 'Antwort ' || md5(t.id::text || n), '<p>x</p>', t.created_at + interval '1 minute' * n
+		insert into public.posts (thread_id, author_id, is_anonymous, body_markdown, body_html, created_at)
+		select t.id, ${memberId}, false, 'Antwort ' || md5(t.id::text || n), '<p>x</p>', t.created_at + interval '1 minute' * n
 		from public.threads t cross join generate_series(1, 10) n
 		where t.community_id = ${communityId} and t.title not like '%0'`;
 	await tx`

@@ -2,7 +2,9 @@
 // (RLS, checks, triggers, state-changing functions); this only names the reason.
 // The SQL functions name theirs in the error's hint, which is a message key.
 import postgres from 'postgres';
+import { markdownProblemMessage } from '$lib/post-schemas';
 import { m } from '$lib/paraglide/messages';
+import { MarkdownTooCostly } from './markdown';
 
 /** Thrown when a change touched nothing: RLS hid the row, so it is not the member's to change. */
 export class NotAllowed extends Error {
@@ -27,6 +29,7 @@ const reasons: Record<string, () => string> = {
 	escalation_reveal_not_allowed: m.escalation_reveal_not_allowed,
 	escalation_not_anonymous: m.escalation_not_anonymous,
 	escalation_not_held: m.escalation_not_held,
+	escalation_reveal_not_committed: m.escalation_reveal_not_committed,
 	moderation_already_handled: m.moderation_already_handled,
 	moderation_not_moderator: m.moderation_not_moderator,
 	moderation_reason_required: m.moderation_reason_required,
@@ -43,8 +46,11 @@ const reasons: Record<string, () => string> = {
 
 export function refusal(error: unknown): string | null {
 	if (error instanceof NotAllowed) return m.error_not_allowed();
+	// A text the forms let through but the renderer refuses (they check the same limits).
+	if (error instanceof MarkdownTooCostly) return markdownProblemMessage(error.problem);
 	if (!(error instanceof postgres.PostgresError)) return null;
 	if (error.hint === 'rate_limited') return m.error_posting_too_fast();
+	if (error.hint === 'rate_limited_edits') return m.error_editing_too_fast();
 	// The writer learns which word the community does not allow (the database names it).
 	if (error.hint === 'moderation_watched_word_blocked') {
 		return m.moderation_watched_word_blocked({ word: error.detail ?? '' });

@@ -5,13 +5,15 @@ import type postgres from 'postgres';
 import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import { NotAllowed } from './db-errors';
-import { render } from './markdown';
+import { storeRendered } from './markdown';
 import type { Written } from './threads';
 
 export type Post = {
 	id: string;
 	parentPostId: string | null;
 	author: string | null;
+	/** Written anonymously by the thread's anonymous asker: shown as "the asker". */
+	asker: boolean;
 	/** What the professional badge shows (profession, organisation); null for peers. */
 	professional: { profession: string; organisation: string } | null;
 	anonymous: boolean;
@@ -92,7 +94,7 @@ export async function readPage(
 			case when p.is_professional then (
 				select json_build_object('profession', cp.profession, 'organisation', cp.organisation)
 				from public.counsellor_profiles cp where cp.member_id = p.shown_author_id) end as professional,
-			p.is_anonymous as anonymous, p.held_at is not null as held,
+			p.is_anonymous as anonymous, p.shown_as_asker as asker, p.held_at is not null as held,
 			p.removed_at is not null as removed, p.removal_reason as "removalReason",
 			p.moderator_edited_at is not null as "moderatorEdited",
 			p.body_html as "bodyHtml", p.created_at as "createdAt",
@@ -130,7 +132,13 @@ export async function readPage(
 	};
 }
 
-export type Answer = { body: string; parentPostId: string | null; idempotencyKey: string };
+export type Answer = {
+	body: string;
+	parentPostId: string | null;
+	idempotencyKey: string;
+	/** The writer's choice; left out, the thread decides (its anonymous asker stays anonymous). */
+	anonymous?: boolean | null;
+};
 
 /**
  * Answers (or replies); a double submit gives the first post back. The writer follows
@@ -138,13 +146,18 @@ export type Answer = { body: string; parentPostId: string | null; idempotencyKey
  */
 export async function answer(claims: Claims, threadId: string, input: Answer) {
 	return transaction(claims, async (tx) => {
-		const [created] = await tx<{ id: string }[]>`
-			insert into public.posts (thread_id, parent_post_id, author_id, body_markdown, body_html, idempotency_key)
-			values (${threadId}, ${input.parentPostId}, ${claims.sub}, ${input.body}, ${render(input.body)}, ${input.idempotencyKey})
+		// The HTML goes out with the insert that takes it (one round trip).
+		const [, [created]] = await Promise.all([
+			storeRendered(tx, input.body),
+			tx<{ id: string }[]>`
+			insert into public.posts (thread_id, parent_post_id, author_id, is_anonymous, body_markdown, idempotency_key)
+			values (${threadId}, ${input.parentPostId}, ${claims.sub}, ${input.anonymous ?? null}, ${input.body},
+				${input.idempotencyKey})
 			-- Only the idempotency key can collide (ids are fresh), so no conflict target:
 			-- naming author_id there would need read access to it.
 			on conflict do nothing
-			returning id`;
+			returning id`
+		]);
 		if (created) {
 			await tx`insert into public.thread_follows (thread_id, member_id) values (${threadId}, ${claims.sub}) on conflict do nothing`;
 		}
@@ -169,8 +182,10 @@ async function written(tx: Tx, which: postgres.PendingQuery<postgres.Row[]>) {
 /** Edits the post; the writer learns, as when writing it, whether it mentions a crisis. */
 export async function edit(claims: Claims, id: string, body: string) {
 	return transaction(claims, async (tx) => {
-		const updated =
-			await tx`update public.posts set body_markdown = ${body}, body_html = ${render(body)} where id = ${id}`;
+		const [, updated] = await Promise.all([
+			storeRendered(tx, body),
+			tx`update public.posts set body_markdown = ${body} where id = ${id}`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 		return written(tx, tx`id = ${id}`);
 	});

@@ -5,7 +5,7 @@ import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import * as cursor from './cursor';
 import { NotAllowed } from './db-errors';
-import { render } from './markdown';
+import { storeRendered } from './markdown';
 import type { CurrentMember } from './members';
 
 export const tabs = ['new', 'active', 'unanswered', 'solved'] as const;
@@ -169,15 +169,19 @@ export type Written = { id: string; crisis: boolean; held: boolean };
  */
 export async function ask(claims: Claims, communityId: string, question: Question) {
 	return transaction(claims, async (tx) => {
-		const [created] = await tx<{ id: string }[]>`
-			insert into public.threads (community_id, author_id, is_anonymous, title, body_markdown, body_html,
+		// The HTML goes out with the insert that takes it (one round trip).
+		const [, [created]] = await Promise.all([
+			storeRendered(tx, question.body),
+			tx<{ id: string }[]>`
+			insert into public.threads (community_id, author_id, is_anonymous, title, body_markdown,
 				tags, wants_professional, idempotency_key)
 			values (${communityId}, ${claims.sub}, ${question.anonymous}, ${question.title}, ${question.body},
-				${render(question.body)}, ${question.tags}, ${question.wantsProfessional}, ${question.idempotencyKey})
+				${question.tags}, ${question.wantsProfessional}, ${question.idempotencyKey})
 			-- Only the idempotency key can collide (ids are fresh), so no conflict target:
 			-- naming author_id there would need read access to it.
 			on conflict do nothing
-			returning id`;
+			returning id`
+		]);
 		if (created) {
 			await tx`insert into public.thread_follows (thread_id, member_id) values (${created.id}, ${claims.sub})`;
 		}
@@ -206,10 +210,11 @@ export async function edit(
 	change: { title: string; body: string; tags: string[] }
 ) {
 	return transaction(claims, async (tx) => {
-		const updated = await tx`
-			update public.threads set title = ${change.title}, body_markdown = ${change.body},
-				body_html = ${render(change.body)}, tags = ${change.tags}
-			where id = ${id}`;
+		const [, updated] = await Promise.all([
+			storeRendered(tx, change.body),
+			tx`update public.threads set title = ${change.title}, body_markdown = ${change.body}, tags = ${change.tags}
+				where id = ${id}`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 		return written(tx, tx`id = ${id}`);
 	});

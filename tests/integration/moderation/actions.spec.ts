@@ -223,7 +223,10 @@ describe('thread actions', () => {
 		const count = async (id: string) =>
 			(await owner`select thread_count from public.communities where id = ${id}`)[0].thread_count;
 		const [before, beforeOther] = [await count(home), await count(other)];
-		await moderationActions.move(mod.claims, threadId, other, 'Passt dort besser', null);
+		// Only into a community the moderator moderates too.
+		const ofBoth = await moderator(home);
+		await owner`insert into public.community_moderators (community_id, member_id) values (${other}, ${ofBoth.id})`;
+		await moderationActions.move(ofBoth.claims, threadId, other, 'Passt dort besser', null);
 		expect((await threads.read(reader.claims, threadId))?.communityId).toBe(other);
 		expect([await count(home), await count(other)]).toEqual([before - 1, beforeOther + 1]);
 		const logged =

@@ -103,7 +103,10 @@ describe('reading', () => {
 		const worried = await member(home);
 		await escalations.flag(worried.claims, { threadId: moved }, { reason: 'needs_professional' });
 
-		await moderationActions.move(mod.claims, moved, other, 'Passt besser dorthin', null);
+		// Moved by a moderator of both communities: moves go only where the mover moderates.
+		const ofBoth = await moderator(home);
+		await owner`insert into public.community_moderators (community_id, member_id) values (${other}, ${ofBoth.id})`;
+		await moderationActions.move(ofBoth.claims, moved, other, 'Passt besser dorthin', null);
 		expect(await seenBy(otherMod.claims)).toHaveLength(3);
 		expect(await seenBy(mod.claims)).toHaveLength(0);
 		expect(

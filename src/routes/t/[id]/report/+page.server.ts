@@ -2,6 +2,7 @@
 // own, linked from each post, so a long thread does not carry a form for every post.
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { shownAuthor } from '$lib/authors';
 import { parseForm, rejectForm } from '$lib/forms';
 import { reportReasons } from '$lib/moderation-names';
 import { m } from '$lib/paraglide/messages';
@@ -54,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		thread: { id: thread.id, title: thread.title, bodyHtml: thread.bodyHtml },
 		post: post && {
 			id: post.id,
-			author: post.author ?? (post.anonymous ? m.anonymous() : m.deleted_member()),
+			author: shownAuthor(post),
 			bodyHtml: post.bodyHtml
 		}
 	};
