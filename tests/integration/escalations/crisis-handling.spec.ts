@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
+import * as ownFlags from '$lib/server/own-flags';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -174,9 +175,9 @@ describe('a crisis report', () => {
 		const { items } = await moderation.queue(mod.claims);
 		expect(items.filter((item) => item.threadId === id)).toEqual([]);
 		const target = { threadId: id, postId: answer.id, reason: 'crisis' };
-		expect(await moderation.reported(peer.claims, target)).toBe(true);
-		expect(await moderation.reported(other.claims, target)).toBe(false);
-		expect(await moderation.reported(peer.claims, { ...target, postId: null })).toBe(false);
-		expect(await moderation.reported(peer.claims, { ...target, reason: 'spam' })).toBe(false);
+		expect(await ownFlags.reported(peer.claims, target)).toBe(true);
+		expect(await ownFlags.reported(other.claims, target)).toBe(false);
+		expect(await ownFlags.reported(peer.claims, { ...target, postId: null })).toBe(false);
+		expect(await ownFlags.reported(peer.claims, { ...target, reason: 'spam' })).toBe(false);
 	});
 });

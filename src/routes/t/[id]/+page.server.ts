@@ -11,6 +11,7 @@ import * as escalations from '$lib/server/escalations';
 import * as communities from '$lib/server/communities';
 import * as helplines from '$lib/server/helplines';
 import * as moderation from '$lib/server/moderation';
+import * as ownFlags from '$lib/server/own-flags';
 import { moderate, type ModerationKind } from '$lib/server/moderation-forms';
 import * as posts from '$lib/server/posts';
 import { renderedAnswer } from '$lib/server/rendered-answers';
@@ -64,7 +65,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				// Thanks (and for a crisis the helplines) only for who reported: a shared link shows nothing.
 				reported === null || !locals.claims
 					? false
-					: moderation.reported(
+					: ownFlags.reported(
 							locals.claims,
 							{ threadId: id, postId: at.postId, reason: reported || undefined },
 							tx
