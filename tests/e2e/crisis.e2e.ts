@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import {
 	expect,
 	expectAccessible,
+	newMemberOf,
 	otherVisitor,
 	owner,
 	signIn,
-	signUpAndConfirm,
 	test
 } from './fixtures';
 
@@ -27,9 +27,7 @@ test('a crisis question shows its writer the helplines, and nobody else who open
 	browser
 }) => {
 	test.slow();
-	await signUpAndConfirm(page);
-	await page.goto('/c/autismus-schule');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await newMemberOf(page, 'autismus-schule');
 	await page.getByRole('link', { name: 'Frage stellen' }).click();
 	const title = `Ich weiß nicht weiter ${randomUUID().slice(0, 6)}`;
 	await page.getByLabel('Titel').fill(title);

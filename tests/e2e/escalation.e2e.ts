@@ -5,10 +5,10 @@ import {
 	expect,
 	expectAccessible,
 	memberInDatabase,
+	newMemberOf,
 	otherVisitor,
 	owner,
 	signIn,
-	signUpAndConfirm,
 	test
 } from './fixtures';
 
@@ -19,9 +19,7 @@ test('journey 3: a peer flags a thread, a counsellor claims, answers with the ba
 	// A journey of several people, each signing in: three times the usual budget.
 	test.slow();
 	// A family asks (no professional requested).
-	await signUpAndConfirm(page);
-	await page.goto('/c/pflege-angehoerige');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await newMemberOf(page, 'pflege-angehoerige');
 	await page.getByRole('link', { name: 'Frage stellen' }).click();
 	const title = `Verhinderungspflege: wer zahlt die Vertretung? ${Date.now()}`;
 	await page.getByLabel('Titel').fill(title);
@@ -105,9 +103,7 @@ test('journey 4: crisis words show the helplines at once and put the item on top
 	// A new member signs up, asks, and a counsellor signs in: three times the usual budget.
 	test.slow();
 	// Not a demo member: their hourly question limit is shared by every run on this database.
-	await signUpAndConfirm(page);
-	await page.goto('/c/autismus-schule');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await newMemberOf(page, 'autismus-schule');
 	await page.getByRole('link', { name: 'Frage stellen' }).click();
 	const title = `Ich kann nicht mehr, alles ist zu viel ${Date.now()}`;
 	await page.getByLabel('Titel').fill(title);

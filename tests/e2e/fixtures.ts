@@ -150,3 +150,13 @@ export async function signUpAndConfirm(page: Page) {
 	await expect(page).toHaveURL(/\/account/);
 	return member;
 }
+
+/** A new member who joined the community, on its page. Joining is an enhanced form: its
+ * result is waited for before the test goes on. */
+export async function newMemberOf(page: Page, slug: string) {
+	const member = await signUpAndConfirm(page);
+	await page.goto(`/c/${slug}`);
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await expect(page.getByRole('button', { name: 'Verlassen' })).toBeVisible();
+	return member;
+}

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, otherVisitor, signIn, signUpAndConfirm, test } from './fixtures';
+import { expect, expectAccessible, otherVisitor, signIn, newMemberOf, test } from './fixtures';
 
 // A seeded question in "Autismus & Schule", moderated by Jonas_Moderation.
 const threadUrl = '/t/20000000-0000-4000-8000-000000000002';
@@ -12,10 +12,7 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 	// A member writes a rude answer. Texts carry a stamp: earlier runs leave theirs in the queue and log.
 	const stamp = Date.now();
 	const removalReason = `Beleidigung anderer Eltern ${stamp}`;
-	const offender = await signUpAndConfirm(page);
-	await page.goto('/c/autismus-schule');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
-	await expect(page.getByRole('button', { name: 'Verlassen' })).toBeVisible();
+	const offender = await newMemberOf(page, 'autismus-schule');
 	await page.goto(threadUrl);
 	const rude = `Was für eine dumme Frage, ihr habt keine Ahnung ${Date.now()}`;
 	await page.getByLabel('Antwort', { exact: true }).fill(rude);

@@ -3,9 +3,9 @@
 import {
 	expect,
 	expectAccessible,
+	newMemberOf,
 	otherVisitor,
 	signIn,
-	signUpAndConfirm,
 	test,
 	threadWithAnswers
 } from './fixtures';
@@ -70,9 +70,7 @@ test("each reader finds their own tools on a thread page: the counsellor's, the 
 	// A family asks anonymously in a community moderator@ moderates, wanting a professional:
 	// the question waits in the counsellors' queue. A member of the test's own: the demo
 	// members' questions (five an hour each) are shared with the other tests.
-	await signUpAndConfirm(page);
-	await page.goto('/c/autismus-schule');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await newMemberOf(page, 'autismus-schule');
 	await page.getByRole('link', { name: 'Frage stellen' }).click();
 	const title = `Nachteilsausgleich beim Abitur? ${Date.now()}`;
 	await page.getByLabel('Titel').fill(title);
