@@ -59,7 +59,9 @@ async function serve() {
 	server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
 	// As `node build` does: finish running requests, then stop; force it after SHUTDOWN_TIMEOUT.
+	// Live pages' event streams never finish by themselves: the app ends them first.
 	function shutdown() {
+		process.emit('ratnetz:stopping');
 		server.closeIdleConnections();
 		server.close(() => process.exit(0));
 		setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();

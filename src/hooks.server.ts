@@ -12,6 +12,7 @@ import {
 	type ParaglideAsyncLocalStorage
 } from '$lib/paraglide/runtime';
 import { closeDatabase } from '$lib/server/db';
+import { endStreams } from '$lib/server/live';
 import { rememberMemberLocale } from '$lib/server/locale';
 import { settled } from '$lib/server/out-of-band';
 import { startScheduler } from '$lib/server/scheduler';
@@ -27,6 +28,8 @@ import { createSupabase, type Supabase } from '$lib/server/supabase';
 export const init: ServerInit = () => {
 	if (building) return;
 	startScheduler();
+	// Open live pages would hold a stopping server until its time runs out (server/index.js).
+	process.once('ratnetz:stopping', endStreams);
 	process.once('sveltekit:shutdown', () => void settled().then(closeDatabase));
 };
 

@@ -42,6 +42,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		])
 	);
 	return {
+		live: ['queue'],
 		filter,
 		items: queued.items,
 		total: queued.total,
