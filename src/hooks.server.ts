@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from '$env/dynamic/private';
 import { sequence } from '@sveltejs/kit/hooks';
-import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -79,10 +79,14 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	if (member) rememberMemberLocale(event.request, member.locale);
 	if (!confirmation) return resolve(event);
 	// Made for the member as kept, checked with the page's own reads: sent only if that
-	// holds. Else the same address once more (data requests too), checked first this time.
+	// holds. Else the same page once more, checked first this time. A page's data (client
+	// navigation, a form's result, a live page) is sent back as SvelteKit's own redirect of
+	// data: an HTTP redirect would be followed by fetch to the data's address, which the
+	// browser then showed as the page.
 	const response = await confirmation.during(() => resolve(event));
 	if (await confirmation.holds()) return response;
-	const { pathname, search } = new URL(event.request.url);
+	const { pathname, search } = event.isDataRequest ? event.url : new URL(event.request.url);
+	if (event.isDataRequest) return json({ type: 'redirect', location: pathname + search });
 	return new Response(null, { status: 303, headers: { location: pathname + search } });
 };
 

@@ -125,7 +125,7 @@ describe("a process's event stream", () => {
 		expect(decoder.decode((await stream.read()).value)).toBe('retry: 5000\n\n');
 
 		await posts.answer(peer.claims, threadId, reply('Noch eine Erfahrung.'));
-		expect(decoder.decode((await stream.read()).value)).toBe('event: change\ndata:\n\n');
+		expect(decoder.decode((await stream.read()).value)).toBe('event: change\ndata: changed\n\n');
 		await other.until(`thread:${threadId}`);
 
 		aborted.abort();
@@ -146,7 +146,9 @@ describe("a process's event stream", () => {
 
 		await posts.answer(peer.claims, elsewhereThread.id, reply('Anderswo geantwortet.'));
 		// Told: the process has passed the announcement to each of its streams at once.
-		expect(new TextDecoder().decode((await theirs.read()).value)).toBe('event: change\ndata:\n\n');
+		expect(new TextDecoder().decode((await theirs.read()).value)).toBe(
+			'event: change\ndata: changed\n\n'
+		);
 		const next = mine.read();
 		const silent = await Promise.race([
 			next.then(() => false),

@@ -100,7 +100,9 @@ export function eventStream(announcements: Set<string>, signal: AbortSignal) {
 					// Closed already.
 				}
 			};
-			subscriber = { keys: announcements, tell: () => send('event: change\ndata:\n\n'), end };
+			// An event needs data, or browsers drop it.
+			const change = 'event: change\ndata: changed\n\n';
+			subscriber = { keys: announcements, tell: () => send(change), end };
 			subscribers.add(subscriber);
 			// The browser reconnects by itself after a dropped connection; 5 s spares a server
 			// that restarts from every page at once.

@@ -125,9 +125,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		suspension,
 		moveTargets,
 		// A fresh key per answer form: a double submit creates one post.
-		idempotencyKey: randomUUID(),
-		// New answers and changes appear without a reload (LiveUpdates.svelte).
-		live: [`thread:${id}`]
+		idempotencyKey: randomUUID()
 	};
 };
 
