@@ -65,11 +65,9 @@ function update(fresh) {
 	for (const [id, item] of shown) if (!kept.has(id) && !inUse(item)) item.remove();
 	const count = document.getElementById('answers');
 	const freshCount = fresh.getElementById('answers');
+	// Screen readers hear the new count: the heading is a polite live region.
 	if (count && freshCount && count.textContent !== freshCount.textContent) {
 		count.textContent = freshCount.textContent;
-		// Screen readers hear the new count (a status region, polite).
-		const status = document.getElementById('live-status');
-		if (status) status.textContent = freshCount.textContent;
 	}
 }
 

@@ -230,7 +230,7 @@ test('handover to the duty lead, "my items", and a duplicate named by its addres
 	// The duty lead, named as such with her load (which other tests change meanwhile).
 	const annaId = '00000000-0000-4000-8000-000000000002';
 	await expect(handover.locator(`option[value="${annaId}"]`)).toHaveText(
-		/^Anna_Fachberatung, Dienstleitung \(\d+ Fälle? übernommen\)$/
+		/^Anna_Fachberatung, Dienstleitung \((1 Fall|\d+ Fälle) übernommen\)$/
 	);
 	await handover.getByLabel('Übergeben an').selectOption(annaId);
 	await handover.getByLabel('Grund (optional)').fill('Krisenfall, bitte übernehmen.');
