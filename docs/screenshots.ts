@@ -33,9 +33,15 @@ const browser = await chromium.launch({
 });
 try {
 	for (const { name, path: pagePath, member } of pages) {
-		const cookie = member ? await signIn(app, member, '192.0.2.10') : '';
+		// The server trusts X-Forwarded-For (as behind a proxy): the browser names one address.
+		const address = '192.0.2.10';
+		const cookie = member ? await signIn(app, member, address) : '';
 		for (const [width, height] of widths) {
-			const context = await browser.newContext({ viewport: { width, height }, locale: 'de-DE' });
+			const context = await browser.newContext({
+				viewport: { width, height },
+				locale: 'de-DE',
+				extraHTTPHeaders: { 'x-forwarded-for': address }
+			});
 			await context.addCookies(
 				cookie
 					.split('; ')
@@ -46,7 +52,9 @@ try {
 					})
 			);
 			const page = await context.newPage();
-			await page.goto(app.url + pagePath);
+			const response = await page.goto(app.url + pagePath);
+			if (new URL(page.url()).pathname !== pagePath.split('?')[0])
+				throw new Error(`${pagePath} went to ${page.url()} (${response?.status()})`);
 			const file = path.join(projectRoot, 'docs/screenshots', `${name}-${width}.png`);
 			await page.screenshot({ path: file });
 			console.log(`[screenshots] ${path.relative(projectRoot, file)}`);
