@@ -4,7 +4,7 @@
 // withdrawal follows it back: answer counts, peer answers, search, answering, crisis
 // items and holds, watched words, the unanswered escalation.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as communities from '$lib/server/communities';
 import { transaction } from '$lib/server/db';
 import { storeRendered } from '$lib/server/markdown';
@@ -49,12 +49,11 @@ beforeAll(async () => {
 	place = await community({ crisisPolicy: 'hold' });
 	[{ slug }] = await owner<{ slug: string }[]>`
 		select slug from public.communities where id = ${place}`;
-	[asker, peer, other, keeper] = await Promise.all([
-		member(place),
-		member(place),
-		member(place),
-		moderator(place)
-	]);
+	[peer, other, keeper] = await Promise.all([member(place), member(place), moderator(place)]);
+});
+// An asker per test: members ask at most 5 questions an hour.
+beforeEach(async () => {
+	asker = await member(place);
 });
 
 const threadState = async (id: string) =>
