@@ -4,7 +4,8 @@
 -- shown_author_id, which is null when the author chose to stay anonymous.
 -- Every column and index of both tables is here; who may read and write them is in
 -- 20261125100600_threads_access.sql, the rules of asking and answering in
--- 20261125110000_questions_and_answers.sql.
+-- 20261125110000_questions_and_answers.sql, versions and withdrawal in
+-- 20261125110050_versions_and_withdrawal.sql.
 --
 -- The triggers on threads and posts come from many subjects. Postgres fires the
 -- triggers of one table, timing and event in the order of their names:

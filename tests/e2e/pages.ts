@@ -52,9 +52,11 @@ export async function memberPages() {
 		'/c/autismus-schule/ask',
 		`/t/${leosThread}`,
 		`/t/${leosThread}/edit`,
+		`/t/${leosThread}/versions`,
 		`/t/${anonymousThread}/report`,
 		`/t/${answer.threadId}/report?post=${answer.id}`,
 		`/posts/${answer.id}/edit`,
+		`/posts/${answer.id}/versions`,
 		'/password/reset'
 	];
 }
@@ -69,7 +71,8 @@ export const englishMemberPages = [
 	'/c/carers-english',
 	'/c/carers-english/ask',
 	`/t/${samsThread}`,
-	`/t/${samsThread}/edit`
+	`/t/${samsThread}/edit`,
+	`/t/${samsThread}/versions`
 ];
 
 export async function counsellorPages() {
@@ -123,6 +126,7 @@ export async function moderatorPages() {
 		'/c/trennung-familie',
 		'/c/trennung-familie/settings',
 		`/t/${anonymousThread}`,
+		`/t/${leosThread}/versions`,
 		'/mod',
 		'/mod?state=resolved',
 		'/mod?community=autismus-schule',

@@ -13,7 +13,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding and moderation functions give in their hint. */
+/** Reasons the escalation, safeguarding and moderation functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -46,7 +46,8 @@ const reasons: Record<string, () => string> = {
 	moderation_not_for_moderators: m.moderation_not_for_moderators,
 	moderation_suspended: m.moderation_suspended,
 	moderation_thread_locked: m.moderation_thread_locked,
-	moderation_log_members_only: m.moderation_log_members_only
+	moderation_log_members_only: m.moderation_log_members_only,
+	withdrawn_unchangeable: m.withdrawn_unchangeable
 };
 
 export function refusal(error: unknown): string | null {

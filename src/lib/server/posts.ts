@@ -28,6 +28,8 @@ export type Post = {
 	createdAt: Date;
 	editedAt: Date | null;
 	withdrawn: boolean;
+	/** Until when the reader, its author, may undo its withdrawal; null for anyone else or once past. */
+	undoUntil: Date | null;
 	accepted: boolean;
 	isMine: boolean;
 	votedHelpful: boolean;
@@ -99,6 +101,9 @@ export async function readPage(
 			p.moderator_edited_at is not null as "moderatorEdited",
 			p.body_html as "bodyHtml", p.created_at as "createdAt",
 			p.edited_at as "editedAt", p.withdrawn_at is not null as withdrawn,
+			case when p.id = any ((select ids from mine)::uuid[])
+				and public.clock() < public.withdrawal_undo_until(p.withdrawn_at)
+				then public.withdrawal_undo_until(p.withdrawn_at) end as "undoUntil",
 			t.accepted_post_id is not distinct from p.id as accepted,
 			p.id = any ((select ids from mine)::uuid[]) as "isMine",
 			exists (select 1 from public.helpful_votes v where v.post_id = p.id and v.member_id = (select auth.uid())) as "votedHelpful",
@@ -194,6 +199,26 @@ export async function edit(claims: Claims, id: string, body: string) {
 export async function withdraw(claims: Claims, id: string) {
 	await transaction(claims, async (tx) => {
 		const updated = await tx`update public.posts set withdrawn_at = now() where id = ${id}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
+/**
+ * Undoes the author's withdrawal within 24 hours: the post comes back as it was
+ * withdrawn, rendered anew as every write is; the database decides who, when and what
+ * (track_text_changes, as for threads.undoWithdrawal).
+ */
+export async function undoWithdrawal(claims: Claims, id: string, tx?: Tx) {
+	await within(claims, tx, async (tx) => {
+		const [kept] = await tx<{ body: string }[]>`
+			select r.body_markdown as body from public.revisions r
+			where r.post_id = ${id} order by r.replaced_at desc, r.id desc limit 1`;
+		if (!kept) throw new NotAllowed();
+		const [, updated] = await Promise.all([
+			storeRendered(tx, kept.body),
+			tx`update public.posts set withdrawn_at = null, body_markdown = ${kept.body}
+				where id = ${id} and withdrawn_at is not null`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 	});
 }

@@ -147,6 +147,8 @@ export type Thread = ThreadSummary & {
 	moderatorEdited: boolean;
 	/** The viewer moderates the thread's community. */
 	canModerate: boolean;
+	/** Until when the reader, its asker, may undo its withdrawal; null for anyone else or once past. */
+	undoUntil: Date | null;
 };
 
 /**
@@ -178,6 +180,8 @@ export async function read(
 			t.accepted_post_id as "acceptedPostId", t.edited_at as "editedAt", t.community_id as "communityId",
 			c.slug as "communitySlug", c.name as "communityName",
 			coalesce(public.is_thread_author(t.id), false) as "isMine",
+			case when public.is_thread_author(t.id) and public.clock() < public.withdrawal_undo_until(t.withdrawn_at)
+				then public.withdrawal_undo_until(t.withdrawn_at) end as "undoUntil",
 			coalesce(public.is_community_member(t.community_id), false) as "canTakePart",
 			exists (select 1 from public.me_toos x where x.thread_id = t.id and x.member_id = (select auth.uid())) as "saidMeToo",
 			exists (select 1 from public.thread_follows f where f.thread_id = t.id and f.member_id = (select auth.uid())) as "follows",
@@ -267,6 +271,27 @@ export async function edit(
 export async function withdraw(claims: Claims, id: string) {
 	await transaction(claims, async (tx) => {
 		const updated = await tx`update public.threads set withdrawn_at = now() where id = ${id}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
+/**
+ * Undoes the asker's withdrawal within 24 hours: the question comes back as it was
+ * withdrawn, rendered anew as every write is. The database decides: only the asker, only
+ * in time, only back to the text the withdrawal kept, and no new version, no edit mark
+ * (track_text_changes, 20261125110050_versions_and_withdrawal.sql).
+ */
+export async function undoWithdrawal(claims: Claims, id: string, tx?: Tx) {
+	await within(claims, tx, async (tx) => {
+		const [kept] = await tx<{ title: string; body: string }[]>`
+			select r.title, r.body_markdown as body from public.revisions r
+			where r.thread_id = ${id} order by r.replaced_at desc, r.id desc limit 1`;
+		if (!kept) throw new NotAllowed();
+		const [, updated] = await Promise.all([
+			storeRendered(tx, kept.body),
+			tx`update public.threads set withdrawn_at = null, title = ${kept.title}, body_markdown = ${kept.body}
+				where id = ${id} and withdrawn_at is not null`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 	});
 }

@@ -203,6 +203,10 @@ export const actions: Actions = {
 		const { claims, id } = await choice(event);
 		return act(() => threads.withdraw(claims, id), id, null);
 	},
+	undoThread: async (event) => {
+		const { claims, id } = await choice(event);
+		return act(() => threads.undoWithdrawal(claims, id), id, null);
+	},
 	flag: async (event) => {
 		const { claims } = requireMember(event.locals);
 		const form = parseForm(flagSchema, await event.request.formData());
@@ -249,5 +253,10 @@ export const actions: Actions = {
 		const { claims, id, postId } = await choice(event);
 		if (!postId) error(400, m.error_unexpected());
 		return act(() => posts.withdraw(claims, postId), id, postId);
+	},
+	undoPost: async (event) => {
+		const { claims, id, postId } = await choice(event);
+		if (!postId) error(400, m.error_unexpected());
+		return act(() => posts.undoWithdrawal(claims, postId), id, postId);
 	}
 };
