@@ -11,11 +11,13 @@ const topics = [`thread:${threadId}`, ...(notificationLinks().length ? ['notific
 const source = new EventSource(`/live?${topics.map((topic) => `topic=${topic}`).join('&')}`);
 
 /**
- * Whether the reader is at work in this part: its focus, or what they typed or chose.
+ * Whether the reader is at work in this part: its focus, a disclosure they opened (a
+ * confirmation, a form), or what they typed or chose.
  * @param {Element} element
  */
 const inUse = (element) =>
 	element.contains(document.activeElement) ||
+	element.querySelector('details[open]') !== null ||
 	[
 		.../** @type {NodeListOf<HTMLInputElement | HTMLTextAreaElement>} */ (
 			element.querySelectorAll('textarea, input:not([type=hidden])')
