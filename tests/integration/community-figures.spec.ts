@@ -23,17 +23,16 @@ let admin: TestMember;
 let communityId: string;
 let name: string;
 
-const at = (berlin: string) => `${berlin} Europe/Berlin`;
 
 async function joinedAt(who: TestMember, berlin: string) {
-	await owner`update public.community_members set joined_at = ${at(berlin)}::timestamptz
+	await owner`update public.community_members set joined_at = (${berlin}::text::timestamp at time zone 'Europe/Berlin')
 		where community_id = ${communityId} and member_id = ${who.id}`;
 }
 
 /** A question asked at `berlin` (local time there), and its answers `minutes` after it. */
 async function asked(asker: TestMember, berlin: string) {
 	const { id } = await threads.ask(asker.claims, communityId, question());
-	await owner`update public.threads set created_at = ${at(berlin)}::timestamptz where id = ${id}`;
+	await owner`update public.threads set created_at = (${berlin}::text::timestamp at time zone 'Europe/Berlin') where id = ${id}`;
 	return {
 		id,
 		async answer(by: TestMember, minutes: number) {
@@ -49,7 +48,7 @@ beforeAll(async () => {
 	admin = await anAdmin();
 	communityId = await community();
 	[{ name }] = await owner<{ name: string }[]>`
-		update public.communities set created_at = ${at('2026-01-01 00:00')}::timestamptz
+		update public.communities set created_at = timestamptz '2026-01-01 00:00 Europe/Berlin'
 		where id = ${communityId} returning name`;
 	const [a, b, c, d, e, f] = await Promise.all(
 		Array.from({ length: 6 }, () => member(communityId))

@@ -115,14 +115,20 @@ describe('editing the description and rules', () => {
 
 	it('is logged however the row is changed, naming nobody where the community says so', async () => {
 		await owner`update public.communities set mod_log_names_moderators = false where id = ${home}`;
-		// Straight through SQL as the moderator, as the Data API would run it.
+		// Straight through SQL as the moderator, as the Data API would run it, one text at a time.
 		await transaction(
 			mod.claims,
 			(tx) =>
 				tx`update public.communities set description = 'Direkt geändert, auch protokolliert.' where id = ${home}`
 		);
-		const [latest] = (await moderation.log(peer.claims, home)).entries;
-		expect(latest).toMatchObject({ action: 'description_changed', moderator: null });
+		await transaction(
+			mod.claims,
+			(tx) =>
+				tx`update public.communities set rules = 'Direkt geänderte Regeln.' where id = ${home}`
+		);
+		const [rules, description] = (await moderation.log(peer.claims, home)).entries;
+		expect(description).toMatchObject({ action: 'description_changed', moderator: null });
+		expect(rules).toMatchObject({ action: 'rules_changed', moderator: null });
 		await owner`update public.communities set mod_log_names_moderators = true where id = ${home}`;
 	});
 });
