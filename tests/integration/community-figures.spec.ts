@@ -23,7 +23,6 @@ let admin: TestMember;
 let communityId: string;
 let name: string;
 
-
 async function joinedAt(who: TestMember, berlin: string) {
 	await owner`update public.community_members set joined_at = (${berlin}::text::timestamp at time zone 'Europe/Berlin')
 		where community_id = ${communityId} and member_id = ${who.id}`;
