@@ -23,3 +23,24 @@ export const figureHeaders = () => [
 	m.queue_community(),
 	...Object.values(figureNames).map((name) => name())
 ];
+
+// The community figures' column names, likewise.
+export const communityFigureNames = {
+	members: m.figures_members,
+	newMembers: m.figures_new_members,
+	questions: m.figures_questions,
+	answered: m.figures_answered,
+	percentAnswered: m.figures_percent_answered,
+	medianMinutesToFirstAnswer: m.figures_median_first_answer
+};
+
+export const communityColumns = Object.keys(
+	communityFigureNames
+) as (keyof typeof communityFigureNames)[];
+
+/** Month, community, then each community figure. */
+export const communityFigureHeaders = () => [
+	m.figures_month(),
+	m.queue_community(),
+	...Object.values(communityFigureNames).map((name) => name())
+];

@@ -18,7 +18,8 @@ create type public.moderation_resolution as enum ('dismissed', 'removed', 'edite
 create type public.moderation_action as enum (
 	'opened', 'flagged', 'auto_hidden', 'held_first_post', 'held_watched_word', 'flagged_watched_word',
 	'dismissed', 'removed', 'restored', 'edited', 'locked', 'unlocked', 'pinned', 'unpinned', 'moved',
-	'suspended', 'suspension_lifted', 'warned', 'moderator_appointed', 'moderator_removed', 'settings_changed'
+	'suspended', 'suspension_lifted', 'warned', 'moderator_appointed', 'moderator_removed', 'settings_changed',
+	'description_changed', 'rules_changed'
 );
 
 -- Suspensions -------------------------------------------------------------------------

@@ -16,7 +16,9 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import type { Claims, Tx } from '$lib/server/db';
+import { monthsBack } from '$lib/figures-range';
 import * as communities from '$lib/server/communities';
+import * as communityFigures from '$lib/server/community-figures';
 import * as escalations from '$lib/server/escalations';
 import * as members from '$lib/server/members';
 import * as moderation from '$lib/server/moderation';
@@ -311,6 +313,26 @@ describe('query plans on a mid-size forum', () => {
 				'moderation_items_resolved_idx',
 				'flags_post_idx'
 			]);
+		},
+		planBudget
+	);
+
+	it(
+		"the admins' community figures read the months' questions per community and each one's first answer by index",
+		async () => {
+			const found = await plans(serving, async (tx) => {
+				// The member is an admin for this (as the owner: no API role may make one).
+				await tx`reset role`;
+				await tx`update public.members set site_role = 'admin' where id = ${serving.sub}`;
+				await tx`select set_config('role', 'authenticated', true)`;
+				// Two months: a year is all of this forum's five months, which only a whole
+				// table's read serves; in a forum of years, a year is a part, as two months are here.
+				const months = monthsBack(new Date(), 1);
+				await communityFigures.read(serving, months.from, months.to, tx);
+			});
+			expect(sequentialScans(found)).toEqual([]);
+			expectIndexes(found, ['threads_community_new_idx']);
+			expect(found.join('\n')).toMatch(/posts_(thread|answer_order)_idx\b/);
 		},
 		planBudget
 	);

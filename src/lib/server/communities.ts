@@ -100,6 +100,23 @@ export async function read(claims: Claims | null, slug: string, tx?: Tx) {
 	return community ?? null;
 }
 
+/**
+ * Admins and the community's moderators change what describes it (the policy says so);
+ * a trigger writes each change to the mod log.
+ */
+export async function updateTexts(
+	claims: Claims,
+	communityId: string,
+	texts: Pick<Community, 'description' | 'rules'>
+) {
+	await transaction(claims, async (tx) => {
+		const updated = await tx`
+			update public.communities set description = ${texts.description}, rules = ${texts.rules}
+			where id = ${communityId}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
 export async function join(claims: Claims, communityId: string) {
 	await transaction(
 		claims,

@@ -38,7 +38,9 @@ export type Action =
 	| 'warned'
 	| 'moderator_appointed'
 	| 'moderator_removed'
-	| 'settings_changed';
+	| 'settings_changed'
+	| 'description_changed'
+	| 'rules_changed';
 
 /** Items older than this are marked in the queue. */
 export const overdueHours = 48;

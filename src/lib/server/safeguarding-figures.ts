@@ -4,6 +4,7 @@
 import { columns } from '$lib/figure-names';
 import type { Claims } from './db';
 import { transaction } from './db';
+import { figuresCsv } from './csv';
 
 export type MonthFigures = {
 	/** YYYY-MM, the month the items were opened (Berlin time). */
@@ -33,23 +34,6 @@ export async function read(claims: Claims, first: string, last: string) {
 	);
 }
 
-/** A field of RFC 4180 CSV: quoted when it holds a separator, a quote or a line break. */
-const field = (value: string) =>
-	/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-
-/**
- * The figures as CSV (RFC 4180), headers as given; suppressed figures as "< 10". A cell
- * that a spreadsheet would run as a formula is quoted with a leading apostrophe.
- */
-export function csv(rows: MonthFigures[], headers: string[]) {
-	const guard = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-	const lines = [
-		headers,
-		...rows.map((row) => [
-			row.month,
-			guard(row.communityName),
-			...columns.map((column) => (row[column] === null ? '< 10' : String(row[column])))
-		])
-	];
-	return lines.map((line) => line.map(field).join(',')).join('\r\n') + '\r\n';
-}
+/** The figures as CSV, headers as given; suppressed figures as "< 10". */
+export const csv = (rows: MonthFigures[], headers: string[]) =>
+	figuresCsv(rows, headers, columns, '< 10');

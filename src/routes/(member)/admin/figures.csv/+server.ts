@@ -3,6 +3,7 @@
 import { figuresRange, monthsBack } from '$lib/figures-range';
 import { figureHeaders } from '$lib/figure-names';
 import * as figures from '$lib/server/safeguarding-figures';
+import { download } from '$lib/server/csv';
 import { requireAdmin } from '$lib/server/request';
 import type { RequestHandler } from './$types';
 
@@ -10,10 +11,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const { claims } = requireAdmin(locals);
 	const range = figuresRange(url.searchParams, monthsBack(new Date(), 11));
 	const rows = await figures.read(claims, range.from, range.to);
-	return new Response(figures.csv(rows, figureHeaders()), {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="ratnetz-figures-${range.from}-${range.to}.csv"`
-		}
-	});
+	return download(
+		figures.csv(rows, figureHeaders()),
+		`ratnetz-figures-${range.from}-${range.to}.csv`
+	);
 };
