@@ -61,7 +61,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			Promise.all([
 				threads.read(locals.claims, id, tx, locals.member),
 				posts.readPage(locals.claims, id, at, tx),
-				crisis || reported === 'crisis' ? helplines.list(locals.claims, tx) : [],
+				// Members too: whether the asker waits out of hours is known only from this read,
+				// and a second one would cost a round trip (and did, every evening).
+				crisis || reported === 'crisis' || locals.claims ? helplines.list(locals.claims, tx) : [],
 				// Thanks (and for a crisis the helplines) only for who reported: a shared link shows nothing.
 				reported === null || !locals.claims
 					? false
@@ -83,8 +85,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!thread) error(404, m.error_thread_not_found());
 	// Waiting while nobody is on duty: the helplines go with the notice that says so.
 	const waitingOutOfHours = Boolean(help?.nextStaffedAt);
-	const shownHelplines =
-		waitingOutOfHours && lines.length === 0 ? await helplines.list(locals.claims) : lines;
+	const shownHelplines = crisis || reported === 'crisis' || waitingOutOfHours ? lines : [];
 	const suspension = thread.canTakePart ? mySuspension : null;
 	const written = at.postId
 		? shown.answers
