@@ -1,7 +1,7 @@
 // `npm run bench`: the main pages under load on the large data set (`npm run seed:large`),
 // over loopback with autocannon, as visitor and as signed-in member. Per page: requests
 // per second, latency percentiles, and from the same responses (Server-Timing, see
-// src/lib/server/sql-timing.ts) the SQL time and round trips. Writes bench/results.json,
+// src/lib/server/data/sql-timing.ts) the SQL time and round trips. Writes bench/results.json,
 // prints a table and checks the budgets of bench/budgets.ts. The server runs as it should in
 // production on the machine: one process per core (WEB_CONCURRENCY overrides).
 import autocannon from 'autocannon';

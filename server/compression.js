@@ -1,7 +1,7 @@
 // Compression of the production server's responses (server/index.js): brotli or gzip, as the
 // client's Accept-Encoding prefers, for HTML, JSON and other text. Responses that come
 // compressed already pass untouched: the static files adapter-node compressed at build
-// time, and visitors' pages kept compressed (src/lib/server/visitor-pages.ts). Server-sent
+// time, and visitors' pages kept compressed (src/lib/server/data/visitor-pages.ts). Server-sent
 // events are never compressed: a compressor holds back what it has not filled a block with.
 // Plain JavaScript, so the server and the app (bundled by Vite) share it.
 import { promisify } from 'node:util';

@@ -1,6 +1,6 @@
-import type { Claims } from '$lib/server/db';
-import type { CurrentMember } from '$lib/server/members';
-import type { Supabase } from '$lib/server/supabase';
+import type { Claims } from '$lib/server/data/db';
+import type { CurrentMember } from '$lib/server/members/members';
+import type { Supabase } from '$lib/server/data/supabase';
 
 declare global {
 	namespace App {
@@ -12,7 +12,7 @@ declare global {
 		}
 		interface PageData {
 			member: CurrentMember | null;
-			/** What the page shows that may change while it is open (src/lib/server/live.ts). */
+			/** What the page shows that may change while it is open (src/lib/server/data/live.ts). */
 			live?: string[];
 		}
 	}

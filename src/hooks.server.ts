@@ -11,16 +11,16 @@ import {
 	overwriteServerAsyncLocalStorage,
 	type ParaglideAsyncLocalStorage
 } from '$lib/paraglide/runtime';
-import { closeDatabase } from '$lib/server/db';
-import { endStreams } from '$lib/server/live';
-import { rememberMemberLocale } from '$lib/server/locale';
-import { settled } from '$lib/server/out-of-band';
-import { startScheduler } from '$lib/server/scheduler';
-import * as session from '$lib/server/session';
-import { setSecurityHeaders } from '$lib/server/security-headers';
-import { measure } from '$lib/server/sql-timing';
-import { handleVisitorPages } from '$lib/server/visitor-pages';
-import { createSupabase, type Supabase } from '$lib/server/supabase';
+import { closeDatabase } from '$lib/server/data/db';
+import { endStreams } from '$lib/server/data/live';
+import { rememberMemberLocale } from '$lib/server/data/locale';
+import { settled } from '$lib/server/data/out-of-band';
+import { startScheduler } from '$lib/server/data/scheduler';
+import * as session from '$lib/server/data/session';
+import { setSecurityHeaders } from '$lib/server/data/security-headers';
+import { measure } from '$lib/server/data/sql-timing';
+import { handleVisitorPages } from '$lib/server/data/visitor-pages';
+import { createSupabase, type Supabase } from '$lib/server/data/supabase';
 
 // Once per server: the scheduler runs the scheduled jobs and the mail sender (never
 // while building). On SIGTERM adapter-node stops taking requests, then work started

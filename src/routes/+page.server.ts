@@ -1,9 +1,9 @@
-import * as communities from '$lib/server/communities';
-import { read } from '$lib/server/db';
+import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
-import * as notifications from '$lib/server/notifications';
-import * as threads from '$lib/server/threads';
+import * as notifications from '$lib/server/forum/notifications';
+import * as threads from '$lib/server/forum/threads';
 import type { PageServerLoad } from './$types';
 
 // What each reader needs first, in one transaction sent at once (one round trip): the

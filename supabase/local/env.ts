@@ -118,7 +118,7 @@ export function appEnv(env: LocalEnv) {
 
 /**
  * The dev server's environment: its own address too, where the links in the mails it sends
- * lead (src/lib/server/mail-delivery.ts), on this checkout's dev port.
+ * lead (src/lib/server/mail/delivery.ts), on this checkout's dev port.
  */
 export function devEnv(env: LocalEnv | null) {
 	return { ...(env ? appEnv(env) : {}), ORIGIN: process.env.ORIGIN ?? devOrigin() };

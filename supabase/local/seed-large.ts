@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
-import { render } from '../../src/lib/server/markdown.ts';
+import { render } from '../../src/lib/server/forum/markdown.ts';
 import { dbUrl, projectRoot } from './env.ts';
 import { startLocalStack } from './stack.ts';
 

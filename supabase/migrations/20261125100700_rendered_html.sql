@@ -1,5 +1,5 @@
 -- Rendered HTML: what pages show of a thread or post comes only from the app's
--- sanitising renderer (src/lib/server/markdown.ts), never from a member's token. The
+-- sanitising renderer (src/lib/server/forum/markdown.ts), never from a member's token. The
 -- renderer runs in the app, so the database cannot render; instead the app hands it
 -- the HTML of a text as a role no member can take (ratnetz_renderer, granted only to
 -- the app's login role), and the text's own write takes it: the HTML is always that

@@ -1,6 +1,6 @@
 -- Escalation to professionals, part 2b: "no peer answer within the community's waiting
 -- time". A scheduled job opens the items (every minute: pg_cron on hosted Supabase, the
--- app server's scheduler locally, src/lib/server/scheduler.ts), so a question is
+-- app server's scheduler locally, src/lib/server/data/scheduler.ts), so a question is
 -- escalated on time whether or not anyone reads a queue.
 
 -- A peer answer: an answer by someone other than the asker that readers can see (not

@@ -90,7 +90,7 @@ for each row when (old.community_id is distinct from new.community_id and new.pr
 	and new.state <> 'resolved')
 execute function public.alert_on_escalation_move();
 
--- The scheduled job (every minute, src/lib/server/scheduler.ts or pg_cron): every item
+-- The scheduled job (every minute, src/lib/server/data/scheduler.ts or pg_cron): every item
 -- past its due time that was not alerted for that due time. Safe on several servers at
 -- once: an item another server (or a counsellor's claim) holds is skipped now and taken
 -- on the next run. Returns how many items it alerted about.

@@ -1,6 +1,6 @@
 -- Notifications by e-mail. Each member chooses per kind of notification whether it
 -- comes by e-mail at once, in a daily digest, or only in the app. Mails wait in an
--- outbox in Postgres: the app's mail sender (src/lib/server/mail-delivery.ts) claims
+-- outbox in Postgres: the app's mail sender (src/lib/server/mail/delivery.ts) claims
 -- due mails, sends them and retries with backoff, so a mail server that is down
 -- delays mails but never loses a notification and never fails the request behind it.
 

@@ -1,5 +1,5 @@
 -- Versions of what a visitor's thread page shows, so the app can keep the rendered
--- page and reuse it until one of them changes (src/lib/server/visitor-pages.ts): the
+-- page and reuse it until one of them changes (src/lib/server/data/visitor-pages.ts): the
 -- thread's own version, raised by any change to the thread or its posts, and one
 -- generation for what many pages show (pseudonyms, professional badges, community names).
 -- The thread's version is threads.version (20261125100500_threads.sql).
@@ -71,6 +71,6 @@ revoke execute on function public.raise_thread_version(), public.raise_version_o
 revoke execute on function public.thread_page_version(uuid) from public;
 grant execute on function public.thread_page_version(uuid) to anon;
 -- A member's thread page keeps its answers as rendered, by the thread's page version
--- (src/lib/server/rendered-answers.ts); the page's answer query reads that version in
+-- (src/lib/server/forum/rendered-answers.ts); the page's answer query reads that version in
 -- the same statement, so it is exactly as new as the answers it keeps.
 grant execute on function public.thread_page_version(uuid) to authenticated;

@@ -1,6 +1,6 @@
 -- Scheduled work: the same SQL functions on the same schedule everywhere, every minute.
 -- Locally (and wherever the app's servers should do it) the app server's scheduler runs
--- them (src/lib/server/scheduler.ts); on hosted Supabase pg_cron does. Each job is
+-- them (src/lib/server/data/scheduler.ts); on hosted Supabase pg_cron does. Each job is
 -- idempotent and safe beside another run of itself, so both may run at once.
 --   open_unanswered_escalations()  questions no peer answered within the waiting time
 --   alert_overdue_escalations()    items past their due time, once per due time

@@ -1,5 +1,5 @@
 -- Live pages: what changed is announced on the channel ratnetz_live, and each app server
--- process holds one LISTEN for it (src/lib/server/live.ts) and tells its open pages
+-- process holds one LISTEN for it (src/lib/server/data/live.ts) and tells its open pages
 -- (server-sent events), which read again through RLS. The payload names only what
 -- changed, by id: a thread, a community's queue of escalations or of moderation items,
 -- a member's notifications. Nothing else about the change leaves the database this way.

@@ -1,7 +1,7 @@
 // Every known XSS vector, rendered by the forum's one renderer and stored as
 // posts, shown in real Chromium: nothing may run, nothing may reach another host.
 import postgres from 'postgres';
-import { render } from '../../src/lib/server/markdown';
+import { render } from '../../src/lib/server/forum/markdown';
 import { xssVectors } from '../support/xss-vectors';
 import { expect, test } from './fixtures';
 

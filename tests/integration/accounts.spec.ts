@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as accounts from '$lib/server/accounts';
-import { settled } from '$lib/server/out-of-band';
-import type { Supabase } from '$lib/server/supabase';
+import * as accounts from '$lib/server/members/accounts';
+import { settled } from '$lib/server/data/out-of-band';
+import type { Supabase } from '$lib/server/data/supabase';
 import { linkIn, waitForMail } from '../support/mail';
 import { authClient, createMember } from './support';
 

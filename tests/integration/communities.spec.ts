@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import { transaction } from '$lib/server/db';
+import * as communities from '$lib/server/forum/communities';
+import { transaction } from '$lib/server/data/db';
 import { createMember, type TestMember } from './support';
 
 let admin: TestMember;

@@ -3,10 +3,10 @@
 // can see (not the asker's own), as a share, and the median minutes to the first. Worked
 // out on a fresh community whose every date is known; admins only; the CSV says the same.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
-import * as communityFigures from '$lib/server/community-figures';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import { transaction } from '$lib/server/data/db';
+import * as communityFigures from '$lib/server/forum/community-figures';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

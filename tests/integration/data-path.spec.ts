@@ -1,10 +1,10 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
-import { render } from '$lib/server/markdown';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import { transaction } from '$lib/server/data/db';
+import { render } from '$lib/server/forum/markdown';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	member as joined,

@@ -2,12 +2,12 @@
 // communities (of all of them for visitors), their questions' new answers, and what waits
 // for counsellors (urgent and overdue cases) and moderators (open items), asked only of them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Claims } from '$lib/server/db';
+import type { Claims } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
-import * as members from '$lib/server/members';
-import * as notifications from '$lib/server/notifications';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as members from '$lib/server/members/members';
+import * as notifications from '$lib/server/forum/notifications';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { load } from '../../src/routes/+page.server';
 import {
 	community,

@@ -1,11 +1,11 @@
-// Live pages (src/lib/server/live.ts): what each role may hear about, what the database
+// Live pages (src/lib/server/data/live.ts): what each role may hear about, what the database
 // announces and to whom, and that every listening process hears it (two side by side).
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
-import { announcementsFor, eventStream, startListening } from '$lib/server/live';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import { announcementsFor, eventStream, startListening } from '$lib/server/data/live';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	counsellor,

@@ -3,13 +3,13 @@
 // apart within one millisecond (which a Date cannot tell apart), many at the same
 // instant: every entry comes once, in the database's order.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as counsellors from '$lib/server/counsellors';
+import * as counsellors from '$lib/server/members/counsellors';
 import * as moderation from '$lib/server/moderation';
-import * as ownFlags from '$lib/server/own-flags';
+import * as ownFlags from '$lib/server/moderation/own-flags';
 import * as safeguarding from '$lib/server/safeguarding';
 import { community, member, moderator, question, type TestMember } from './escalations/support';
 import { allPages, createMember, owner } from './support';
-import * as threads from '$lib/server/threads';
+import * as threads from '$lib/server/forum/threads';
 
 // Within one millisecond: n % 7 + 1 microseconds after it.
 const instant = (base: string) =>

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import * as members from '$lib/server/members';
-import * as notifications from '$lib/server/notifications';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as communities from '$lib/server/forum/communities';
+import * as members from '$lib/server/members/members';
+import * as notifications from '$lib/server/forum/notifications';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { createMember, type TestMember } from './support';
 
 const communityId = '10000000-0000-4000-8000-000000000004'; // Familien in Leipzig (seed)

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import * as posts from '$lib/server/posts';
-import * as privacy from '$lib/server/privacy';
-import * as threads from '$lib/server/threads';
+import * as communities from '$lib/server/forum/communities';
+import * as posts from '$lib/server/forum/posts';
+import * as privacy from '$lib/server/members/privacy';
+import * as threads from '$lib/server/forum/threads';
 import { createMember, owner } from './support';
 
 const communityId = '10000000-0000-4000-8000-000000000003'; // Trennung & Familie (seed)

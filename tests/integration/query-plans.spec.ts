@@ -15,17 +15,17 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import type { Claims, Tx } from '$lib/server/db';
+import type { Claims, Tx } from '$lib/server/data/db';
 import { monthsBack } from '$lib/figures-range';
-import * as communities from '$lib/server/communities';
-import * as communityFigures from '$lib/server/community-figures';
+import * as communities from '$lib/server/forum/communities';
+import * as communityFigures from '$lib/server/forum/community-figures';
 import * as escalations from '$lib/server/escalations';
-import * as members from '$lib/server/members';
+import * as members from '$lib/server/members/members';
 import * as moderation from '$lib/server/moderation';
-import * as notifications from '$lib/server/notifications';
-import * as posts from '$lib/server/posts';
-import * as search from '$lib/server/search';
-import * as threads from '$lib/server/threads';
+import * as notifications from '$lib/server/forum/notifications';
+import * as posts from '$lib/server/forum/posts';
+import * as search from '$lib/server/forum/search';
+import * as threads from '$lib/server/forum/threads';
 import { ownDatabase } from '../../supabase/local/reset';
 
 const database = await ownDatabase('query_plans');

@@ -1,12 +1,12 @@
-// The thread page's answers, kept as rendered (src/lib/server/rendered-answers.ts): a
+// The thread page's answers, kept as rendered (src/lib/server/forum/rendered-answers.ts): a
 // kept answer is never outdated, and each reader sees their own votes and posts in it.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import type { Claims } from '$lib/server/db';
-import * as members from '$lib/server/members';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as communities from '$lib/server/forum/communities';
+import type { Claims } from '$lib/server/data/db';
+import * as members from '$lib/server/members/members';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { load } from '../../src/routes/t/[id]/+page.server';
 import { createMember, owner, type TestMember } from './support';
 

@@ -1,13 +1,13 @@
 // How often a page waits for the database: the real page loads, after the session
 // check every signed-in request makes, counted on the database sockets themselves
-// (src/lib/server/sql-timing.ts; vite.config.ts switches it on for tests). Bounded by
+// (src/lib/server/data/sql-timing.ts; vite.config.ts switches it on for tests). Bounded by
 // the budget, and the same for a thread with one answer as for one with forty: no
 // query per answer, per thread or per item (no N+1).
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { read, type Claims } from '$lib/server/db';
-import * as members from '$lib/server/members';
-import { measure } from '$lib/server/sql-timing';
+import { read, type Claims } from '$lib/server/data/db';
+import * as members from '$lib/server/members/members';
+import { measure } from '$lib/server/data/sql-timing';
 import { load as homePage } from '../../src/routes/+page.server';
 import { load as communityPage } from '../../src/routes/c/[slug]/+page.server';
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';

@@ -2,8 +2,8 @@
 // an index, never by reading all threads or posts.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Tx } from '$lib/server/db';
-import * as search from '$lib/server/search';
+import type { Tx } from '$lib/server/data/db';
+import * as search from '$lib/server/forum/search';
 import { owner } from './support';
 
 describe('the search plan', () => {

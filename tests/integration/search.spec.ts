@@ -1,7 +1,7 @@
 // Search against the real database. Every test invents its own words (and where
 // rank or count matter, its own community), so tests never see each other's data.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as search from '$lib/server/search';
+import * as search from '$lib/server/forum/search';
 import { createMember, owner, type TestMember } from './support';
 
 let member: TestMember;

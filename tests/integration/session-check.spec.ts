@@ -2,12 +2,12 @@
 // the page's own first transaction, and the page is sent only if it holds: the session
 // still active, the member as kept.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { read, transaction, type Claims } from '$lib/server/db';
-import * as members from '$lib/server/members';
-import * as posts from '$lib/server/posts';
-import { Confirmation } from '$lib/server/session';
-import { measure } from '$lib/server/sql-timing';
-import * as threads from '$lib/server/threads';
+import { read, transaction, type Claims } from '$lib/server/data/db';
+import * as members from '$lib/server/members/members';
+import * as posts from '$lib/server/forum/posts';
+import { Confirmation } from '$lib/server/data/session';
+import { measure } from '$lib/server/data/sql-timing';
+import * as threads from '$lib/server/forum/threads';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
 import { community, member, owner, question, reply } from './escalations/support';
 

@@ -2,11 +2,11 @@
 // out those held until someone has looked, removed, or (answers) withdrawn, and follow
 // each change of state through the real steps.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as actions from '$lib/server/moderation-actions';
-import * as communities from '$lib/server/communities';
-import * as posts from '$lib/server/posts';
+import * as actions from '$lib/server/moderation/actions';
+import * as communities from '$lib/server/forum/communities';
+import * as posts from '$lib/server/forum/posts';
 import * as safeguarding from '$lib/server/safeguarding';
-import * as threads from '$lib/server/threads';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	member,

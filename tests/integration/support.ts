@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose';
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import ws from 'ws';
-import type { Claims } from '$lib/server/db';
+import type { Claims } from '$lib/server/data/db';
 import { clientAddress } from '../support/addresses';
 
 const url = process.env.PUBLIC_SUPABASE_URL!;

@@ -1,9 +1,9 @@
 // A thread's answers a page at a time, and links to a post landing on its page.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import { answersPerPage, readPage } from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as communities from '$lib/server/forum/communities';
+import { answersPerPage, readPage } from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { createMember, owner, type TestMember } from './support';
 
 const communityId = '10000000-0000-4000-8000-000000000002'; // Pflege von Angehörigen (seed)

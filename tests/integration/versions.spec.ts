@@ -3,9 +3,9 @@
 // page. A withdrawal keeps its text as a version, shown once however often it is
 // withdrawn and undone.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
-import * as versions from '$lib/server/versions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
+import * as versions from '$lib/server/forum/versions';
 import {
 	community,
 	member,

@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import type { Claims } from '$lib/server/db';
-import * as posts from '$lib/server/posts';
-import { handleVisitorPages } from '$lib/server/visitor-pages';
+import type { Claims } from '$lib/server/data/db';
+import * as posts from '$lib/server/forum/posts';
+import { handleVisitorPages } from '$lib/server/data/visitor-pages';
 import { community, member, owner } from './escalations/support';
 
 let threadId: string;

@@ -5,13 +5,13 @@
 // items and holds, watched words, the unanswered escalation.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import { transaction } from '$lib/server/db';
-import { storeRendered } from '$lib/server/markdown';
-import * as posts from '$lib/server/posts';
+import * as communities from '$lib/server/forum/communities';
+import { transaction } from '$lib/server/data/db';
+import { storeRendered } from '$lib/server/forum/markdown';
+import * as posts from '$lib/server/forum/posts';
 import * as safeguarding from '$lib/server/safeguarding';
-import * as search from '$lib/server/search';
-import * as threads from '$lib/server/threads';
+import * as search from '$lib/server/forum/search';
+import * as threads from '$lib/server/forum/threads';
 import {
 	askedAgo,
 	atTime,

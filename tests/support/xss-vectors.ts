@@ -3,7 +3,7 @@
 // markdown-specific tricks. Every payload either calls alert(1) (the browser
 // test traps alert, confirm, prompt and print) or sets window.__xss, and every
 // foreign host is evil.example, so a request there would show up in the test.
-// Used by src/lib/server/markdown.spec.ts (the HTML) and tests/e2e/xss.e2e.ts (real Chromium).
+// Used by src/lib/server/forum/markdown.spec.ts (the HTML) and tests/e2e/xss.e2e.ts (real Chromium).
 
 const svgScript =
 	'PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=';

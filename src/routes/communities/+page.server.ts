@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import * as communities from '$lib/server/communities';
+import * as communities from '$lib/server/forum/communities';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({

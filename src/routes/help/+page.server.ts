@@ -1,4 +1,4 @@
-import * as helplines from '$lib/server/helplines';
+import * as helplines from '$lib/server/safeguarding/helplines';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

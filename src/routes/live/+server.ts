@@ -1,4 +1,4 @@
-// The one endpoint of live pages (src/lib/server/live.ts): `?topic=thread:<id>`, `queue`,
+// The one endpoint of live pages (src/lib/server/data/live.ts): `?topic=thread:<id>`, `queue`,
 // `moderation`, `notifications`, up to four. Answers a stream of server-sent events, or
 // 204 when there is nothing the reader may hear about (the browser then stops asking).
 import { error } from '@sveltejs/kit';
@@ -10,7 +10,7 @@ import {
 	mostStreams,
 	openStreams,
 	startListening
-} from '$lib/server/live';
+} from '$lib/server/data/live';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals, request }) => {

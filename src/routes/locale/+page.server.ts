@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { localeSchema } from '$lib/account-schemas';
 import { parseForm } from '$lib/forms';
-import { setLocaleCookie } from '$lib/server/locale';
-import * as members from '$lib/server/members';
+import { setLocaleCookie } from '$lib/server/data/locale';
+import * as members from '$lib/server/members/members';
 import { safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
-import { read } from '$lib/server/db';
-import * as search from '$lib/server/search';
+import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
+import * as search from '$lib/server/forum/search';
 import type { PageServerLoad } from './$types';
 
 // Whatever the address holds, the page answers: an unknown community or a broken

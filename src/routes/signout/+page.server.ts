@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import * as accounts from '$lib/server/accounts';
+import * as accounts from '$lib/server/members/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

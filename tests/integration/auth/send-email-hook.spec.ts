@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyWebhook } from '$lib/server/webhook-signature';
+import { verifyWebhook } from '$lib/server/mail/webhook-signature';
 import {
 	extraStack,
 	oneTimeToken,

@@ -4,12 +4,12 @@
 // nobody would hear, the admins. Overdue alerts are tested with the database's clock
 // moved, in transactions rolled back (the job alerts every item of the database).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Tx } from '$lib/server/db';
+import type { Tx } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
-import { composeMail, type NotificationMail } from '$lib/server/notification-mails';
-import * as posts from '$lib/server/posts';
-import { jobs } from '$lib/server/scheduler';
-import * as threads from '$lib/server/threads';
+import { composeMail, type NotificationMail } from '$lib/server/mail/notifications';
+import * as posts from '$lib/server/forum/posts';
+import { jobs } from '$lib/server/data/scheduler';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,
@@ -46,7 +46,7 @@ beforeAll(async () => {
 		member(served)
 	]);
 	english = await createMember({ locale: 'en' });
-	const { verify } = await import('$lib/server/counsellors');
+	const { verify } = await import('$lib/server/members/counsellors');
 	await verify(admin.claims, english.id, {
 		profession: 'Social worker',
 		organisation: 'Family Counselling Testhausen',

@@ -2,13 +2,13 @@
 // words, helplines and staffed hours is logged with who and when and the old and new
 // values, read by admins only, and keeps naming whoever made it after their account is gone.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction, type Claims } from '$lib/server/db';
-import * as crisisWords from '$lib/server/crisis-words';
-import * as settings from '$lib/server/escalation-settings';
-import * as helplines from '$lib/server/helplines';
-import * as privacy from '$lib/server/privacy';
-import * as audit from '$lib/server/safeguarding-audit';
-import * as staffedHours from '$lib/server/staffed-hours';
+import { transaction, type Claims } from '$lib/server/data/db';
+import * as crisisWords from '$lib/server/safeguarding/crisis-words';
+import * as settings from '$lib/server/escalations/settings';
+import * as helplines from '$lib/server/safeguarding/helplines';
+import * as privacy from '$lib/server/members/privacy';
+import * as audit from '$lib/server/safeguarding/audit';
+import * as staffedHours from '$lib/server/safeguarding/staffed-hours';
 import { createMember } from '../support';
 import {
 	anAdmin,

@@ -2,8 +2,8 @@
 // already solved the thread (in the queue and on the item).
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { community, counsellor, member, question, reply, type TestMember } from './support';
 
 let served: string;

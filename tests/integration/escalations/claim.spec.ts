@@ -2,10 +2,10 @@
 // wins; only counsellors serving the community may claim. Releasing and handing over:
 // handover.spec.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
-import { attempt } from '$lib/server/db-errors';
+import { transaction } from '$lib/server/data/db';
+import { attempt } from '$lib/server/data/db-errors';
 import * as escalations from '$lib/server/escalations';
-import * as threads from '$lib/server/threads';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

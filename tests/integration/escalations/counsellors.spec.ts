@@ -1,10 +1,10 @@
 // Verifying counsellors: admins verify with profession, organisation and the
 // communities served, and withdraw with a reason; both are logged.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as counsellors from '$lib/server/counsellors';
+import * as counsellors from '$lib/server/members/counsellors';
 import * as escalations from '$lib/server/escalations';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
+import { transaction } from '$lib/server/data/db';
 import { owner } from './support';
 
 type Line = { file: string; label: string; category: string; language: string; text: string };

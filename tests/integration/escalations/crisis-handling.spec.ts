@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
-import * as ownFlags from '$lib/server/own-flags';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as ownFlags from '$lib/server/moderation/own-flags';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	counsellor,

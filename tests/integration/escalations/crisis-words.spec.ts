@@ -3,8 +3,8 @@
 // (crisis-corpus.spec.ts).
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as crisisWords from '$lib/server/crisis-words';
-import * as helplines from '$lib/server/helplines';
+import * as crisisWords from '$lib/server/safeguarding/crisis-words';
+import * as helplines from '$lib/server/safeguarding/helplines';
 import { anAdmin, member, type TestMember } from './support';
 
 let admin: TestMember;

@@ -3,9 +3,9 @@
 // nobody is on duty when someone will look, and every outcome in words they understand.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
-import * as notifications from '$lib/server/notifications';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as notifications from '$lib/server/forum/notifications';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

@@ -2,8 +2,8 @@
 // time to claim and to resolve over the last 30 days (by the clock).
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	atTime,
 	community,

@@ -3,11 +3,11 @@
 // holder with a reason. Every step is in the history (who, when, from whom to whom);
 // each counsellor's load is visible to colleagues; "my items" is a filter of the queue.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as counsellors from '$lib/server/counsellors';
+import * as counsellors from '$lib/server/members/counsellors';
 import * as escalations from '$lib/server/escalations';
-import * as notifications from '$lib/server/notifications';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as notifications from '$lib/server/forum/notifications';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

@@ -3,12 +3,12 @@
 // until one of those (never anyone else) releases them.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Claims } from '$lib/server/db';
+import type { Claims } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
-import * as posts from '$lib/server/posts';
+import * as posts from '$lib/server/forum/posts';
 import * as safeguarding from '$lib/server/safeguarding';
-import * as search from '$lib/server/search';
-import * as threads from '$lib/server/threads';
+import * as search from '$lib/server/forum/search';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

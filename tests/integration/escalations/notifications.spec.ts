@@ -1,9 +1,9 @@
 // A new item in a queue I serve: the counsellors serving the community hear of it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as counsellors from '$lib/server/counsellors';
+import * as counsellors from '$lib/server/members/counsellors';
 import * as escalations from '$lib/server/escalations';
-import * as notifications from '$lib/server/notifications';
-import * as threads from '$lib/server/threads';
+import * as notifications from '$lib/server/forum/notifications';
+import * as threads from '$lib/server/forum/threads';
 import { anAdmin, community, counsellor, member, question, type TestMember } from './support';
 
 let served: string;

@@ -2,10 +2,10 @@
 // visitor, member, asker, counsellor serving the community, counsellor serving
 // another, moderator, admin. Only serving counsellors see queue, notes and history.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction, type Claims } from '$lib/server/db';
+import { transaction, type Claims } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
-import * as members from '$lib/server/members';
-import * as threads from '$lib/server/threads';
+import * as members from '$lib/server/members/members';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

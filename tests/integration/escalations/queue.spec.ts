@@ -1,10 +1,10 @@
 // Priorities and due times (the defaults and a community's own), and the queue:
 // its order, age and overdue items by the clock, and its filters.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as settings from '$lib/server/escalation-settings';
+import * as settings from '$lib/server/escalations/settings';
 import * as escalations from '$lib/server/escalations';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { allPages } from '../support';
 import {
 	anAdmin,

@@ -1,10 +1,10 @@
 // Working an item to its end: a professional answer (and the asker told of it),
 // internal notes, each outcome with what it requires, reopening, and the history.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
+import { transaction } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { community, counsellor, member, owner, question, reply, type TestMember } from './support';
 
 let served: string;

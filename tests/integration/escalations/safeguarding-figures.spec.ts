@@ -3,7 +3,7 @@
 // fewer than 10 items suppressed in SQL, and a lone suppressed outcome not to be worked
 // out from the others. Admins only; the CSV says the same.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as figures from '$lib/server/safeguarding-figures';
+import * as figures from '$lib/server/safeguarding/figures';
 import { anAdmin, community, counsellor, member, owner, type TestMember } from './support';
 
 let admin: TestMember;

@@ -2,7 +2,7 @@
 // community and its moderators, with a reason, every time logged for admins.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as safeguarding from '$lib/server/safeguarding';
-import * as threads from '$lib/server/threads';
+import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
 	community,

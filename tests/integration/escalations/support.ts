@@ -1,10 +1,10 @@
 // Shared arrangements for the escalation tests: every test file works in
 // communities of its own, so no file sees another's queue items.
 import { randomUUID } from 'node:crypto';
-import * as communities from '$lib/server/communities';
-import * as counsellors from '$lib/server/counsellors';
-import { transaction, type Claims, type Tx } from '$lib/server/db';
-import * as threads from '$lib/server/threads';
+import * as communities from '$lib/server/forum/communities';
+import * as counsellors from '$lib/server/members/counsellors';
+import { transaction, type Claims, type Tx } from '$lib/server/data/db';
+import * as threads from '$lib/server/forum/threads';
 import { createMember, owner, type TestMember } from '../support';
 
 export { owner, createMember, type TestMember };

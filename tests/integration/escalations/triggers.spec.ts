@@ -2,9 +2,9 @@
 // and no peer answer within the waiting time; and further triggers adding to it.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
-import * as posts from '$lib/server/posts';
-import * as scheduler from '$lib/server/scheduler';
-import * as threads from '$lib/server/threads';
+import * as posts from '$lib/server/forum/posts';
+import * as scheduler from '$lib/server/data/scheduler';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	counsellor,

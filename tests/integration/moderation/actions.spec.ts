@@ -2,10 +2,10 @@
 // what the item's history and the community's mod log keep.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as moderation from '$lib/server/moderation';
-import * as ownFlags from '$lib/server/own-flags';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as ownFlags from '$lib/server/moderation/own-flags';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { allPages } from '../support';
 import {
 	community,

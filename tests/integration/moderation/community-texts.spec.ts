@@ -2,9 +2,9 @@
 // (not a member, not a moderator of another community, not a visitor), and every change
 // lands in the community's mod log, which its members read: who, when, what changed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import { NotAllowed } from '$lib/server/db-errors';
-import { transaction } from '$lib/server/db';
+import * as communities from '$lib/server/forum/communities';
+import { NotAllowed } from '$lib/server/data/db-errors';
+import { transaction } from '$lib/server/data/db';
 import * as moderation from '$lib/server/moderation';
 import { community, member, moderator, owner, type TestMember } from './support';
 import { anAdmin } from '../escalations/support';

@@ -1,9 +1,9 @@
 // Two moderators act on the same item at once: one wins, the other is told the item
 // was already handled, and the history shows only what happened.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	flagPost,

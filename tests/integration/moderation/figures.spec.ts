@@ -2,9 +2,9 @@
 // moderator's first action over 30 days, and actions by type.
 import { describe, expect, it } from 'vitest';
 import * as moderation from '$lib/server/moderation';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	atTime,
 	community,

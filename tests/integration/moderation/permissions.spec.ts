@@ -1,14 +1,14 @@
 // Who may moderate: only a community's moderators act in it (not members, not
 // moderators of other communities, not visitors); owners and admins appoint moderators.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as communities from '$lib/server/communities';
-import { transaction } from '$lib/server/db';
+import * as communities from '$lib/server/forum/communities';
+import { transaction } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
-import * as ownFlags from '$lib/server/own-flags';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as ownFlags from '$lib/server/moderation/own-flags';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	flagPost,

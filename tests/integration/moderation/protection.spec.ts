@@ -1,9 +1,9 @@
 // Automatic protection before a moderator looks: hiding after enough flags, holding
 // a new member's first post, and watched words that block, hold or flag.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	flagPost,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as escalations from '$lib/server/escalations';
 import type { FlagReason } from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
-import type { Claims } from '$lib/server/db';
+import type { Claims } from '$lib/server/data/db';
 import { owner } from '../support';
 
 export {

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
-import * as members from '$lib/server/members';
+import * as members from '$lib/server/members/members';
 import * as moderation from '$lib/server/moderation';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as privacy from '$lib/server/privacy';
-import * as threads from '$lib/server/threads';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as privacy from '$lib/server/members/privacy';
+import * as threads from '$lib/server/forum/threads';
 import {
 	atTime,
 	community,

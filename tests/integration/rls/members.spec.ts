@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
+import { transaction } from '$lib/server/data/db';
 import { createMember, owner, type TestMember } from '../support';
 
 let member: TestMember;

@@ -3,11 +3,11 @@
 // nobody writes them except through the moderation functions; a moderator reads
 // only their own community's.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction, type Claims } from '$lib/server/db';
+import { transaction, type Claims } from '$lib/server/data/db';
 import * as moderation from '$lib/server/moderation';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	flagPost,

@@ -1,9 +1,9 @@
 // Notification settings and the mail outbox: a member reads and changes only their
 // own settings; the outbox and the sender's functions are out of every member's reach.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
-import * as notificationSettings from '$lib/server/notification-settings';
-import * as privacy from '$lib/server/privacy';
+import { transaction } from '$lib/server/data/db';
+import * as notificationSettings from '$lib/server/members/notification-settings';
+import * as privacy from '$lib/server/members/privacy';
 import { createMember, owner, type TestMember } from '../support';
 
 let member: TestMember;

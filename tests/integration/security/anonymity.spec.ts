@@ -5,13 +5,13 @@
 // committed, which keeps who revealed.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
+import { transaction } from '$lib/server/data/db';
 import * as moderation from '$lib/server/moderation';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as privacy from '$lib/server/privacy';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as privacy from '$lib/server/members/privacy';
 import * as safeguarding from '$lib/server/safeguarding';
-import * as threads from '$lib/server/threads';
+import * as threads from '$lib/server/forum/threads';
 import { anAdmin } from '../escalations/support';
 import {
 	community,

@@ -2,7 +2,7 @@
 // supabase/config.toml: Auth limits requests per IP and mails per address, whoever calls it.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSupabase } from '$lib/server/supabase';
+import { createSupabase } from '$lib/server/data/supabase';
 import { clientAddress } from '../../support/addresses';
 import { mailUrl } from '../../support/mail';
 import { createMember, owner } from '../support';

@@ -4,8 +4,8 @@
 // says the same for a wrong password as for an unknown address: accounts.spec.ts.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as accounts from '$lib/server/accounts';
-import { settled } from '$lib/server/out-of-band';
+import * as accounts from '$lib/server/members/accounts';
+import { settled } from '$lib/server/data/out-of-band';
 import { clientAddress } from '../../support/addresses';
 import { waitForMail } from '../../support/mail';
 import { authClient } from '../support';

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { askSchema } from '$lib/post-schemas';
-import * as accounts from '$lib/server/accounts';
-import * as members from '$lib/server/members';
+import * as accounts from '$lib/server/members/accounts';
+import * as members from '$lib/server/members/members';
 import { clientAddress } from '../../support/addresses';
 import { authClient, createMember, owner } from '../support';
 

@@ -2,10 +2,10 @@
 // (its answers and replies, votes, me-toos, follows, earlier versions) is as hidden as
 // the thread itself from everyone who may not see it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction, type Claims } from '$lib/server/db';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import { transaction, type Claims } from '$lib/server/data/db';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	counsellor,

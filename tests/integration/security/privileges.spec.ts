@@ -3,10 +3,10 @@
 // community one does not moderate, naming someone else as the appointer of a moderator,
 // a proposal that says it was decided, me-toos and follows on threads one may not see.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction } from '$lib/server/db';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import { transaction } from '$lib/server/data/db';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	member,

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transaction, type Claims } from '$lib/server/db';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import { transaction, type Claims } from '$lib/server/data/db';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import {
 	community,
 	member,

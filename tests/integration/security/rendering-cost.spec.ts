@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseForm } from '$lib/forms';
 import { answerSchema, askSchema, editPostSchema } from '$lib/post-schemas';
-import { attempt } from '$lib/server/db-errors';
-import * as posts from '$lib/server/posts';
-import * as threads from '$lib/server/threads';
+import { attempt } from '$lib/server/data/db-errors';
+import * as posts from '$lib/server/forum/posts';
+import * as threads from '$lib/server/forum/threads';
 import { community, member, question, reply, type TestMember } from '../escalations/support';
 
 /** The attack of the issue: a table of 3,000 columns, within the length limit. */

@@ -1,7 +1,7 @@
 // One escalation as its counsellor sees it: the queue's row, notes, history, alerts and the posts that raised it.
 import type { Authored } from '$lib/authors';
-import type { Claims, Tx } from '../db';
-import { within } from '../db';
+import type { Claims, Tx } from '../data/db';
+import { within } from '../data/db';
 import type { eventKinds, Outcome, Priority, Trigger } from './kinds';
 import { items, type QueueItem } from './rows';
 

@@ -1,5 +1,5 @@
-import type { Claims, Tx } from '../db';
-import { within } from '../db';
+import type { Claims, Tx } from '../data/db';
+import { within } from '../data/db';
 import type { FlagReason } from './kinds';
 
 export type FlagTarget = { threadId: string } | { postId: string };

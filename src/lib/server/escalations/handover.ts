@@ -1,6 +1,6 @@
 // Who works an escalation: claim, release, reassign, and each counsellor's load.
-import type { Claims, Tx } from '../db';
-import { within } from '../db';
+import type { Claims, Tx } from '../data/db';
+import { within } from '../data/db';
 
 export async function claim(claims: Claims, id: string, tx?: Tx) {
 	await within(claims, tx, (tx) => tx`select public.claim_escalation(${id})`);

@@ -1,6 +1,6 @@
 // The family's side: what the asker sees of the professionals' work on their thread.
-import type { Claims, Tx } from '../db';
-import { within } from '../db';
+import type { Claims, Tx } from '../data/db';
+import { within } from '../data/db';
 import type { Outcome, Priority, State } from './kinds';
 
 /**

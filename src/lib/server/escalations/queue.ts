@@ -1,8 +1,8 @@
 // The counsellors' queue: pages of it, what waits, and each community's figures.
 import { z } from 'zod';
-import * as cursor from '../cursor';
-import type { Claims, Tx } from '../db';
-import { within } from '../db';
+import * as cursor from '../data/cursor';
+import type { Claims, Tx } from '../data/db';
+import { within } from '../data/db';
 import { type Priority, priorities, type State } from './kinds';
 import { items, type QueueItem } from './rows';
 

@@ -1,6 +1,6 @@
 // How an escalation ends, and how it opens again.
-import type { Claims, Tx } from '../db';
-import { within } from '../db';
+import type { Claims, Tx } from '../data/db';
+import { within } from '../data/db';
 import type { Outcome } from './kinds';
 
 /**

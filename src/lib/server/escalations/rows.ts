@@ -1,6 +1,6 @@
 // An escalation's row as counsellors see it, in the queue and on its own page.
 import type postgres from 'postgres';
-import type { Tx } from '../db';
+import type { Tx } from '../data/db';
 import type { Outcome, Priority, State, Trigger } from './kinds';
 
 export type QueueItem = {

@@ -3,9 +3,9 @@ import postgres from 'postgres';
 import { profileSchema } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import { setLocaleCookie } from '$lib/server/locale';
-import * as members from '$lib/server/members';
-import { requireMember } from '$lib/server/request';
+import { setLocaleCookie } from '$lib/server/data/locale';
+import * as members from '$lib/server/members/members';
+import { requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({

@@ -1,4 +1,4 @@
-import { requireAdmin } from '$lib/server/request';
+import { requireAdmin } from '$lib/server/data/request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import * as communities from '$lib/server/communities';
-import { read } from '$lib/server/db';
+import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
 import * as moderation from '$lib/server/moderation';
 import { keysetPages } from '$lib/paths';
-import { requireMember } from '$lib/server/request';
+import { requireMember } from '$lib/server/data/request';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({

@@ -1,5 +1,5 @@
-import * as notifications from '$lib/server/notifications';
-import { requireMember } from '$lib/server/request';
+import * as notifications from '$lib/server/forum/notifications';
+import { requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { signInSchema } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
-import * as accounts from '$lib/server/accounts';
+import * as accounts from '$lib/server/members/accounts';
 import { safeNext } from '$lib/safe-next';
-import { requestInfo } from '$lib/server/request';
+import { requestInfo } from '$lib/server/data/request';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

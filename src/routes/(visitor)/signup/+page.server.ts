@@ -1,8 +1,8 @@
 import { signUpSchema } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { getLocale } from '$lib/paraglide/runtime';
-import * as accounts from '$lib/server/accounts';
-import { requestInfo } from '$lib/server/request';
+import * as accounts from '$lib/server/members/accounts';
+import { requestInfo } from '$lib/server/data/request';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import * as search from '$lib/server/search';
+import * as search from '$lib/server/forum/search';
 import type { RequestHandler } from './$types';
 
 // Asked while a question's title is typed (SimilarThreads.svelte); too short a

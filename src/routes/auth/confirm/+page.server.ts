@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import * as accounts from '$lib/server/accounts';
+import * as accounts from '$lib/server/members/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Links from Auth's mails land here. Confirming takes a button press, so mail

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
-import { read } from '$lib/server/db';
+import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
 import { safeNext } from '$lib/safe-next';
-import { found, requireMember } from '$lib/server/request';
-import * as threads from '$lib/server/threads';
+import { found, requireMember } from '$lib/server/data/request';
+import * as threads from '$lib/server/forum/threads';
 import type { Actions, PageServerLoad } from './$types';
 
 const querySchema = z.object({

@@ -3,9 +3,9 @@ import postgres from 'postgres';
 import { communitySchema } from '$lib/community-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
-import * as members from '$lib/server/members';
-import { requireAdmin } from '$lib/server/request';
+import * as communities from '$lib/server/forum/communities';
+import * as members from '$lib/server/members/members';
+import { requireAdmin } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { proposalSchema } from '$lib/community-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
-import * as communities from '$lib/server/communities';
-import { requireMember } from '$lib/server/request';
+import * as communities from '$lib/server/forum/communities';
+import { requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import * as notificationSettings from '$lib/server/notification-settings';
+import * as notificationSettings from '$lib/server/members/notification-settings';
 import type { Actions, PageServerLoad } from './$types';
 
 // Opening the link changes nothing (mail scanners open links too); the button does.

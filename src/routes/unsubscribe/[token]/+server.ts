@@ -1,5 +1,5 @@
 import { error, text } from '@sveltejs/kit';
-import * as notificationSettings from '$lib/server/notification-settings';
+import * as notificationSettings from '$lib/server/members/notification-settings';
 import type { RequestHandler } from './$types';
 
 // RFC 8058 one-click: the mail program posts "List-Unsubscribe=One-Click" here,

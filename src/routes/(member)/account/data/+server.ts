@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import * as privacy from '$lib/server/privacy';
-import { requireMember } from '$lib/server/request';
+import * as privacy from '$lib/server/members/privacy';
+import { requireMember } from '$lib/server/data/request';
 import type { RequestHandler } from './$types';
 
 // A download of everything stored about the member (GDPR art. 15 and 20).

@@ -2,10 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as members from '$lib/server/members';
-import * as privacy from '$lib/server/privacy';
-import * as rateLimits from '$lib/server/rate-limits';
-import { requestInfo, requireMember } from '$lib/server/request';
+import * as members from '$lib/server/members/members';
+import * as privacy from '$lib/server/members/privacy';
+import * as rateLimits from '$lib/server/data/rate-limits';
+import { requestInfo, requireMember } from '$lib/server/data/request';
 import type { Actions } from './$types';
 
 const deleteSchema = z.object({

@@ -1,6 +1,6 @@
 import { keysetPages } from '$lib/paths';
-import * as ownFlags from '$lib/server/own-flags';
-import { requireMember } from '$lib/server/request';
+import * as ownFlags from '$lib/server/moderation/own-flags';
+import { requireMember } from '$lib/server/data/request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { deliveries } from '$lib/notification-kinds';
 import { m } from '$lib/paraglide/messages';
-import * as notificationSettings from '$lib/server/notification-settings';
-import { requireMember } from '$lib/server/request';
+import * as notificationSettings from '$lib/server/members/notification-settings';
+import { requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

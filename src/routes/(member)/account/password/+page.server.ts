@@ -1,7 +1,7 @@
 import { changePasswordSchema } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
-import * as accounts from '$lib/server/accounts';
-import { requestInfo, requireMember } from '$lib/server/request';
+import * as accounts from '$lib/server/members/accounts';
+import { requestInfo, requireMember } from '$lib/server/data/request';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

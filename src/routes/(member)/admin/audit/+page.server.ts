@@ -1,6 +1,6 @@
 import { keysetPages } from '$lib/paths';
-import * as audit from '$lib/server/safeguarding-audit';
-import { requireAdmin } from '$lib/server/request';
+import * as audit from '$lib/server/safeguarding/audit';
+import { requireAdmin } from '$lib/server/data/request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

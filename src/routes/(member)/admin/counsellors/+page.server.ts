@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
-import * as counsellors from '$lib/server/counsellors';
-import { attempt } from '$lib/server/db-errors';
-import * as members from '$lib/server/members';
-import { requireAdmin } from '$lib/server/request';
+import * as communities from '$lib/server/forum/communities';
+import * as counsellors from '$lib/server/members/counsellors';
+import { attempt } from '$lib/server/data/db-errors';
+import * as members from '$lib/server/members/members';
+import { requireAdmin } from '$lib/server/data/request';
 import { keysetPages } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
 

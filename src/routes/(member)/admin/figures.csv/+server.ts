@@ -2,9 +2,9 @@
 // suppression (done in SQL), the headers in the admin's language.
 import { figuresRange, monthsBack } from '$lib/figures-range';
 import { figureHeaders } from '$lib/figure-names';
-import * as figures from '$lib/server/safeguarding-figures';
-import { download } from '$lib/server/csv';
-import { requireAdmin } from '$lib/server/request';
+import * as figures from '$lib/server/safeguarding/figures';
+import { download } from '$lib/server/forum/csv';
+import { requireAdmin } from '$lib/server/data/request';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import { figuresRange, monthsBack } from '$lib/figures-range';
-import * as communityFigures from '$lib/server/community-figures';
-import * as figures from '$lib/server/safeguarding-figures';
-import { requireAdmin } from '$lib/server/request';
+import * as communityFigures from '$lib/server/forum/community-figures';
+import * as figures from '$lib/server/safeguarding/figures';
+import { requireAdmin } from '$lib/server/data/request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -2,8 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as members from '$lib/server/members';
-import { requireAdmin, requireMember } from '$lib/server/request';
+import * as members from '$lib/server/members/members';
+import { requireAdmin, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 const searchSchema = z.string().trim().max(30).catch('');

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { slug } from '$lib/community-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
-import { requireAdmin } from '$lib/server/request';
+import * as communities from '$lib/server/forum/communities';
+import { requireAdmin } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 const decisionSchema = z.object({ proposalId: z.uuid(), slug: slug.optional() });

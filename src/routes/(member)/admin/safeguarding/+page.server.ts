@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as crisisWords from '$lib/server/crisis-words';
-import { attempt } from '$lib/server/db-errors';
-import * as helplines from '$lib/server/helplines';
-import { requireAdmin } from '$lib/server/request';
+import * as crisisWords from '$lib/server/safeguarding/crisis-words';
+import { attempt } from '$lib/server/data/db-errors';
+import * as helplines from '$lib/server/safeguarding/helplines';
+import { requireAdmin } from '$lib/server/data/request';
 import { keysetPages } from '$lib/paths';
 import * as safeguarding from '$lib/server/safeguarding';
-import * as staffedHours from '$lib/server/staffed-hours';
+import * as staffedHours from '$lib/server/safeguarding/staffed-hours';
 import type { Actions, PageServerLoad } from './$types';
 
 const text = (max: number, min = 0) =>

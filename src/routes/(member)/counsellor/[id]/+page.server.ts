@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import type { Claims } from '$lib/server/db';
-import { attempt } from '$lib/server/db-errors';
+import type { Claims } from '$lib/server/data/db';
+import { attempt } from '$lib/server/data/db-errors';
 import * as escalations from '$lib/server/escalations';
-import { found, requireCounsellor } from '$lib/server/request';
-import * as search from '$lib/server/search';
-import * as threads from '$lib/server/threads';
+import { found, requireCounsellor } from '$lib/server/data/request';
+import * as search from '$lib/server/forum/search';
+import * as threads from '$lib/server/forum/threads';
 import { threadIdFrom } from '$lib/thread-address';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -1,10 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
+import * as communities from '$lib/server/forum/communities';
 import * as moderation from '$lib/server/moderation';
-import { moderate, type ModerationKind } from '$lib/server/moderation-forms';
-import { found, requireMember } from '$lib/server/request';
+import { moderate, type ModerationKind } from '$lib/server/moderation/forms';
+import { found, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 const itemId = (params: { id: string }) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { resetPasswordSchema } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
-import * as accounts from '$lib/server/accounts';
-import { requireMember } from '$lib/server/request';
+import * as accounts from '$lib/server/members/accounts';
+import { requireMember } from '$lib/server/data/request';
 import type { Actions } from './$types';
 
 // Reached from a recovery link, which has signed the member in.

@@ -1,7 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { json } from '@sveltejs/kit';
-import { sendAuthMails, sendEmailInput } from '$lib/server/auth-mails';
-import { verifyWebhook } from '$lib/server/webhook-signature';
+import { sendAuthMails, sendEmailInput } from '$lib/server/mail/auth';
+import { verifyWebhook } from '$lib/server/mail/webhook-signature';
 import type { RequestHandler } from './$types';
 
 function log(level: 'warn' | 'error', event: string, fields: object = {}) {

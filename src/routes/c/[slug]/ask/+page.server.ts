@@ -5,12 +5,12 @@ import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { askSchema } from '$lib/post-schemas';
-import * as communities from '$lib/server/communities';
-import { read } from '$lib/server/db';
-import { attempt } from '$lib/server/db-errors';
+import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
+import { attempt } from '$lib/server/data/db-errors';
 import * as moderation from '$lib/server/moderation';
-import { found, requireMember, writtenUrl } from '$lib/server/request';
-import * as threads from '$lib/server/threads';
+import { found, requireMember, writtenUrl } from '$lib/server/data/request';
+import * as threads from '$lib/server/forum/threads';
 import type { Actions, PageServerLoad } from './$types';
 
 const titleSchema = z.string().trim().max(limits.titleMax).catch('');

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
+import * as communities from '$lib/server/forum/communities';
 import * as moderation from '$lib/server/moderation';
-import { found } from '$lib/server/request';
+import { found } from '$lib/server/data/request';
 import { keysetPages } from '$lib/paths';
 import type { PageServerLoad } from './$types';
 

@@ -2,12 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
-import { attempt } from '$lib/server/db-errors';
+import * as communities from '$lib/server/forum/communities';
+import { attempt } from '$lib/server/data/db-errors';
 import * as moderation from '$lib/server/moderation';
-import * as moderationActions from '$lib/server/moderation-actions';
-import * as settings from '$lib/server/moderation-settings';
-import { found, requireMember } from '$lib/server/request';
+import * as moderationActions from '$lib/server/moderation/actions';
+import * as settings from '$lib/server/moderation/settings';
+import { found, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 const settingsSchema = z.object({

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { textsSchema } from '$lib/community-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
-import * as communities from '$lib/server/communities';
-import { attempt } from '$lib/server/db-errors';
-import * as settings from '$lib/server/escalation-settings';
-import { found, requireMember } from '$lib/server/request';
+import * as communities from '$lib/server/forum/communities';
+import { attempt } from '$lib/server/data/db-errors';
+import * as settings from '$lib/server/escalations/settings';
+import { found, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 const hours = (max: number) =>

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { editPostSchema } from '$lib/post-schemas';
-import { attempt } from '$lib/server/db-errors';
-import * as posts from '$lib/server/posts';
-import { requireMember, writtenUrl } from '$lib/server/request';
+import { attempt } from '$lib/server/data/db-errors';
+import * as posts from '$lib/server/forum/posts';
+import { requireMember, writtenUrl } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownPost(locals: App.Locals, id: string) {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { editThreadSchema } from '$lib/post-schemas';
-import { attempt } from '$lib/server/db-errors';
-import { requireMember, writtenUrl } from '$lib/server/request';
-import * as threads from '$lib/server/threads';
+import { attempt } from '$lib/server/data/db-errors';
+import { requireMember, writtenUrl } from '$lib/server/data/request';
+import * as threads from '$lib/server/forum/threads';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownThread(locals: App.Locals, id: string) {

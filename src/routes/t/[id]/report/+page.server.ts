@@ -7,14 +7,14 @@ import { parseForm, rejectForm } from '$lib/forms';
 import { reportReasons } from '$lib/moderation-names';
 import { m } from '$lib/paraglide/messages';
 import { postPath } from '$lib/paths';
-import type { Claims } from '$lib/server/db';
-import { read } from '$lib/server/db';
-import { attempt } from '$lib/server/db-errors';
+import type { Claims } from '$lib/server/data/db';
+import { read } from '$lib/server/data/db';
+import { attempt } from '$lib/server/data/db-errors';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
-import * as posts from '$lib/server/posts';
-import { requireMember } from '$lib/server/request';
-import * as threads from '$lib/server/threads';
+import * as posts from '$lib/server/forum/posts';
+import { requireMember } from '$lib/server/data/request';
+import * as threads from '$lib/server/forum/threads';
 import type { Actions, PageServerLoad } from './$types';
 
 const reportSchema = z.object({

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import * as versions from '$lib/server/versions';
+import * as versions from '$lib/server/forum/versions';
 import type { PageServerLoad } from './$types';
 
 // Nothing to do on this page but read: no script.

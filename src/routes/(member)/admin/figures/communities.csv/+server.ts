@@ -1,9 +1,9 @@
 // The community figures as CSV: the same rows as the page, the headers in the admin's language.
 import { figuresRange, monthsBack } from '$lib/figures-range';
 import { communityFigureHeaders } from '$lib/figure-names';
-import * as communityFigures from '$lib/server/community-figures';
-import { download } from '$lib/server/csv';
-import { requireAdmin } from '$lib/server/request';
+import * as communityFigures from '$lib/server/forum/community-figures';
+import { download } from '$lib/server/forum/csv';
+import { requireAdmin } from '$lib/server/data/request';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url }) => {

@@ -1,0 +1,89 @@
+// Database refusals, told to the member in their language. The database decides
+// (RLS, checks, triggers, state-changing functions); this only names the reason.
+// The SQL functions name theirs in the error's hint, which is a message key.
+import postgres from 'postgres';
+import { markdownProblemMessage } from '$lib/post-schemas';
+import { m } from '$lib/paraglide/messages';
+import { MarkdownTooCostly } from '../forum/markdown';
+
+/** Thrown when a change touched nothing: RLS hid the row, so it is not the member's to change. */
+export class NotAllowed extends Error {
+	constructor() {
+		super('Not allowed');
+	}
+}
+
+/** Reasons the escalation, safeguarding and moderation functions and triggers give in their hint. */
+const reasons: Record<string, () => string> = {
+	escalation_not_serving: m.escalation_not_serving,
+	escalation_already_claimed: m.escalation_already_claimed,
+	escalation_not_holder: m.escalation_not_holder,
+	escalation_is_resolved: m.escalation_is_resolved,
+	escalation_not_resolved: m.escalation_not_resolved,
+	escalation_already_open: m.escalation_already_open,
+	escalation_service_required: m.escalation_service_required,
+	escalation_duplicate_required: m.escalation_duplicate_required,
+	escalation_contact_required: m.escalation_contact_required,
+	escalation_note_for_asker_required: m.escalation_note_for_asker_required,
+	escalation_handover_reason_required: m.escalation_handover_reason_required,
+	escalation_assignee_not_serving: m.escalation_assignee_not_serving,
+	escalation_not_claimed: m.escalation_not_claimed,
+	escalation_answer_first: m.escalation_answer_first,
+	escalation_reason_required: m.escalation_reason_required,
+	escalation_communities_required: m.escalation_communities_required,
+	escalation_reveal_not_allowed: m.escalation_reveal_not_allowed,
+	escalation_not_anonymous: m.escalation_not_anonymous,
+	escalation_not_held: m.escalation_not_held,
+	escalation_reveal_not_committed: m.escalation_reveal_not_committed,
+	moderation_already_handled: m.moderation_already_handled,
+	moderation_not_moderator: m.moderation_not_moderator,
+	moderation_reason_required: m.moderation_reason_required,
+	moderation_not_found: m.moderation_not_found,
+	moderation_not_removed: m.moderation_not_removed,
+	moderation_move_target: m.moderation_move_target,
+	moderation_duration: m.moderation_duration,
+	moderation_no_author: m.moderation_no_author,
+	moderation_not_for_moderators: m.moderation_not_for_moderators,
+	moderation_suspended: m.moderation_suspended,
+	moderation_thread_locked: m.moderation_thread_locked,
+	moderation_log_members_only: m.moderation_log_members_only,
+	withdrawn_unchangeable: m.withdrawn_unchangeable
+};
+
+export function refusal(error: unknown): string | null {
+	if (error instanceof NotAllowed) return m.error_not_allowed();
+	// A text the forms let through but the renderer refuses (they check the same limits).
+	if (error instanceof MarkdownTooCostly) return markdownProblemMessage(error.problem);
+	if (!(error instanceof postgres.PostgresError)) return null;
+	if (error.hint === 'rate_limited') return m.error_posting_too_fast();
+	if (error.hint === 'rate_limited_edits') return m.error_editing_too_fast();
+	// The writer learns which word the community does not allow (the database names it).
+	if (error.hint === 'moderation_watched_word_blocked') {
+		return m.moderation_watched_word_blocked({ word: error.detail ?? '' });
+	}
+	if (error.hint && error.hint in reasons) return reasons[error.hint]();
+	switch (error.code) {
+		case '42501': // RLS or privilege: not allowed here
+			return m.error_not_allowed();
+		case '23514': // a check: too long, bad tag, wrong thread
+		case '22001':
+			return m.error_invalid_post();
+		case '23505':
+			return m.error_already_done();
+		default:
+			return null;
+	}
+}
+
+/** Runs a change; a refusal becomes a message, anything else stays an error. */
+export async function attempt<T>(
+	change: () => Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+	try {
+		return { ok: true, value: await change() };
+	} catch (error) {
+		const message = refusal(error);
+		if (message === null) throw error;
+		return { ok: false, error: message };
+	}
+}

@@ -1,0 +1,250 @@
+// Search: threads found by their own text or their answers, German and English stemming at
+// once (a post's language is not known), accents ignored, trigram similarity on titles when
+// full-text search finds little (typos, compound words). Configurations: migrations/…_search.sql;
+// columns and indexes: migrations/…_threads.sql.
+import { z } from 'zod';
+import type { Claims, Tx } from '../data/db';
+import { transaction, within } from '../data/db';
+
+export const maxQueryLength = 200;
+export const minTitleLength = 10;
+const pageSize = 20;
+// Fewer full-text matches than this and near-miss titles are added, ranked below.
+const fewMatches = 10;
+// Trigrams of very short input match almost anything.
+const minTypoLength = 4;
+// Private-use characters mark the highlights, so nothing in a post can forge one.
+const start = '\uE000';
+const stop = '\uE001';
+const headlineOptions = `StartSel="${start}", StopSel="${stop}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export type Segment = { text: string; match: boolean };
+export type Result = {
+	id: string;
+	title: string;
+	communitySlug: string;
+	communityName: string;
+	author: string | null;
+	snippet: Segment[];
+	answerCount: number;
+	solved: boolean;
+	createdAt: Date;
+};
+export type Similar = Pick<Result, 'id' | 'title' | 'communityName' | 'answerCount' | 'solved'>;
+
+type Position = { rank: string; id: string };
+type Row = Omit<Result, 'snippet'> & { rank: string; headline: string };
+
+const position = z.tuple([z.string().regex(/^\d{1,6}\.\d{6}$/), z.uuid()]);
+
+const encode = (p: Position) => Buffer.from(JSON.stringify([p.rank, p.id])).toString('base64url');
+
+/** A cursor that does not decode means "from the start", never an error. */
+function decode(token: string | null | undefined): Position | null {
+	if (!token || token.length > 200) return null;
+	try {
+		const parsed = position.safeParse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+		return parsed.success ? { rank: parsed.data[0], id: parsed.data[1] } : null;
+	} catch {
+		return null;
+	}
+}
+
+// Postgres text cannot hold NUL; markers typed by someone must not become highlights.
+const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').trim();
+
+// ts_rank of a query that ORs the German and the English query (both found words) is at
+// most the highest weight of the text: 0.2 for answers (weight C). A thread's own text
+// weighs B or A, so its matches usually rank above; above this bound, none can be
+// outranked by an answer (the margin covers float rounding).
+const answersRankAtMost = 0.21;
+
+/**
+ * The ranked search as one statement (exported so a test can EXPLAIN it). Each part
+ * is an index scan: the tsquery is an expression of the parameter, so the planner
+ * sees it; the trigram part runs only when the full-text parts found few threads.
+ * Matches are found in visible_threads and visible_posts: under the tables' row-level
+ * security no index could serve @@ (see the views in migrations/…_threads_access.sql).
+ * Answers are read only when the page is not already filled by threads whose own text
+ * ranks above any answer: a common word is in thousands of answers, and ranking them
+ * all cost more than the rest of the search.
+ */
+export function threadsQuery(
+	tx: Tx,
+	q: string,
+	communitySlug: string | null,
+	after: Position | null
+) {
+	const de = () => tx`websearch_to_tsquery('public.german_unaccent', ${q})`;
+	const en = () => tx`websearch_to_tsquery('public.english_unaccent', ${q})`;
+	const tsq = () => tx`(${de()} || ${en()})`;
+	// By slug, so the page need not look the community up first (an unknown one finds nothing).
+	const inCommunity = () =>
+		communitySlug
+			? tx`and t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
+			: tx``;
+	return tx<Row[]>`
+		with own as (
+			select t.id, ts_rank(t.search_vector, ${tsq()}) as rank, null::uuid as post_id
+			from public.visible_threads t
+			where t.search_vector @@ ${tsq()} and t.withdrawn_at is null ${inCommunity()}
+		),
+		-- Only with both queries (else the rank is not bounded so) and too few threads above the bound.
+		answers_needed as (
+			select numnode(${de()}) = 0 or numnode(${en()}) = 0 or (select count(*) from (
+				select 1 from own where round(own.rank::numeric, 6) > ${answersRankAtMost}
+					${after ? tx`and (round(own.rank::numeric, 6), own.id) < (${after.rank}::numeric, ${after.id}::uuid)` : tx``}
+				limit ${pageSize + 1}) above) <= ${pageSize} as yes
+		),
+		answers as (
+			select t.id, ts_rank(p.search_vector, ${tsq()}) as rank, p.id as post_id
+			from public.visible_posts p
+			-- Thread by thread by key (the limit keeps it so): a hash would read every thread.
+			cross join lateral (
+				select t.id from public.visible_threads t
+				where t.id = p.thread_id and t.withdrawn_at is null ${inCommunity()}
+				limit 1
+			) t
+			where (select yes from answers_needed) and p.search_vector @@ ${tsq()} and p.withdrawn_at is null
+		),
+		hits as (select * from own union all select * from answers),
+		typos as (
+			select t.id, extensions.word_similarity(public.unaccent_immutable(${q}), public.unaccent_immutable(t.title)) * 0.1 as rank,
+				null::uuid as post_id
+			from public.visible_threads t
+			-- Answers not needed means the page is full already.
+			where ${q.length >= minTypoLength} and (select yes from answers_needed)
+				and (select count(*) from (select distinct id from hits limit ${fewMatches}) found) < ${fewMatches}
+				and public.unaccent_immutable(${q}) operator(extensions.<%) public.unaccent_immutable(t.title)
+				and t.withdrawn_at is null ${inCommunity()}
+		),
+		-- A thread ranks by the best of its own text and its answers; that text gives the snippet.
+		-- Without answers and typos, each thread is found once.
+		best as (
+			select id, round(rank::numeric, 6) as rank, post_id from own where not (select yes from answers_needed)
+			union all
+			(select distinct on (id) id, round(rank::numeric, 6) as rank, post_id
+			from (select * from hits union all select * from typos) found
+			where (select yes from answers_needed)
+			order by id, rank desc)
+		),
+		page as (
+			select * from best
+			${after ? tx`where (rank, id) < (${after.rank}::numeric, ${after.id}::uuid)` : tx``}
+			order by rank desc, id desc
+			limit ${pageSize + 1}
+		)
+		select t.id, t.title, c.slug as "communitySlug", c.name as "communityName", m.pseudonym as author,
+			t.answer_count as "answerCount", t.accepted_post_id is not null as solved, t.created_at as "createdAt",
+			page.rank::text as rank,
+			-- Each stemmer highlights the words of its own language: the German one's when it
+			-- found some, else the English one's when that did. The English one is made only then.
+			case when strpos(h.de, ${start}) > 0 then h.de else (
+				select case when strpos(e.en, ${start}) > 0 then e.en else h.de end
+				from (select ts_headline('public.english_unaccent', h.text, ${tsq()}, ${headlineOptions}) as en offset 0) e
+			) end as headline
+		from page
+		join public.threads t on t.id = page.id
+		join public.communities c on c.id = t.community_id
+		left join public.members m on m.id = t.shown_author_id
+		left join public.posts p on p.id = page.post_id
+		-- Marker characters written in a post would otherwise become highlights. "offset 0"
+		-- keeps the headline a value of its own: inlined, each use of it would make it anew.
+		cross join lateral (
+			select body.text, ts_headline('public.german_unaccent', body.text, ${tsq()}, ${headlineOptions}) as de
+			from (select translate(coalesce(p.body_markdown, t.body_markdown), ${start + stop}, '') as text) body
+			offset 0
+		) h
+		order by page.rank desc, page.id desc`;
+}
+
+/** One page of threads matching q, best first; `next` continues after the last one. */
+export async function threads(
+	claims: Claims | null,
+	{
+		q,
+		communitySlug,
+		cursor
+	}: { q: string; communitySlug?: string | null; cursor?: string | null },
+	tx?: Tx
+) {
+	const query = clean(q).slice(0, maxQueryLength);
+	if (!query) return { results: [] as Result[], next: null };
+	const rows = await within(claims, tx, (tx) =>
+		threadsQuery(tx, query, communitySlug ?? null, decode(cursor))
+	);
+	const page = rows.slice(0, pageSize);
+	const last = page.at(-1);
+	return {
+		results: page.map(toResult),
+		next: rows.length > pageSize && last ? encode({ rank: last.rank, id: last.id }) : null
+	};
+}
+
+// Field by field, so nothing but what a result shows ever leaves this module.
+function toResult(row: Row): Result {
+	const { id, title, communitySlug, communityName, author, answerCount, solved, createdAt } = row;
+	const shown = { id, title, communitySlug, communityName, author, answerCount, solved, createdAt };
+	return { ...shown, snippet: segments(row.headline) };
+}
+
+/**
+ * ts_headline's output as plain text with the highlighted words marked; pages render
+ * it as text, so nothing in a post can become markup. Markdown syntax is dropped.
+ */
+export function segments(headline: string): Segment[] {
+	return headline
+		.split(new RegExp(`${start}([^${start}${stop}]*)${stop}`))
+		.map((text, i) => ({
+			text: text
+				.replace(/\]\([^)\s]*\)?/g, '')
+				.replace(/[*`#>[\]]+/g, '')
+				.replace(/\s+/g, ' '),
+			match: i % 2 === 1
+		}))
+		.filter((segment) => segment.text !== '');
+}
+
+/**
+ * Up to five threads whose titles (or tags) resemble the one being typed: any of its
+ * words, ignoring words that are stop words in either language, plus trigram
+ * similarity of the whole titles. Threads of the given community come first.
+ */
+export async function similar(
+	claims: Claims | null,
+	title: string,
+	{ communityId }: { communityId?: string | null } = {}
+) {
+	const text = clean(title).slice(0, 150);
+	if (text.length < minTitleLength) return [];
+	// Letters and digits only, so no word is a websearch operator ("or" is dropped).
+	const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w && w.toLowerCase() !== 'or');
+	return transaction(
+		claims,
+		(tx) => tx<Similar[]>`
+		with words as (
+			select coalesce(string_agg(w, ' or '), '') as any_word from unnest(${words.slice(0, 20)}::text[]) w
+			where to_tsvector('public.german_unaccent', w) <> '' and to_tsvector('public.english_unaccent', w) <> ''
+		),
+		query as (
+			select websearch_to_tsquery('public.german_unaccent', any_word) || websearch_to_tsquery('public.english_unaccent', any_word) as tsq
+			from words
+		),
+		found as (
+			-- Weights {D, C, B, A}: only title and tag matches count.
+			select t.id, ts_rank('{0, 0, 0, 1}', t.search_vector, (select tsq from query)) as score
+			from public.visible_threads t
+			where t.search_vector @@ (select tsq from query) and t.withdrawn_at is null
+			union all
+			select t.id, extensions.similarity(public.unaccent_immutable(${text}), public.unaccent_immutable(t.title))
+			from public.visible_threads t
+			where public.unaccent_immutable(${text}) operator(extensions.%) public.unaccent_immutable(t.title) and t.withdrawn_at is null
+		),
+		best as (select id, sum(score) as score from found group by id having sum(score) > 0.05)
+		select t.id, t.title, c.name as "communityName", t.answer_count as "answerCount",
+			t.accepted_post_id is not null as solved
+		from best join public.threads t on t.id = best.id join public.communities c on c.id = t.community_id
+		order by best.score + case when t.community_id = ${communityId ?? null}::uuid then 0.2 else 0 end desc, t.id
+		limit 5`
+	);
+}

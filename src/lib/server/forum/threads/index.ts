@@ -1,0 +1,3 @@
+// Threads (questions): reading them (read.ts) and writing them (write.ts).
+export * from './read';
+export * from './write';

@@ -1,0 +1,84 @@
+// The e-mails of notifications: one notification at once, or the daily digest. In the
+// recipient's language, as plain text and simple HTML, with a one-click unsubscribe
+// (RFC 8058) — except alerts (urgent and overdue items), which cannot be unsubscribed
+// and say so. Titles are members' text, so the HTML escapes them.
+import { notificationPath, notificationReason, notificationText } from '$lib/notification-kinds';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import { escapeHtml, mailHtml } from './html';
+
+export type MailItem = {
+	kind: string;
+	threadId: string | null;
+	postId: string | null;
+	title: string | null;
+	reason: string | null;
+	/** An alert's item: its priority and due time, and its community. */
+	priority?: string | null;
+	dueAt?: string | null;
+	community?: string | null;
+};
+
+export type NotificationMail = {
+	locale: Locale;
+	digest: boolean;
+	alert: boolean;
+	items: MailItem[];
+	unsubscribeToken: string;
+};
+
+function unsubscribeUrl(origin: string, token: string) {
+	return `${origin}/unsubscribe/${token}`;
+}
+
+export function composeMail(mail: NotificationMail, origin: string) {
+	const { locale } = mail;
+	const lines = mail.items.map((item) => ({
+		text: notificationText(item, locale),
+		reason: notificationReason(item.kind, item.reason, locale),
+		url: origin + notificationPath(item.kind, item.threadId, item.postId)
+	}));
+	const subject = mail.digest ? m.mail_digest_subject({}, { locale }) : lines[0].text;
+	const unsubscribe = unsubscribeUrl(origin, mail.unsubscribeToken);
+	const settings = `${origin}/account/notifications`;
+	const intro = mail.digest ? [m.mail_digest_intro({}, { locale })] : [];
+	const footer = mail.alert
+		? [m.mail_alert_always({}, { locale })]
+		: [
+				`${m.mail_settings_hint({}, { locale })} ${settings}`,
+				`${m.mail_unsubscribe({}, { locale })}: ${unsubscribe}`
+			];
+	const text = [
+		...intro,
+		...lines.map((line) =>
+			[line.text, line.reason, `${m.mail_open_link({}, { locale })}: ${line.url}`]
+				.filter(Boolean)
+				.join('\n')
+		),
+		'-- ',
+		...footer
+	].join('\n\n');
+	const html = mailHtml(
+		locale,
+		subject,
+		`${intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+<ul>
+${lines.map((line) => `<li>${escapeHtml(line.text)}<br>${line.reason ? `${escapeHtml(line.reason)}<br>` : ''}<a href="${escapeHtml(line.url)}">${escapeHtml(m.mail_open_link({}, { locale }))}</a></li>`).join('\n')}
+</ul>
+<hr>
+<p style="font-size: small">${
+			mail.alert
+				? escapeHtml(m.mail_alert_always({}, { locale }))
+				: `${escapeHtml(m.mail_settings_hint({}, { locale }))} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a><br>
+<a href="${escapeHtml(unsubscribe)}">${escapeHtml(m.mail_unsubscribe({}, { locale }))}</a>`
+		}</p>`
+	);
+	const headers: Record<string, string> = mail.alert
+		? // Mail programs and servers let urgent mail through (RFC 2156 priority headers).
+			{ Importance: 'high', 'X-Priority': '1' }
+		: {
+				'List-Unsubscribe': `<${unsubscribe}>`,
+				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+			};
+	return { subject, text, html, headers };
+}

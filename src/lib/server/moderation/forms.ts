@@ -1,0 +1,116 @@
+// The moderators' forms, read one way wherever they appear (the queue item, the
+// thread page): zod for the input, the moderation module for the step, and a
+// translated refusal with the input kept when the database says no.
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm, rejectForm } from '$lib/forms';
+import { limits } from '$lib/limits';
+import { m } from '$lib/paraglide/messages';
+import { body } from '$lib/post-schemas';
+import type { Claims } from '../data/db';
+import { attempt } from '../data/db-errors';
+import { type SuspensionDuration, suspensionDurations } from './kinds';
+import * as moderationActions from './actions';
+
+const reason = z
+	.string({ error: () => m.moderation_reason_required() })
+	.trim()
+	.min(3, { error: () => m.moderation_reason_required() })
+	.max(500, { error: () => m.moderation_reason_required() });
+const optionalReason = z
+	.string()
+	.trim()
+	.max(500, { error: () => m.moderation_reason_required() })
+	.optional()
+	.transform((value) => value || null);
+
+const schemas = {
+	dismiss: z.object({ reason: optionalReason }),
+	remove: z.object({ reason }),
+	restore: z.object({ reason: optionalReason }),
+	edit: z.object({
+		reason,
+		title: z
+			.string()
+			.trim()
+			.min(limits.titleMin, {
+				error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
+			})
+			.max(limits.titleMax, {
+				error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
+			})
+			.optional(),
+		body
+	}),
+	lock: z.object({ reason: optionalReason }),
+	unlock: z.object({ reason: optionalReason }),
+	pin: z.object({ reason: optionalReason }),
+	unpin: z.object({ reason: optionalReason }),
+	move: z.object({
+		reason: optionalReason,
+		community: z.uuid({ error: () => m.moderation_move_target() })
+	}),
+	suspend: z.object({
+		reason,
+		duration: z.enum(suspensionDurations, { error: () => m.moderation_duration() })
+	}),
+	warn: z.object({ reason })
+};
+export type ModerationKind = keyof typeof schemas;
+
+/**
+ * Reads a moderator's form of the given kind and takes the step on the target.
+ * Returns null when done, else the failure to return from the action (values kept).
+ */
+export async function moderate(
+	claims: Claims,
+	kind: ModerationKind,
+	formData: FormData,
+	target: moderationActions.Target,
+	seen: moderationActions.Seen
+) {
+	const form = parseForm(schemas[kind], formData);
+	// The form names itself, so the page shows the message at the form that was sent.
+	const values: Record<string, string> = { ...form.values, kind };
+	if (!form.ok) return rejectForm(values, form);
+	const input = form.data as Record<string, string | null | undefined>;
+	const why = input.reason ?? null;
+	const done = await attempt(async () => {
+		switch (kind) {
+			case 'dismiss':
+				if (!seen) throw new Error('Dismissing needs the queue item');
+				return moderationActions.dismiss(claims, seen, why);
+			case 'remove':
+				return moderationActions.remove(claims, target, why!, seen);
+			case 'restore':
+				return moderationActions.restore(claims, target, why, seen);
+			case 'edit':
+				return moderationActions.edit(
+					claims,
+					target,
+					{ title: target.postId ? null : (input.title ?? null), body: input.body!, reason: why! },
+					seen
+				);
+			case 'lock':
+			case 'unlock':
+				return moderationActions.setLocked(claims, target.threadId, kind === 'lock', why, seen);
+			case 'pin':
+			case 'unpin':
+				return moderationActions.setPinned(claims, target.threadId, kind === 'pin', why, seen);
+			case 'move':
+				return moderationActions.move(claims, target.threadId, input.community!, why, seen);
+			case 'suspend':
+				return moderationActions.suspend(
+					claims,
+					target,
+					input.duration as SuspensionDuration,
+					why!,
+					seen
+				);
+			case 'warn':
+				return moderationActions.warn(claims, target, why!, seen);
+		}
+	});
+	if (!done.ok) return fail(409, { values, errors: {}, error: done.error });
+	return null;
+}

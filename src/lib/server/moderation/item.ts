@@ -1,0 +1,89 @@
+// One item of the moderators' queue with everything a moderator needs to decide.
+import type { Claims, Tx } from '../data/db';
+import { within } from '../data/db';
+import type { Action } from './kinds';
+import { type QueueItem, queueColumns } from './queue';
+
+export type ItemDetail = QueueItem & {
+	communityId: string;
+	thread: { bodyHtml: string; author: string | null; anonymous: boolean; createdAt: Date };
+	threadState: { locked: boolean; pinned: boolean; removed: boolean; removalReason: string | null };
+	post: {
+		bodyHtml: string;
+		bodyMarkdown: string;
+		author: string | null;
+		anonymous: boolean;
+		asker: boolean;
+		createdAt: Date;
+		removalReason: string | null;
+		/** The answer a reply answers, for context. */
+		parentHtml: string | null;
+	} | null;
+	threadMarkdown: string;
+	flags: { reason: string; note: string | null; flagger: string | null; createdAt: Date }[];
+	history: { action: Action; actor: string | null; note: string | null; at: Date }[];
+	/**
+	 * The target is anonymous and this moderator has not revealed its author: the history
+	 * and suspension shown are only those of the author's anonymous posts.
+	 */
+	authorUnnamed: boolean;
+	authorHistory: { action: Action; at: Date; reason: string | null; threadId: string | null }[];
+	authorSuspendedUntil: Date | 'permanent' | null;
+	/** Earlier texts of the target (edits, and what a moderator edited out), newest first. */
+	revisions: { title: string | null; bodyMarkdown: string; replacedAt: Date }[];
+};
+
+/** One item with everything a moderator needs to decide: context, flags, history. */
+export async function item(claims: Claims, id: string, tx?: Tx): Promise<ItemDetail | null> {
+	return within(claims, tx, async (tx) => {
+		const [row] = await tx<ItemDetail[]>`
+			select ${queueColumns(tx)}, i.community_id as "communityId",
+				json_build_object('bodyHtml', t.body_html, 'author', tm.pseudonym, 'anonymous', t.is_anonymous,
+					'createdAt', t.created_at) as thread,
+				json_build_object('locked', t.locked_at is not null, 'pinned', t.pinned_at is not null,
+					'removed', t.removed_at is not null, 'removalReason', t.removal_reason) as "threadState",
+				t.body_markdown as "threadMarkdown",
+				case when p.id is not null then json_build_object('bodyHtml', p.body_html, 'bodyMarkdown', p.body_markdown,
+					'author', pm.pseudonym, 'anonymous', p.is_anonymous, 'asker', p.shown_as_asker, 'createdAt', p.created_at,
+					'removalReason', p.removal_reason,
+					'parentHtml', (select parent.body_html from public.posts parent where parent.id = p.parent_post_id)) end as post,
+				array(select json_build_object('reason', f.reason, 'note', f.note, 'flagger', fm.pseudonym, 'createdAt', f.created_at)
+					from public.flags f left join public.members fm on fm.id = f.flagger_id
+					where f.reason <> 'needs_professional' and f.created_at >= i.opened_at
+						and (f.post_id = i.post_id or (i.post_id is null and f.thread_id = i.thread_id))
+					order by f.created_at) as flags,
+				array(select json_build_object('action', e.action, 'actor', am.pseudonym, 'note', e.note, 'at', e.at)
+					from public.moderation_events e left join public.members am on am.id = e.actor_id
+					where e.item_id = i.id order by e.at, e.id) as history,
+				public.item_author_unnamed(i.thread_id, i.post_id) as "authorUnnamed"
+			from public.moderation_items i
+			join public.communities c on c.id = i.community_id
+			join public.threads t on t.id = i.thread_id
+			left join public.members tm on tm.id = t.shown_author_id
+			left join public.posts p on p.id = i.post_id
+			left join public.members pm on pm.id = p.shown_author_id
+			where i.id = ${id}`;
+		if (!row) return null;
+		const authorHistory = await tx<ItemDetail['authorHistory']>`
+			select action, at, reason, thread_id as "threadId" from public.moderation_author_history(${id})`;
+		const revisions = await tx<ItemDetail['revisions']>`
+			select r.title, r.body_markdown as "bodyMarkdown", r.replaced_at as "replacedAt"
+			from public.revisions r
+			where ${row.postId ? tx`r.post_id = ${row.postId}` : tx`r.thread_id = ${row.threadId}`}
+			order by r.replaced_at desc limit 10`;
+		const [{ until }] = await tx<{ until: Date | null }[]>`
+			select public.moderation_author_suspended_until(${id}) as until`;
+		const dated = (value: string | Date) => new Date(value);
+		return {
+			...row,
+			thread: { ...row.thread, createdAt: dated(row.thread.createdAt) },
+			post: row.post ? { ...row.post, createdAt: dated(row.post.createdAt) } : null,
+			flags: row.flags.map((flag) => ({ ...flag, createdAt: dated(flag.createdAt) })),
+			history: row.history.map((event) => ({ ...event, at: dated(event.at) })),
+			authorHistory,
+			revisions,
+			authorSuspendedUntil:
+				until && Number.isFinite(until.getTime()) ? until : until ? 'permanent' : null
+		};
+	});
+}
