@@ -13,8 +13,8 @@
 --           before update  check_accepted_post, limit_editing, raise_thread_version, set_body_html,
 --                          track_text_changes
 --           after insert   count_shown_threads, detect_crisis, escalate_asker_request, protect_community
---           after update   count_shown_threads, detect_crisis, follow_thread_community, hide_posts_with_thread,
---                          notify_on_accept, protect_community
+--           after update   announce_change, count_shown_threads, detect_crisis, follow_thread_community,
+--                          hide_posts_with_thread, notify_on_accept, protect_community
 --           after delete   count_shown_threads
 --   posts   before insert  apply_thread_defaults, check_reply_parent, limit_posting, mark_professional_post,
 --                          refuse_locked, refuse_suspended, set_body_html
@@ -34,7 +34,7 @@
 -- detect_crisis and protect_community both hold a text, the first sets held_at;
 -- track_peer_answer reads the answer as those left it (and runs again on their change of
 -- held_at). The others of one event do not depend on each other. A new trigger's name decides where
--- it runs.
+-- it runs (tests/integration/trigger-order.spec.ts holds every table's order).
 
 -- Tags: lower-case words, 2–30 characters; checked per element.
 create function public.valid_tags(tags text[]) returns boolean
