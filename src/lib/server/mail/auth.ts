@@ -9,7 +9,8 @@ import { m } from '$lib/paraglide/messages';
 import { baseLocale, isLocale, type Locale } from '$lib/paraglide/runtime';
 import { systemTransaction } from '../data/db';
 import { mailSettings, smtpTransport, type MailTransport } from './delivery';
-import { escapeHtml, mailHtml } from './html';
+import AuthMailBody from './AuthMailBody.svelte';
+import { mailHtml } from './html';
 
 /** What Auth posts, reduced to what the mails need (GoTrue's SendEmailInput). */
 export const sendEmailInput = z.object({
@@ -143,14 +144,7 @@ async function send(mail: AuthMail, locale: Locale) {
 		to: mail.to,
 		subject: mail.subject,
 		text: [mail.heading, mail.text, mail.url, mail.ignore].join('\n\n'),
-		html: mailHtml(
-			locale,
-			mail.subject,
-			`<h2>${escapeHtml(mail.heading)}</h2>
-<p>${escapeHtml(mail.text)}</p>
-<p><a href="${escapeHtml(mail.url)}">${escapeHtml(mail.action)}</a></p>
-<p>${escapeHtml(mail.ignore)}</p>`
-		)
+		html: mailHtml(locale, AuthMailBody, mail)
 	});
 }
 

@@ -1,19 +1,27 @@
-// The HTML side of every mail the app writes (notifications, digests, Auth's mails): one
-// frame, and escaping for what goes into it — members' titles and links are text.
+// The HTML side of every mail the app writes (notifications, digests, Auth's mails): a mail
+// is a Svelte component, rendered on the server, so members' titles and the links are
+// escaped the one way Svelte escapes every page; the component names the subject in
+// <svelte:head>. The frame around it is fixed text and the language.
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
+import type { Locale } from '$lib/paraglide/runtime';
 
-export function escapeHtml(value: string) {
-	return value.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);
-}
-
-/** A whole mail document around `body` (HTML, already escaped where it holds text). */
-export function mailHtml(locale: string, subject: string, body: string) {
+export function mailHtml<Props extends Record<string, unknown>>(
+	locale: Locale,
+	mail: Component<Props>,
+	props: Props
+) {
+	const { head, body } = render(mail, { props });
 	return `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<html lang="${locale}"><head><meta charset="utf-8">${withoutMarkers(head)}</head>
 <body style="font-family: sans-serif; line-height: 1.5">
-${body}
+${withoutMarkers(body)}
 </body></html>
 `;
 }
+
+/**
+ * Svelte marks blocks with comments for hydration (`<!--[-->`); a mail is never hydrated.
+ * Text cannot close or open a comment here: Svelte wrote any "<" in it as "&lt;".
+ */
+const withoutMarkers = (html: string) => html.replace(/<!--.*?-->/gs, '');

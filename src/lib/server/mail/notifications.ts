@@ -1,11 +1,12 @@
 // The e-mails of notifications: one notification at once, or the daily digest. In the
 // recipient's language, as plain text and simple HTML, with a one-click unsubscribe
 // (RFC 8058) — except alerts (urgent and overdue items), which cannot be unsubscribed
-// and say so. Titles are members' text, so the HTML escapes them.
+// and say so. The HTML is NotificationMailBody.svelte.
 import { notificationPath, notificationReason, notificationText } from '$lib/notification-kinds';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import { escapeHtml, mailHtml } from './html';
+import { mailHtml } from './html';
+import NotificationMailBody from './NotificationMailBody.svelte';
 
 export type MailItem = {
 	kind: string;
@@ -58,21 +59,20 @@ export function composeMail(mail: NotificationMail, origin: string) {
 		'-- ',
 		...footer
 	].join('\n\n');
-	const html = mailHtml(
-		locale,
+	const html = mailHtml(locale, NotificationMailBody, {
 		subject,
-		`${intro.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
-<ul>
-${lines.map((line) => `<li>${escapeHtml(line.text)}<br>${line.reason ? `${escapeHtml(line.reason)}<br>` : ''}<a href="${escapeHtml(line.url)}">${escapeHtml(m.mail_open_link({}, { locale }))}</a></li>`).join('\n')}
-</ul>
-<hr>
-<p style="font-size: small">${
-			mail.alert
-				? escapeHtml(m.mail_alert_always({}, { locale }))
-				: `${escapeHtml(m.mail_settings_hint({}, { locale }))} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a><br>
-<a href="${escapeHtml(unsubscribe)}">${escapeHtml(m.mail_unsubscribe({}, { locale }))}</a>`
-		}</p>`
-	);
+		intro,
+		lines,
+		openLink: m.mail_open_link({}, { locale }),
+		footer: mail.alert
+			? { alert: m.mail_alert_always({}, { locale }) }
+			: {
+					settingsHint: m.mail_settings_hint({}, { locale }),
+					settings,
+					unsubscribe: m.mail_unsubscribe({}, { locale }),
+					unsubscribeUrl: unsubscribe
+				}
+	});
 	const headers: Record<string, string> = mail.alert
 		? // Mail programs and servers let urgent mail through (RFC 2156 priority headers).
 			{ Importance: 'high', 'X-Priority': '1' }
