@@ -21,8 +21,8 @@
 --           before update  limit_editing, set_body_html, track_text_changes
 --           after insert   count_posts, count_shown_answers, detect_crisis, notify_on_post, protect_community,
 --                          record_professional_answer, track_peer_answer
---           after update   count_shown_answers, detect_crisis, forget_withdrawn_answer, protect_community,
---                          raise_version_of_posts_thread, track_peer_answer
+--           after update   count_shown_answers, detect_crisis, forget_withdrawn_answer, notify_on_hold_change,
+--                          protect_community, raise_version_of_posts_thread, track_peer_answer
 --           after delete   count_posts, count_shown_answers
 -- The order shows where triggers meet: the checks before a thread or post is written
 -- refuse in that order (the first that fails names the reason), and only then is the

@@ -38,32 +38,68 @@ grant update (read_at) on public.notifications to authenticated;
 -- In-app notifications for peers: an answer to my question, a reply to my answer,
 -- my answer marked helpful or accepted. (A professional's answer is announced by
 -- record_professional_answer.) Nobody is notified of their own doing.
-create function public.notify_on_post() returns trigger
+create function public.notify_about_post(post public.posts) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
 	recipient uuid;
 begin
-	if new.parent_post_id is null then
-		if new.is_professional then
-			return null;
+	-- As the post is now: detect_crisis, which fires before notify_on_post, may have held it.
+	if exists (select 1 from public.posts p where p.id = post.id and p.held_at is not null) then
+		return;
+	end if;
+	if post.parent_post_id is null then
+		if post.is_professional then
+			return;
 		end if;
-		select author_id into recipient from public.threads where id = new.thread_id;
-		if recipient is not null and recipient <> new.author_id then
+		select author_id into recipient from public.threads where id = post.thread_id;
+		if recipient is not null and recipient <> post.author_id then
 			insert into public.notifications (member_id, kind, thread_id, post_id)
-			values (recipient, 'answer', new.thread_id, new.id);
+			values (recipient, 'answer', post.thread_id, post.id);
 		end if;
 	else
-		select author_id into recipient from public.posts where id = new.parent_post_id;
-		if recipient is not null and recipient <> new.author_id then
+		select author_id into recipient from public.posts where id = post.parent_post_id;
+		if recipient is not null and recipient <> post.author_id then
 			insert into public.notifications (member_id, kind, thread_id, post_id)
-			values (recipient, 'reply', new.thread_id, new.id);
+			values (recipient, 'reply', post.thread_id, post.id);
 		end if;
 	end if;
+end;
+$$;
+
+create function public.notify_on_post() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	perform public.notify_about_post(new);
 	return null;
 end;
 $$;
 create trigger notify_on_post after insert on public.posts
 for each row execute function public.notify_on_post();
+
+-- A held answer or reply is not there for its readers yet: whoever it answers learns of it
+-- when it is released, not before (a crisis post held for review must not send its asker
+-- a mail about an answer they cannot read). A new post held by detect_crisis is not told
+-- (notify_about_post reads it as it is); one held by protect_community, which fires after
+-- notify_on_post, takes its notification and mail back in the same transaction, before
+-- anyone saw them; an older one held later (flags) takes back the notification not yet
+-- read. Released (and not removed or withdrawn), it is told once.
+create function public.notify_on_hold_change() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if old.held_at is null and new.held_at is not null then
+		delete from public.notifications n
+		where n.post_id = new.id and n.kind in ('answer', 'reply') and n.read_at is null;
+	elsif old.held_at is not null and new.held_at is null and new.removed_at is null
+		and new.withdrawn_at is null and not exists (
+			select 1 from public.notifications n where n.post_id = new.id and n.kind in ('answer', 'reply')
+		) then
+		perform public.notify_about_post(new);
+	end if;
+	return null;
+end;
+$$;
+create trigger notify_on_hold_change after update of held_at on public.posts
+for each row execute function public.notify_on_hold_change();
 
 create function public.notify_on_helpful_vote() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -105,6 +141,7 @@ $$;
 create trigger notify_on_escalation after insert on public.escalations
 for each row when (new.priority <> 'urgent') execute function public.notify_on_escalation();
 
-revoke execute on function public.notify_on_post(), public.notify_on_helpful_vote(), public.notify_on_accept()
+revoke execute on function public.notify_about_post(public.posts), public.notify_on_post(),
+	public.notify_on_hold_change(), public.notify_on_helpful_vote(), public.notify_on_accept()
 	from public, anon, authenticated;
 revoke execute on function public.notify_on_escalation() from public, anon, authenticated;

@@ -38,6 +38,7 @@ const order: Record<string, string[]> = {
 		'count_shown_answers',
 		'detect_crisis',
 		'forget_withdrawn_answer',
+		'notify_on_hold_change',
 		'protect_community',
 		'raise_version_of_posts_thread',
 		'track_peer_answer'

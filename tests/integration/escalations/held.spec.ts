@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
+import * as notifications from '$lib/server/forum/notifications';
 import * as posts from '$lib/server/forum/posts';
 import * as safeguarding from '$lib/server/safeguarding';
 import * as search from '$lib/server/forum/search';
@@ -43,6 +44,10 @@ beforeAll(async () => {
 	threadId = (await threads.ask(peer.claims, holding, question())).id;
 });
 
+/** The member's notifications of an answer or reply to them about this post. */
+const answerNotifications = async (someone: TestMember, postId: string) =>
+	(await notifications.list(someone.claims)).filter((each) => each.postId === postId).length;
+
 const sees = async (claims: Claims | null, postId: string) =>
 	(await posts.readPage(claims, threadId)).answers.some((post) => post.id === postId);
 
@@ -61,6 +66,10 @@ describe('a held post', () => {
 			(each) => each.id === postId
 		);
 		expect(post).toMatchObject({ held: true, bodyHtml: '<p>Ich habe Suizidgedanken.</p>' });
+	});
+
+	it('is not told to the asker while held: no notification, so no mail', async () => {
+		expect(await answerNotifications(peer, postId)).toBe(0);
 	});
 
 	it('is hidden from visitors, members, counsellors serving elsewhere and admins', async () => {
@@ -84,6 +93,8 @@ describe('a held post', () => {
 	it('is published once a moderator releases it, which the item’s history records', async () => {
 		await safeguarding.releaseHeld(mod.claims, { postId });
 		expect(await sees(null, postId)).toBe(true);
+		// Now the asker learns of the answer, once.
+		expect(await answerNotifications(peer, postId)).toBe(1);
 		const [item] = (await escalations.queue(serving.claims, { communityId: holding })).items;
 		expect((await escalations.read(serving.claims, item.id))?.history.at(-1)).toMatchObject({
 			kind: 'content_released',

@@ -9,6 +9,7 @@ import {
 	flagPost,
 	member,
 	moderator,
+	notificationsOf,
 	openItem,
 	owner,
 	question,
@@ -89,6 +90,26 @@ describe('a new member’s first post', () => {
 		expect(await threads.read(reader.claims, question1.id)).not.toBeNull();
 		const second = await posts.answer(newcomer.claims, question1.id, reply('Nachtrag'));
 		expect(second.held).toBe(false);
+	});
+
+	it('tells the asker of a held first answer only once a moderator let it through', async () => {
+		const held = await community();
+		await settle(held, { holdFirstPosts: true });
+		// The asker is the moderator: a moderator's question is never held.
+		const [newcomer, heldMod] = await Promise.all([member(held), moderator(held)]);
+		const asked = await threads.ask(heldMod.claims, held, question());
+		const answered = await posts.answer(newcomer.claims, asked.id, reply('Erste Antwort'));
+		expect(answered.held).toBe(true);
+		const answers = async () =>
+			(await notificationsOf(heldMod.id)).filter((n) => n.kind === 'answer').length;
+		expect(await answers()).toBe(0);
+		const item = await openItem(heldMod.claims, { threadId: asked.id, postId: answered.id });
+		await moderationActions.dismiss(
+			heldMod.claims,
+			{ itemId: item!.id, version: item!.version },
+			null
+		);
+		expect(await answers()).toBe(1);
 	});
 
 	it('does not hold posts where the community does not ask for it', async () => {
