@@ -39,11 +39,12 @@ export default defineConfig({
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'de-DE' } }],
-	// A production build on the local stack (or the project in PUBLIC_SUPABASE_URL).
+	// A production build on the local stack (or the project in PUBLIC_SUPABASE_URL), made
+	// anew only if the sources changed since the last (under `npm test`, before vitest).
 	// Behind the test's own "proxy": each test names its client address, so per-IP
 	// rate limits count per test as they would per visitor.
 	webServer: {
-		command: 'npm run build && tsx supabase/local/cli.ts run -- node server',
+		command: 'tsx tests/support/build.ts && tsx supabase/local/cli.ts run -- node server',
 		url: baseURL,
 		timeout: 300_000,
 		reuseExistingServer: false,

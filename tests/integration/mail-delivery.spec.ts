@@ -3,7 +3,6 @@
 // server is down, given up after the last attempt (the notification stays), and
 // unsubscribed with the mail's link.
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as communities from '$lib/server/forum/communities';
 import { deliverDueMails, smtpTransport, type MailTransport } from '$lib/server/mail/delivery';
@@ -13,6 +12,7 @@ import * as notifications from '$lib/server/forum/notifications';
 import * as posts from '$lib/server/forum/posts';
 import * as scheduler from '$lib/server/data/scheduler';
 import * as threads from '$lib/server/forum/threads';
+import { unusedPort } from '../support/addresses';
 import { linkIn, waitForMail } from '../support/mail';
 import { flagPost, moderator } from './moderation/support';
 import { createMember, owner, type TestMember } from './support';
@@ -83,15 +83,6 @@ const deliverTo = (transport: MailTransport, members: TestMember[], now?: Date) 
 async function digestsAndMails(members: TestMember[], now: Date) {
 	await scheduler.runJob('digests', now);
 	await deliverTo(catcher, members, now);
-}
-
-/** A port nothing listens on: the mail server is down. */
-async function closedPort() {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 beforeAll(async () => {
@@ -202,7 +193,7 @@ describe('a mail server that is down', () => {
 		const threadId = await ask(member);
 		await answer(peer, threadId, 'Meldet euch beim Jugendamt.');
 
-		const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
+		const down = smtpTransport(`smtp://127.0.0.1:${await unusedPort()}`);
 		const outcome = await deliverTo(down, [member]);
 		expect(outcome.failed).toBeGreaterThanOrEqual(1);
 		const [failed] = await mailsOf(member);
@@ -229,7 +220,7 @@ describe('a mail server that is down', () => {
 		const threadId = await ask(member);
 		await answer(peer, threadId, 'Ruft die Beratungsstelle an.');
 
-		const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
+		const down = smtpTransport(`smtp://127.0.0.1:${await unusedPort()}`);
 		for (let attempt = 1; attempt <= 8; attempt++) {
 			await deliverTo(down, [member], later(attempt * 7 * hour));
 			expect((await mailsOf(member))[0].attempts).toBe(attempt);

@@ -197,9 +197,13 @@ export type ConfigToml = {
 /**
  * Another stand-in on a free port with config.toml patched (say tighter rate
  * limits), its own signing key and its own mail catcher — for behaviour that the
- * shared stack's settings would not show.
+ * shared stack's settings would not show; on another database of the local Postgres
+ * when `database` names one (reset.ts, ownDatabase).
  */
-export async function extraStack(patch: (config: ConfigToml) => void): Promise<ExtraStack> {
+export async function extraStack(
+	patch: (config: ConfigToml) => void,
+	database?: string
+): Promise<ExtraStack> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'auth-test-'));
 	const mail = await startMail({ smtpPort: 0, httpPort: 0, log: () => {} });
 	const config = parse(
@@ -213,7 +217,7 @@ export async function extraStack(patch: (config: ConfigToml) => void): Promise<E
 	await writeFile(configFile, stringify(config as unknown as Record<string, unknown>));
 	const auth = await startAuth({
 		port: 0,
-		databaseUrl: dbUrl(authAdminRole),
+		databaseUrl: dbUrl(authAdminRole, database),
 		jwtSecret,
 		stateDir: dir,
 		log: () => {},
