@@ -12,6 +12,7 @@ import path from 'node:path';
 import { projectRoot } from '../supabase/local/env.ts';
 import { ownerConnection, signIn, startApp, type App } from './app.ts';
 import { budgets } from './budgets.ts';
+import { addCorpus, judge, removeCorpus, topResults } from './relevance.ts';
 
 const port = Number(process.env.BENCH_PORT ?? 4390);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -155,6 +156,26 @@ async function scriptKb(app: App, pagePath: string) {
 	return { kb: round(bytes / 1024), files: scripts.size };
 }
 
+/**
+ * The relevance set (bench/relevance.ts) on the search page as a visitor sees it: its
+ * questions in a community of their own for the length of the check, the results
+ * filtered to it, read in the page's order.
+ */
+async function searchRelevance(app: App) {
+	const owner = ownerConnection();
+	const corpus = await addCorpus(owner);
+	try {
+		return await judge(corpus, async (q, community) => {
+			const query = new URLSearchParams({ q, community });
+			const html = await (await fetch(`${app.url}/search?${query}`)).text();
+			return [...html.matchAll(/<a href="\/t\/([0-9a-f-]{36})"/g)].map((match) => match[1]);
+		});
+	} finally {
+		await removeCorpus(owner, corpus);
+		await owner.end();
+	}
+}
+
 const { pages: list, member } = await pages();
 const app = await startApp(port, { SQL_TIMING: '1', WEB_CONCURRENCY: String(processes) });
 console.log(
@@ -177,6 +198,12 @@ try {
 	const threadPage = list.find((page) => page.name.startsWith('thread'))!;
 	const threadScript = await scriptKb(app, threadPage.path);
 	const threadRows = rows.filter((row) => row.page === threadPage.name);
+	const searchRows = rows.filter((row) => row.page === 'search');
+	const relevance = await searchRelevance(app);
+	console.log(
+		`[bench] search relevance: ${relevance.inTop} of ${relevance.queries} queries find an expected thread in the top ${topResults}, mean reciprocal rank ${relevance.meanReciprocalRank}`
+	);
+	if (relevance.missed.length) console.table(relevance.missed);
 	const checks = [
 		{
 			budget: `thread page JavaScript < ${budgets.threadPageScriptKb} KB compressed`,
@@ -193,6 +220,18 @@ try {
 				budget: `thread page ≥ ${budgets.threadPageRequestsPerSecond} requests/s (${row.as})`,
 				value: `${row.requestsPerSecond}/s`,
 				ok: row.requestsPerSecond >= budgets.threadPageRequestsPerSecond
+			}
+		]),
+		...searchRows.flatMap((row) => [
+			{
+				budget: `search p95 ≤ ${budgets.searchP95Ms} ms (${row.as})`,
+				value: `${row.p95Ms} ms`,
+				ok: row.p95Ms <= budgets.searchP95Ms
+			},
+			{
+				budget: `search ≥ ${budgets.searchRequestsPerSecond} requests/s (${row.as})`,
+				value: `${row.requestsPerSecond}/s`,
+				ok: row.requestsPerSecond >= budgets.searchRequestsPerSecond
 			}
 		]),
 		...rows.map((row) => ({
@@ -214,6 +253,7 @@ try {
 		processes,
 		pages: rows,
 		threadScript,
+		relevance,
 		checks
 	};
 	await writeFile(

@@ -23,7 +23,7 @@ describe('the search plan', () => {
 				insert into public.posts (thread_id, body_markdown, body_html)
 				select t.id, 'Antwort ' || md5(t.id::text), '' from public.threads t where t.community_id = ${id}`;
 			await tx`select gin_clean_pending_list(i::regclass)
-				from unnest(array['public.threads_search_idx', 'public.posts_search_idx', 'public.threads_title_trgm_idx']) i`;
+				from unnest(array['public.threads_search_idx', 'public.posts_search_idx']) i`;
 			for (const table of ['threads', 'posts', 'communities', 'members'])
 				await tx`analyze ${tx('public.' + table)}`;
 			await tx`set local role anon`;
@@ -39,7 +39,8 @@ describe('the search plan', () => {
 			expect(plan).toContain('threads_title_trgm_idx');
 			expect(plan).not.toMatch(/Seq Scan on (threads|posts)/);
 		}
-	});
+		// Writing 3 000 threads and answers through every trigger takes long on a busy machine.
+	}, 120_000);
 });
 
 /** The work's result, from a transaction that is always rolled back. */
