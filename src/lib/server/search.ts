@@ -1,7 +1,7 @@
 // Search: threads found by their own text or their answers, German and English stemming at
-// once (a post's language is not known), accents ignored, trigram similarity on titles when
-// full-text search finds little (typos, compound words). Configurations: migrations/…_search.sql;
-// columns and indexes: migrations/…_threads.sql.
+// once (a post's language is not known), accents ignored, German compounds by their parts,
+// trigram similarity on titles when full-text search finds little (typos). Configurations
+// and compounds: migrations/…_search.sql; columns and indexes: migrations/…_threads.sql.
 import { z } from 'zod';
 import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
