@@ -203,7 +203,7 @@ declare
 	i integer := 0;
 begin
 	for item in
-		select mi.id, mi.thread_id, mi.post_id, mi.version,
+		select mi.id, mi.thread_id, mi.post_id, mi.version, mi.community_id,
 			(select cm.member_id from public.community_moderators cm where cm.community_id = mi.community_id
 			 order by cm.is_owner desc, cm.member_id limit 1) as moderator
 		from public.moderation_items mi where mi.state = 'open' order by mi.opened_at, mi.id
@@ -217,7 +217,9 @@ begin
 			if i % 10 = 2 then
 				perform public.warn_author(item.thread_id, item.post_id, 'Bitte freundlich bleiben.', item.id,
 					(select version from public.moderation_items where id = item.id));
-			elsif i % 10 = 5 then
+			-- Moderators are not suspended (suspend_author refuses): their items are only removed.
+			elsif i % 10 = 5 and not exists (select 1 from public.community_moderators cm
+				where cm.community_id = item.community_id and cm.member_id = public.author_of(item.thread_id, item.post_id)) then
 				perform public.suspend_author(item.thread_id, item.post_id, interval '7 days', 'Wiederholt beleidigend.',
 					item.id, (select version from public.moderation_items where id = item.id));
 			end if;
