@@ -6,7 +6,7 @@ export const budgets = {
 	/** The thread page (200 answers) under load, as visitor and as member. */
 	threadPageP95Ms: 50,
 	threadPageRequestsPerSecond: 300,
-	/** The search page (a common two-word query) under load, as visitor and as member. */
+	/** The search pages (a common two-word query, a word of many compounds, a typo) under load. */
 	searchP95Ms: 100,
 	searchRequestsPerSecond: 200,
 	/** Times a page waits for the database, session check included. */
