@@ -36,9 +36,11 @@ describe('the search plan', () => {
 		for (const plan of plans) {
 			expect(plan).toContain('threads_search_idx');
 			expect(plan).toContain('posts_search_idx');
-			expect(plan).toContain('threads_title_trgm_idx');
 			expect(plan).not.toMatch(/Seq Scan on (threads|posts)/);
 		}
+		// The closest titles of the whole forum come from the trigram index; within one
+		// community the planner may read that community's threads by its own index instead.
+		expect(plans[0]).toContain('threads_title_trgm_idx');
 		// Writing 3 000 threads and answers through every trigger takes long on a busy machine.
 	}, 120_000);
 });
