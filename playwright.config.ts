@@ -52,8 +52,10 @@ export default defineConfig({
 			ORIGIN: baseURL,
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1',
-			// Tests wait for notification mails: the sender looks at the outbox every second.
-			MAIL_POLL_SECONDS: '1'
+			// Tests wait for notification mails: the sender looks at the outbox every second,
+			// and the scheduled jobs run every second too (every minute otherwise).
+			MAIL_POLL_SECONDS: '1',
+			SCHEDULE_SECONDS: '1'
 		}
 	}
 });

@@ -126,7 +126,7 @@ async function verify(outcomes: Outcome[]) {
 			select t.id from public.threads t
 			where t.id = any(${threadIds}::uuid[]) and (
 				t.post_count <> (select count(*) from public.posts p where p.thread_id = t.id)
-				or t.answer_count <> (select count(*) from public.posts p where p.thread_id = t.id and p.parent_post_id is null and p.withdrawn_at is null)
+				or t.answer_count <> (select count(*) from public.posts p where p.thread_id = t.id and public.is_shown_answer(p))
 				or t.last_activity_at < (select max(p.created_at) from public.posts p where p.thread_id = t.id))`;
 		return {
 			acknowledged: acknowledged.length,

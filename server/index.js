@@ -1,6 +1,6 @@
 // The production server: adapter-node's handler (build/handler.js) behind plain node:http,
 // so the one-click unsubscribe of mail providers passes the CSRF check (see
-// one-click-unsubscribe.js). Reads the settings adapter-node's own `node build` reads:
+// one-click-unsubscribe.js) and responses go out compressed (compression.js). Reads the settings adapter-node's own `node build` reads:
 // HOST, PORT, ORIGIN, PROTOCOL_HEADER, HOST_HEADER, SHUTDOWN_TIMEOUT (and the handler
 // reads the rest). Start it with `npm start` after `npm run build`.
 // WEB_CONCURRENCY=n runs n processes on the one port (node:cluster): rendering is
@@ -8,6 +8,7 @@
 // the mail sender in each claims mails with row locks, so none goes out twice.
 import cluster from 'node:cluster';
 import http from 'node:http';
+import { compressResponses } from './compression.js';
 import { allowOneClickUnsubscribe } from './one-click-unsubscribe.js';
 
 const host = process.env.HOST ?? '0.0.0.0';
@@ -51,13 +52,16 @@ async function serve() {
 	const { handler } = await import('../build/handler.js');
 	const server = http.createServer((request, response) => {
 		allowOneClickUnsubscribe(request, appOrigin(request));
+		compressResponses(request, response);
 		handler(request, response, () => response.writeHead(404).end());
 	});
 
 	server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
 	// As `node build` does: finish running requests, then stop; force it after SHUTDOWN_TIMEOUT.
+	// Live pages' event streams never finish by themselves: the app ends them first.
 	function shutdown() {
+		process.emit('ratnetz:stopping');
 		server.closeIdleConnections();
 		server.close(() => process.exit(0));
 		setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();

@@ -12,6 +12,8 @@ declare global {
 		}
 		interface PageData {
 			member: CurrentMember | null;
+			/** What the page shows that may change while it is open (src/lib/server/live.ts). */
+			live?: string[];
 		}
 	}
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { env } from '$env/dynamic/private';
 import { sequence } from '@sveltejs/kit/hooks';
-import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -12,21 +12,24 @@ import {
 	type ParaglideAsyncLocalStorage
 } from '$lib/paraglide/runtime';
 import { closeDatabase } from '$lib/server/db';
+import { endStreams } from '$lib/server/live';
 import { rememberMemberLocale } from '$lib/server/locale';
-import { startMailDelivery } from '$lib/server/mail-delivery';
 import { settled } from '$lib/server/out-of-band';
+import { startScheduler } from '$lib/server/scheduler';
 import * as session from '$lib/server/session';
 import { setSecurityHeaders } from '$lib/server/security-headers';
 import { measure } from '$lib/server/sql-timing';
 import { handleVisitorPages } from '$lib/server/visitor-pages';
 import { createSupabase, type Supabase } from '$lib/server/supabase';
 
-// Once per server: the mail sender works the outbox (never while building). On
-// SIGTERM adapter-node stops taking requests, then work started out of band (account
-// mails) ends and the database connections close.
+// Once per server: the scheduler runs the scheduled jobs and the mail sender (never
+// while building). On SIGTERM adapter-node stops taking requests, then work started
+// out of band (account mails) ends and the database connections close.
 export const init: ServerInit = () => {
 	if (building) return;
-	startMailDelivery();
+	startScheduler();
+	// Open live pages would hold a stopping server until its time runs out (server/index.js).
+	process.once('ratnetz:stopping', endStreams);
 	process.once('sveltekit:shutdown', () => void settled().then(closeDatabase));
 };
 
@@ -76,10 +79,14 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	if (member) rememberMemberLocale(event.request, member.locale);
 	if (!confirmation) return resolve(event);
 	// Made for the member as kept, checked with the page's own reads: sent only if that
-	// holds. Else the same address once more (data requests too), checked first this time.
+	// holds. Else the same page once more, checked first this time. A page's data (client
+	// navigation, a form's result, a live page) is sent back as SvelteKit's own redirect of
+	// data: an HTTP redirect would be followed by fetch to the data's address, which the
+	// browser then showed as the page.
 	const response = await confirmation.during(() => resolve(event));
 	if (await confirmation.holds()) return response;
-	const { pathname, search } = new URL(event.request.url);
+	const { pathname, search } = event.isDataRequest ? event.url : new URL(event.request.url);
+	if (event.isDataRequest) return json({ type: 'redirect', location: pathname + search });
 	return new Response(null, { status: 303, headers: { location: pathname + search } });
 };
 

@@ -33,11 +33,16 @@ from demo_accounts;
 update public.members m set site_role = d.site_role
 from demo_accounts d where d.id = m.id and d.site_role <> 'member';
 
--- The demo counsellor is verified (profession and organisation on her badge) and serves every community.
-insert into public.counsellor_profiles (member_id, profession, organisation, serves_all, verified_by) values
-	('00000000-0000-4000-8000-000000000002', 'Sozialpädagogin', 'Familienberatung Leipzig', true, '00000000-0000-4000-8000-000000000001');
-insert into public.counsellor_verifications (member_id, action, profession, organisation, serves_all, acted_by)
-select member_id, 'verified', profession, organisation, serves_all, verified_by from public.counsellor_profiles;
+-- The demo counsellor is verified (profession and organisation on her badge) and leads the
+-- service on duty: she serves every community and hears of overdue items.
+insert into public.counsellor_profiles (member_id, profession, organisation, serves_all, duty_lead, verified_by) values
+	('00000000-0000-4000-8000-000000000002', 'Sozialpädagogin', 'Familienberatung Leipzig', true, true, '00000000-0000-4000-8000-000000000001');
+insert into public.counsellor_verifications (member_id, action, profession, organisation, serves_all, duty_lead, acted_by)
+select member_id, 'verified', profession, organisation, serves_all, duty_lead, verified_by from public.counsellor_profiles;
+
+-- The counselling service is staffed on weekdays, 9 to 17 (Berlin time).
+insert into public.staffed_hours (weekday, opens, closes)
+select d, '09:00', '17:00' from generate_series(1, 5) d;
 
 insert into public.communities (id, slug, name, description, rules, topic, region) values
 	('10000000-0000-4000-8000-000000000001', 'autismus-schule', 'Autismus & Schule',

@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { apiUrl, projectRoot } from '../supabase/local/env.ts';
+import postgres from 'postgres';
+import { apiUrl, dbUrl, projectRoot } from '../supabase/local/env.ts';
+import { resetDatabase } from '../supabase/local/reset.ts';
 
 /**
  * No app runs beside the integration tests, so Auth's Send Email Hook is served here by
@@ -32,6 +34,25 @@ async function serveSendEmailHook(): Promise<Server> {
 	server.keepAliveTimeout = 0;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return server;
+}
+
+/**
+ * The browser tests run next on this database and start from the demo seed: what the
+ * integration tests leave (hundreds of counsellors serving every community, open urgent
+ * items, unsent mails) would have the app's scheduler and mail sender alert all of them
+ * for minutes before a browser test's own mail went out. A large forum
+ * (`npm run seed:large`) is kept: it takes minutes to make again.
+ */
+async function resetForTheBrowserTests() {
+	const sql = postgres(dbUrl(), { max: 1, onnotice: () => {} });
+	try {
+		const [{ large }] = await sql<{ large: boolean }[]>`
+			select count(*) > 50000 as large from (select 1 from public.threads limit 50001) t`;
+		if (large) return;
+	} finally {
+		await sql.end();
+	}
+	await resetDatabase(() => {});
 }
 
 export default async function setup() {
@@ -60,6 +81,7 @@ export default async function setup() {
 		stack.on('exit', (code) => reject(new Error(`The local Supabase stopped with code ${code}`)));
 	});
 	return async () => {
+		await resetForTheBrowserTests();
 		const exited = new Promise((resolve) => stack.on('exit', resolve));
 		stack.kill('SIGTERM');
 		await exited;

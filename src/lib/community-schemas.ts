@@ -1,4 +1,5 @@
-// Forms that bring a community about: an admin's creation and a member's proposal.
+// Forms that bring a community about (an admin's creation, a member's proposal) and its
+// moderators' edit of what describes it.
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 
@@ -22,6 +23,10 @@ const region = z
 	.trim()
 	.max(80, { error: () => m.error_community_region() })
 	.transform((value) => value || null);
+const rules = z
+	.string()
+	.trim()
+	.max(4000, { error: () => m.error_community_rules() });
 export const slug = z
 	.string()
 	.trim()
@@ -33,13 +38,13 @@ export const proposalSchema = z.object({ name, description, topic, region });
 
 export const communitySchema = proposalSchema.extend({
 	slug,
-	rules: z
-		.string()
-		.trim()
-		.max(4000, { error: () => m.error_community_rules() }),
+	rules,
 	moderator: z
 		.string()
 		.trim()
 		.max(30)
 		.transform((value) => value || null)
 });
+
+/** The description and rules a community's moderators and admins edit (settings page). */
+export const textsSchema = z.object({ description, rules });

@@ -1,7 +1,11 @@
 // Words for the escalation enums, in the member's language (client-safe: no zod, no server code).
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
-export const priorityNames: Record<string, () => string> = {
+/** A message without inputs, in the page's language or the one named (mails). */
+type Name = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+export const priorityNames: Record<string, Name> = {
 	urgent: m.escalation_priority_urgent,
 	high: m.escalation_priority_high,
 	normal: m.escalation_priority_normal

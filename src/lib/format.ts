@@ -13,8 +13,8 @@ const timeZone = 'Europe/Berlin';
  */
 function cached<F>(make: (locale: string) => F) {
 	const byLocale = new Map<string, F>();
-	return () => {
-		const locale = getLocale();
+	// A mail is written in its recipient's language, outside any request.
+	return (locale: string = getLocale()) => {
 		let formatter = byLocale.get(locale);
 		if (!formatter) byLocale.set(locale, (formatter = make(locale)));
 		return formatter;
@@ -32,7 +32,7 @@ const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { 
 
 export const formatDate = (date: Date) => dateFormat().format(date);
 
-export const formatDateTime = (date: Date) => dateTimeFormat().format(date);
+export const formatDateTime = (date: Date, locale?: string) => dateTimeFormat(locale).format(date);
 
 export const formatNumber = (value: number) => numberFormat().format(value);
 

@@ -8,7 +8,12 @@ export const limits = {
 	titleMax: 150,
 	bodyMax: 20_000,
 	tags: 5,
-	tagMax: 30
+	tagMax: 30,
+	// What one text may ask of the renderer (markdown-cost.ts).
+	markdownElements: 2000,
+	markdownTableColumns: 20,
+	markdownNesting: 10,
+	markdownEmphasisMarks: 1000
 } as const;
 
 /** The hint under every body field ("Höchstens 20.000 Zeichen"), worded once per language. */

@@ -42,7 +42,9 @@ export const actionNames: Record<string, () => string> = {
 	warned: m.mod_action_warned,
 	moderator_appointed: m.mod_action_moderator_appointed,
 	moderator_removed: m.mod_action_moderator_removed,
-	settings_changed: m.mod_action_settings_changed
+	settings_changed: m.mod_action_settings_changed,
+	description_changed: m.mod_action_description_changed,
+	rules_changed: m.mod_action_rules_changed
 };
 
 /** Why an item is in the queue besides members' reports. */

@@ -1,7 +1,10 @@
 // How each kind of notification is named, in the list, the settings and the mails.
 // Generic over kinds: a new kind needs only its two messages, notification_<kind>
-// (what happened, with the thread's title) and notification_kind_<kind> (its label);
-// a moderator's reason comes with it as written.
+// (what happened, with the thread's title; an alert also with its community, the item's
+// priority and due time) and notification_kind_<kind> (its label); a moderator's reason
+// comes with it as written.
+import { priorityNames } from '$lib/escalation-names';
+import { formatDateTime } from '$lib/format';
 import { postPath } from '$lib/paths';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -12,9 +15,28 @@ const messages = m as unknown as Record<string, Message | undefined>;
 export const deliveries = ['in_app', 'immediate', 'digest'] as const;
 export type Delivery = (typeof deliveries)[number];
 
-/** What happened, e.g. "New answer to your question …". */
-export function notificationText(kind: string, title: string, locale?: Locale) {
-	return (messages[`notification_${kind}`] ?? m.notification_other)({ title }, { locale });
+/** What a notification is about; an alert about an item carries its priority and due time. */
+export type NotificationSubject = {
+	kind: string;
+	title: string | null;
+	community?: string | null;
+	priority?: string | null;
+	dueAt?: Date | string | null;
+};
+
+/** What happened, e.g. "New answer to your question …", "Urgent: … due by …". */
+export function notificationText(subject: NotificationSubject, locale?: Locale) {
+	const { kind, title, community, priority, dueAt } = subject;
+	const message = messages[`notification_${kind}`] ?? messages.notification_other!;
+	return message(
+		{
+			title: title ?? '',
+			community: community ?? '',
+			priority: priority ? (priorityNames[priority]?.({}, { locale }) ?? priority) : '',
+			due: dueAt ? formatDateTime(new Date(dueAt), locale) : ''
+		},
+		{ locale }
+	);
 }
 
 /** The moderator's reason, or what was decided about a flag; null without either. */
@@ -27,10 +49,14 @@ export function notificationReason(kind: string, reason: string | null, locale?:
 	);
 }
 
-/** Where a notification leads: the queue for moderators, my reports for a decision, else the post. */
+/**
+ * Where a notification leads: the queue for moderators, my reports for a decision, the
+ * counsellors' page for an admin told nobody serves a community, else the post.
+ */
 export function notificationPath(kind: string, threadId: string | null, postId: string | null) {
 	if (kind === 'moderation_item') return '/mod';
 	if (kind === 'flag_decided') return '/account/flags';
+	if (kind === 'escalation_unserved') return '/admin/counsellors';
 	if (!threadId) return '/notifications';
 	return postPath(threadId, postId);
 }

@@ -1,6 +1,7 @@
 // Questions and answers: one zod schema per form, limits documented in the README.
 import { z } from 'zod';
 import { limits } from '$lib/limits';
+import { markdownProblem, type MarkdownProblem } from '$lib/markdown-cost';
 import { m } from '$lib/paraglide/messages';
 
 const checkbox = z
@@ -8,11 +9,37 @@ const checkbox = z
 	.optional()
 	.transform((value) => value === 'on');
 
-const body = z
+/** Why a text would cost the renderer too much, naming the limit (markdown-cost.ts). */
+export function markdownProblemMessage(problem: MarkdownProblem) {
+	switch (problem) {
+		case 'elements':
+			return m.error_markdown_elements({ max: limits.markdownElements });
+		case 'tableColumns':
+			return m.error_markdown_table_columns({ max: limits.markdownTableColumns });
+		case 'nesting':
+			return m.error_markdown_nesting({ max: limits.markdownNesting });
+		case 'emphasisMarks':
+			return m.error_markdown_emphasis_marks({ max: limits.markdownEmphasisMarks });
+	}
+}
+
+/** A question's, answer's or reply's text, as every form that writes one reads it. */
+export const body = z
 	.string()
 	.trim()
 	.min(1, { error: () => m.error_body_required() })
-	.max(limits.bodyMax, { error: () => m.error_body_too_long({ max: limits.bodyMax }) });
+	.max(limits.bodyMax, { error: () => m.error_body_too_long({ max: limits.bodyMax }) })
+	.check((context) => {
+		// Past the length limit the text is refused anyway: not worth reading.
+		if (context.value.length > limits.bodyMax) return;
+		const problem = markdownProblem(context.value);
+		if (problem)
+			context.issues.push({
+				code: 'custom',
+				message: markdownProblemMessage(problem),
+				input: context.value
+			});
+	});
 
 /** "Schule, Widerspruch" → ["schule", "widerspruch"]: lower-case words joined by hyphens. */
 const tags = z
@@ -75,6 +102,11 @@ export const answerSchema = z.object({
 		.union([z.literal(''), z.uuid()])
 		.optional()
 		.transform((value) => value || null),
+	// The choice of the form's radio buttons; left out, the thread decides (posts.answer).
+	anonymous: z
+		.enum(['on', 'off'])
+		.optional()
+		.transform((value) => (value === undefined ? null : value === 'on')),
 	idempotencyKey
 });
 

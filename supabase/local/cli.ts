@@ -1,7 +1,7 @@
 // npm run dev / db:reset / local:status / local:start, and `run -- <command>` for
 // anything that needs the stack (the Playwright web server, the benchmark).
 import { spawn } from 'node:child_process';
-import { appEnv, loadDotEnv, localEnv } from './env.ts';
+import { appEnv, devEnv, loadDotEnv, localEnv, type LocalEnv } from './env.ts';
 import { startLocalStack } from './stack.ts';
 
 loadDotEnv();
@@ -9,9 +9,12 @@ const [command, ...rest] = process.argv.slice(2);
 const hosted = Boolean(process.env.PUBLIC_SUPABASE_URL);
 
 /** Runs a command with the app's environment and stops the stack when it ends. */
-async function runWithStack(args: string[]) {
+async function runWithStack(
+	args: string[],
+	environment: (env: LocalEnv | null) => object = (env) => (env ? appEnv(env) : {})
+) {
 	const stack = hosted ? null : await startLocalStack();
-	const env = { ...process.env, ...(stack ? appEnv(stack.env) : {}) };
+	const env = { ...process.env, ...environment(stack?.env ?? null) };
 	const child = spawn(args[0], args.slice(1), { stdio: 'inherit', env });
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		process.on(signal, () => child.kill(signal));
@@ -31,7 +34,7 @@ async function keepRunning() {
 
 switch (command) {
 	case 'dev':
-		await runWithStack(['npx', 'vite', 'dev', ...rest]);
+		await runWithStack(['npx', 'vite', 'dev', ...rest], devEnv);
 		break;
 	case 'run':
 		await runWithStack(rest[0] === '--' ? rest.slice(1) : rest);

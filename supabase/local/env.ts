@@ -51,7 +51,7 @@ export const authAdminRole = { user: 'supabase_auth_admin', password: 'supabase-
 export const sendEmailHookSecret = 'v1,whsec_cmF0bmV0ei1sb2NhbC1zZW5kLWVtYWlsLWhvb2sta2V5';
 
 /** `npm run dev`'s address: config.toml's site URL, on the dev port of this checkout. */
-function devOrigin() {
+export function devOrigin() {
 	const origin = new URL(config.auth?.site_url ?? 'http://localhost');
 	origin.port = String(ports.dev);
 	return origin.origin;
@@ -114,6 +114,14 @@ export function appEnv(env: LocalEnv) {
 		SMTP_URL: env.SMTP_URL,
 		SEND_EMAIL_HOOK_SECRET: env.SEND_EMAIL_HOOK_SECRET
 	};
+}
+
+/**
+ * The dev server's environment: its own address too, where the links in the mails it sends
+ * lead (src/lib/server/mail-delivery.ts), on this checkout's dev port.
+ */
+export function devEnv(env: LocalEnv | null) {
+	return { ...(env ? appEnv(env) : {}), ORIGIN: process.env.ORIGIN ?? devOrigin() };
 }
 
 /** What tests need beyond the app's environment: the owner's connection and the inbox. */

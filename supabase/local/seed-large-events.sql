@@ -93,18 +93,8 @@ update public.posts set withdrawn_at = now()
 where id in (select id from public.posts where parent_post_id is not null and withdrawn_at is null and edited_at is null
 	order by id desc limit current_setting('seed.edits')::int / 2);
 
--- The counsellors' work: questions left unanswered are opened as the queue would.
-do $$
-declare
-	counsellor uuid;
-begin
-	for counsellor in
-		select member_id from public.counsellor_profiles where serves_all and withdrawn_at is null order by member_id
-	loop
-		perform pg_temp.act_as(counsellor);
-		perform public.open_unanswered_escalations();
-	end loop;
-end $$;
+-- The counsellors' work: questions left unanswered are opened as the scheduled job does.
+select public.open_unanswered_escalations();
 -- The oldest question of each community, which later ones are marked duplicates of.
 create temporary table first_threads as
 select distinct on (community_id) community_id, id from public.threads order by community_id, created_at, id;
@@ -134,12 +124,15 @@ insert into public.escalation_events (escalation_id, kind, actor_id, at)
 select id, 'claimed', counsellor, claimed_at from resolved_early;
 insert into public.escalation_events (escalation_id, kind, outcome, actor_id, detail, at)
 select id, 'resolved', outcome, counsellor,
-	case outcome when 'referred' then 'Erziehungsberatungsstelle vor Ort' when 'duplicate' then duplicate_of::text end, resolved_at
+	case outcome when 'referred' then 'Erziehungsberatungsstelle vor Ort' when 'duplicate' then duplicate_of::text
+		when 'no_action' then 'Die Frage ist in der Gemeinschaft gut beantwortet.' end, resolved_at
 from resolved_early;
 update public.escalations e
 set state = 'resolved', claimed_by = r.counsellor, claimed_at = r.claimed_at, resolved_by = r.counsellor,
 	resolved_at = r.resolved_at, outcome = r.outcome,
 	referred_service = case when r.outcome = 'referred' then 'Erziehungsberatungsstelle vor Ort' end,
+	referred_contact = case when r.outcome = 'referred' then 'Tel. 0341 123 45 67, Mo–Fr 9–16 Uhr' end,
+	resolution_note = case when r.outcome = 'no_action' then 'Die Frage ist in der Gemeinschaft gut beantwortet.' end,
 	duplicate_of = r.duplicate_of
 from resolved_early r where r.id = e.id;
 -- The last month's items through the functions: claimed, noted, answered, resolved with
@@ -179,8 +172,10 @@ begin
 				insert into public.thread_follows (thread_id, member_id, created_at) values (item.thread_id, item.counsellor, public.clock())
 				on conflict do nothing;
 				perform public.resolve_escalation(item.id, 'answered_publicly');
-			when 1 then perform public.resolve_escalation(item.id, 'referred', 'Erziehungsberatungsstelle vor Ort');
-			when 2 then perform public.resolve_escalation(item.id, 'no_action');
+			when 1 then perform public.resolve_escalation(item.id, 'referred', 'Erziehungsberatungsstelle vor Ort', null,
+				'Tel. 0341 123 45 67, Mo–Fr 9–16 Uhr');
+			when 2 then perform public.resolve_escalation(item.id, 'no_action', null, null, null,
+				'Die Frage ist in der Gemeinschaft gut beantwortet.');
 			else perform public.resolve_escalation(item.id, 'duplicate', null,
 				coalesce((select f.id from first_threads f where f.community_id = item.community_id and f.id <> item.thread_id),
 					(select t.id from public.threads t where t.community_id = item.community_id and t.id <> item.thread_id limit 1)));
@@ -193,6 +188,9 @@ begin
 	perform set_config('ratnetz.clock', '', false);
 end $$;
 select set_config('request.jwt.claims', '', false);
+-- Items already past their due time count as alerted (the forum's past): the overdue
+-- alerts' job alerts from now on, not for a backlog of a thousand items at its first run.
+update public.escalations set overdue_alerted_for = due_at where state <> 'resolved' and due_at < now();
 
 -- Moderation: the flags above opened items in the moderators' queue (moderate_flag). The
 -- community's moderators work two thirds of them through the functions (dismissed,

@@ -318,15 +318,20 @@ from (select post_id, count(*)::int as n from public.helpful_votes group by post
 where v.post_id = p.id and p.helpful_count <> v.n;
 update public.threads t set post_count = s.posts, answer_count = s.answers, last_activity_at = greatest(t.created_at, s.last)
 from (
-	select thread_id, count(*)::int as posts, (count(*) filter (where parent_post_id is null and withdrawn_at is null))::int as answers,
+	select thread_id, count(*)::int as posts,
+		(count(*) filter (where public.is_shown_answer(p)))::int as answers,
 		max(created_at) as last
-	from public.posts group by thread_id
+	from public.posts p group by thread_id
 ) s
 where s.thread_id = t.id;
+-- track_peer_answer: an answer by someone other than the asker that readers see.
+update public.threads t set peer_answered = true
+where exists (select 1 from public.posts p where p.thread_id = t.id and p.parent_post_id is null
+	and p.withdrawn_at is null and p.removed_at is null and p.held_at is null and p.author_id is distinct from t.author_id);
 update public.threads t set me_too_count = x.n
 from (select thread_id, count(*)::int as n from public.me_toos group by thread_id) x
 where x.thread_id = t.id;
-update public.communities c set thread_count = (select count(*) from public.threads t where t.community_id = c.id),
+update public.communities c set thread_count = (select count(*) from public.threads t where t.community_id = c.id and public.is_shown_thread(t)),
 	member_count = (select count(*) from public.community_members cm where cm.community_id = c.id);
 
 -- The asker follows their question; whoever answers, replies or says "me too" follows it.

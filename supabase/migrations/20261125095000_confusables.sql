@@ -315,3 +315,8 @@ create function public.pseudonym_skeleton(pseudonym text) returns text
 language sql immutable strict parallel safe security definer set search_path = '' as $$
 	select lower(public.confusable_skeleton(lower(public.confusable_skeleton(pseudonym))));
 $$;
+
+-- Members' renames compute the skeleton for the unique index; visitors never write a pseudonym
+-- (pseudonym_available checks one for sign-up as its owner).
+revoke execute on function public.confusable_skeleton(text), public.pseudonym_skeleton(text) from public, anon;
+grant execute on function public.confusable_skeleton(text), public.pseudonym_skeleton(text) to authenticated;

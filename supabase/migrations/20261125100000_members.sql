@@ -142,21 +142,25 @@ create policy "Members are visible to everyone" on public.members
 create policy "Members edit their own profile" on public.members
 	for update to authenticated using (id = (select auth.uid())) with check (id = (select auth.uid()));
 -- Columns: a member may change pseudonym and bio only; the site role goes through set_site_role.
-revoke insert, update, delete, truncate on public.members from anon, authenticated;
+revoke all on public.members from anon, authenticated;
+grant select on public.members to anon, authenticated;
 grant update (pseudonym, bio) on public.members to authenticated;
 
 create policy "Members read their own settings" on public.member_settings
 	for select to authenticated using (member_id = (select auth.uid()));
 create policy "Members change their own settings" on public.member_settings
 	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid()));
-revoke insert, delete, truncate on public.member_settings from anon, authenticated;
-revoke all on public.member_settings from anon;
+revoke all on public.member_settings from anon, authenticated;
+grant select, update (locale) on public.member_settings to authenticated;
 
 create policy "Admins read site role changes" on public.site_role_changes
 	for select to authenticated using ((select public.is_admin()));
-revoke insert, update, delete, truncate on public.site_role_changes from anon, authenticated;
+revoke all on public.site_role_changes from anon, authenticated;
+grant select on public.site_role_changes to authenticated;
 
-revoke execute on function public.create_member_for_user() from public, anon, authenticated;
+revoke execute on function public.create_member_for_user(), public.touch_updated_at() from public, anon, authenticated;
+-- Checks of the signed-in member: nothing for visitors.
+revoke execute on function public.is_admin(), public.is_counsellor(), public.session_is_active() from public, anon;
 revoke execute on function public.set_site_role(uuid, public.site_role) from public, anon;
 
 -- Re-authentication before a password change: compares with the stored bcrypt hash.

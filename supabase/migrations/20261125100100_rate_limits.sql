@@ -1,5 +1,6 @@
 -- Rate limits shared by every app server: hits kept in Postgres, counted per
--- bucket (what is limited) and subject (a hashed address or IP, never in clear).
+-- bucket (what is limited) and subject (a member's id, or a hashed address or IP:
+-- never an address in clear).
 
 create table public.rate_limit_hits (
 	bucket text not null,

@@ -124,7 +124,8 @@ create policy "Admins and the community's moderators edit it" on public.communit
 	for update to authenticated using ((select public.is_admin()) or (select public.is_moderator(id)));
 -- Counts are kept by triggers; people change only what describes the community and
 -- its settings.
-revoke insert, update, delete, truncate on public.communities from anon, authenticated;
+revoke all on public.communities from anon, authenticated;
+grant select on public.communities to anon, authenticated;
 grant insert (slug, name, description, rules, topic, region) on public.communities to authenticated;
 grant update (name, description, rules, topic, region, escalation_waiting_time, escalation_due_urgent,
 	escalation_due_high, escalation_due_normal, crisis_policy, flag_hide_threshold, hold_first_posts,
@@ -137,19 +138,26 @@ create policy "Members join communities" on public.community_members
 	for insert to authenticated with check (member_id = (select auth.uid()));
 create policy "Members leave communities" on public.community_members
 	for delete to authenticated using (member_id = (select auth.uid()));
-revoke update on public.community_members from anon, authenticated;
+revoke all on public.community_members from anon, authenticated;
+grant select, delete, insert (community_id, member_id) on public.community_members to authenticated;
 
 create policy "Moderators are visible to everyone" on public.community_moderators
 	for select to anon, authenticated using (true);
+-- The appointer is always the one appointing.
 create policy "Admins and owners appoint moderators" on public.community_moderators
 	for insert to authenticated
-	with check ((select public.is_admin()) or ((select public.is_owner(community_id)) and not is_owner));
+	with check (
+		appointed_by = (select auth.uid())
+		and ((select public.is_admin()) or ((select public.is_owner(community_id)) and not is_owner))
+	);
 create policy "Admins and owners remove moderators" on public.community_moderators
 	for delete to authenticated
 	using ((select public.is_admin()) or ((select public.is_owner(community_id)) and not is_owner));
-revoke update on public.community_moderators from anon, authenticated;
-grant insert (is_owner) on public.community_moderators to authenticated;
+revoke all on public.community_moderators from anon, authenticated;
+grant select on public.community_moderators to anon, authenticated;
+grant delete, insert (community_id, member_id, appointed_by, is_owner) on public.community_moderators to authenticated;
 
 revoke execute on function public.count_community_members() from public, anon, authenticated;
-revoke all on function public.moderated_communities() from public;
+revoke all on function public.moderated_communities() from public, anon;
 grant execute on function public.moderated_communities() to authenticated;
+revoke execute on function public.is_owner(uuid) from public, anon;

@@ -5,15 +5,21 @@
 
 -- What the professional badge shows, and which communities a counsellor serves
 -- (all of them, or those listed in counsellor_communities).
+-- A duty lead ("Dienstleitung") is a counsellor an admin named to lead the service on
+-- duty: they serve every community (serves_all), so they see and may work every queue,
+-- take handed-over items, and are alerted when an item is overdue (escalation alerts,
+-- 20261125150050_escalation_alerts.sql). Without a duty lead, admins get those alerts.
 create table public.counsellor_profiles (
 	member_id uuid primary key references public.members (id) on delete cascade,
 	profession text not null check (char_length(btrim(profession)) between 2 and 80),
 	organisation text not null check (char_length(btrim(organisation)) between 2 and 120),
 	serves_all boolean not null default false,
+	duty_lead boolean not null default false,
 	verified_by uuid references public.members (id) on delete set null,
 	verified_at timestamptz not null default now(),
 	-- Kept after withdrawal, so earlier professional answers still say who wrote them.
-	withdrawn_at timestamptz
+	withdrawn_at timestamptz,
+	check (not duty_lead or serves_all)
 );
 
 create table public.counsellor_communities (
@@ -31,6 +37,7 @@ create table public.counsellor_verifications (
 	profession text,
 	organisation text,
 	serves_all boolean,
+	duty_lead boolean,
 	community_ids uuid[],
 	reason text,
 	acted_by uuid references public.members (id) on delete set null,
@@ -73,6 +80,18 @@ begin
 end;
 $$;
 
+-- Every verified counsellor serving the given community (serves_community() for each of
+-- them): whom a new item or an alert concerns, and to whom an item may be handed.
+create function public.serving_counsellors(community uuid) returns setof uuid
+language sql stable security definer set search_path = '' as $$
+	select p.member_id from public.counsellor_profiles p
+	join public.members m on m.id = p.member_id and m.site_role = 'counsellor'
+	where p.withdrawn_at is null
+		and (p.serves_all or exists (
+			select 1 from public.counsellor_communities cc where cc.member_id = p.member_id and cc.community_id = community
+		));
+$$;
+
 -- Check that the signed-in member may look after people's safety in the given
 -- community (reveal anonymous authors, release held posts): a counsellor serving
 -- it or one of its moderators.
@@ -85,9 +104,10 @@ $$;
 
 -- Verification ---------------------------------------------------------------------
 -- An admin verifies a member as counsellor, with what the badge shows and the
--- communities served (null: all). Verifying again changes profile and communities.
+-- communities served (null: all), perhaps as duty lead (who serves all). Verifying
+-- again changes profile, communities and duty.
 create function public.verify_counsellor(
-	target uuid, profession text, organisation text, communities uuid[] default null
+	target uuid, profession text, organisation text, communities uuid[] default null, duty_lead boolean default false
 ) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -103,15 +123,18 @@ begin
 	if previous = 'admin' then
 		raise exception 'An admin cannot be verified as counsellor' using errcode = '42501';
 	end if;
+	if duty_lead then
+		communities := null;
+	end if;
 	if communities is not null and cardinality(communities) = 0 then
 		raise exception 'Choose the communities the counsellor serves, or all of them'
 			using errcode = '23514', hint = 'escalation_communities_required';
 	end if;
-	insert into public.counsellor_profiles as p (member_id, profession, organisation, serves_all, verified_by)
-	values (target, btrim(profession), btrim(organisation), communities is null, (select auth.uid()))
+	insert into public.counsellor_profiles as p (member_id, profession, organisation, serves_all, duty_lead, verified_by)
+	values (target, btrim(profession), btrim(organisation), communities is null, duty_lead, (select auth.uid()))
 	on conflict (member_id) do update
 	set profession = excluded.profession, organisation = excluded.organisation, serves_all = excluded.serves_all,
-		verified_by = excluded.verified_by, verified_at = now(), withdrawn_at = null;
+		duty_lead = excluded.duty_lead, verified_by = excluded.verified_by, verified_at = now(), withdrawn_at = null;
 	delete from public.counsellor_communities where member_id = target;
 	insert into public.counsellor_communities (member_id, community_id)
 	select distinct target, c from unnest(communities) as c;
@@ -121,8 +144,8 @@ begin
 		values (target, (select auth.uid()), previous, 'counsellor');
 	end if;
 	insert into public.counsellor_verifications
-		(member_id, action, profession, organisation, serves_all, community_ids, acted_by)
-	values (target, 'verified', btrim(profession), btrim(organisation), communities is null, communities,
+		(member_id, action, profession, organisation, serves_all, duty_lead, community_ids, acted_by)
+	values (target, 'verified', btrim(profession), btrim(organisation), communities is null, duty_lead, communities,
 		(select auth.uid()));
 end;
 $$;
@@ -151,8 +174,8 @@ begin
 		update public.escalations set state = 'open', claimed_by = null, claimed_at = null
 		where claimed_by = target and state = 'claimed' returning id
 	)
-	insert into public.escalation_events (escalation_id, kind, actor_id, detail)
-	select id, 'released', (select auth.uid()), 'Verification withdrawn' from released;
+	insert into public.escalation_events (escalation_id, kind, actor_id, previous_holder_id, detail)
+	select id, 'released', (select auth.uid()), target, 'Verification withdrawn' from released;
 	insert into public.counsellor_verifications (member_id, action, reason, acted_by)
 	values (target, 'withdrawn', btrim(reason), (select auth.uid()));
 end;
@@ -175,7 +198,8 @@ revoke all on public.counsellor_profiles, public.counsellor_communities, public.
 grant select on public.counsellor_profiles, public.counsellor_communities to anon, authenticated;
 grant select on public.counsellor_verifications to authenticated;
 
-revoke all on function public.served_communities() from public;
-grant execute on function public.served_communities() to authenticated;
-revoke execute on function public.verify_counsellor(uuid, text, text, uuid[]), public.withdraw_counsellor(uuid, text)
+revoke execute on function public.serving_counsellors(uuid) from public, anon, authenticated;
+revoke all on function public.served_communities(), public.serves_community(uuid) from public, anon;
+grant execute on function public.served_communities(), public.serves_community(uuid) to authenticated;
+revoke execute on function public.verify_counsellor(uuid, text, text, uuid[], boolean), public.withdraw_counsellor(uuid, text)
 	from public, anon;

@@ -4,29 +4,36 @@
 -- shown_author_id, which is null when the author chose to stay anonymous.
 -- Every column and index of both tables is here; who may read and write them is in
 -- 20261125100600_threads_access.sql, the rules of asking and answering in
--- 20261125110000_questions_and_answers.sql.
+-- 20261125110000_questions_and_answers.sql, versions and withdrawal in
+-- 20261125110050_versions_and_withdrawal.sql.
 --
 -- The triggers on threads and posts come from many subjects. Postgres fires the
 -- triggers of one table, timing and event in the order of their names:
---   threads before insert  limit_posting, refuse_suspended
---           before update  check_accepted_post, raise_thread_version, track_text_changes
---           after insert   count_threads, detect_crisis, escalate_asker_request, protect_community
---           after update   detect_crisis, follow_thread_community, notify_on_accept, protect_community
---           after delete   count_threads
---   posts   before insert  check_reply_parent, limit_posting, mark_professional_post, refuse_locked,
---                          refuse_suspended
---           before update  track_text_changes
---           after insert   count_posts, detect_crisis, notify_on_post, protect_community,
---                          record_professional_answer
---           after update   detect_crisis, forget_withdrawn_answer, protect_community,
---                          raise_version_of_posts_thread
---           after delete   count_posts
+--   threads before insert  limit_posting, refuse_suspended, set_body_html
+--           before update  check_accepted_post, limit_editing, raise_thread_version, set_body_html,
+--                          track_text_changes
+--           after insert   count_shown_threads, detect_crisis, escalate_asker_request, protect_community
+--           after update   count_shown_threads, detect_crisis, follow_thread_community, hide_posts_with_thread,
+--                          notify_on_accept, protect_community
+--           after delete   count_shown_threads
+--   posts   before insert  apply_thread_defaults, check_reply_parent, limit_posting, mark_professional_post,
+--                          refuse_locked, refuse_suspended, set_body_html
+--           before update  limit_editing, set_body_html, track_text_changes
+--           after insert   count_posts, count_shown_answers, detect_crisis, notify_on_post, protect_community,
+--                          record_professional_answer, track_peer_answer
+--           after update   count_shown_answers, detect_crisis, forget_withdrawn_answer, protect_community,
+--                          raise_version_of_posts_thread, track_peer_answer
+--           after delete   count_posts, count_shown_answers
 -- The order shows where triggers meet: the checks before a thread or post is written
--- refuse in that order (the first that fails names the reason); a new question with
+-- refuse in that order (the first that fails names the reason), and only then is the
+-- app's rendered HTML taken for the text (set_body_html), before an edit is kept in the
+-- revisions; a post takes its anonymity from its thread (apply_thread_defaults) before
+-- anything reads it; a new question with
 -- crisis words that asks for a professional opens its escalation as urgent
 -- (detect_crisis) before the request is added to it (escalate_asker_request); and when
--- detect_crisis and protect_community both hold a text, the first sets held_at. The
--- others of one event do not depend on each other. A new trigger's name decides where
+-- detect_crisis and protect_community both hold a text, the first sets held_at;
+-- track_peer_answer reads the answer as those left it (and runs again on their change of
+-- held_at). The others of one event do not depend on each other. A new trigger's name decides where
 -- it runs.
 
 -- Tags: lower-case words, 2–30 characters; checked per element.
@@ -94,6 +101,10 @@ create table public.threads (
 	-- (mark_thread_escalated): the unanswered trigger opens an item only for a question
 	-- that never had one, and threads_awaiting_escalation_idx holds just those.
 	escalated boolean not null default false,
+	-- Whether someone other than the asker answered and the answer is there for readers
+	-- (not withdrawn, removed or held): the unanswered trigger waits for this, not for
+	-- answer_count (track_peer_answer, 20261125120200_unanswered_questions.sql).
+	peer_answered boolean not null default false,
 	-- What a visitor's page of the thread shows changed (raise_thread_version,
 	-- thread_page_version in 20261125170000_page_versions.sql).
 	version bigint not null default 0,
@@ -120,18 +131,23 @@ create index threads_search_idx on public.threads using gin (search_vector);
 create index threads_title_trgm_idx on public.threads
 	using gist (public.unaccent_immutable(title) extensions.gist_trgm_ops);
 create index threads_community_pinned_idx on public.threads (community_id, pinned_at desc) where pinned_at is not null;
--- Reading the counsellors' queue looks at what is new only: the questions that are
--- unanswered and never escalated.
+-- The unanswered trigger's scheduled job looks at what is new only: the questions no
+-- peer answered that never had an escalation.
 create index threads_awaiting_escalation_idx on public.threads (community_id, created_at)
-	where answer_count = 0 and withdrawn_at is null and not escalated;
+	where not peer_answered and withdrawn_at is null and not escalated;
 
 create table public.posts (
 	id uuid primary key default gen_random_uuid(),
 	thread_id uuid not null references public.threads (id) on delete cascade,
 	parent_post_id uuid references public.posts (id) on delete set null,
 	author_id uuid references public.members (id) on delete set null,
-	is_anonymous boolean not null default false,
+	-- Left out, it is decided by the thread: an anonymous asker's posts in their own
+	-- thread are anonymous unless they choose otherwise (apply_thread_defaults).
+	is_anonymous boolean not null,
 	shown_author_id uuid generated always as (case when is_anonymous then null else author_id end) stored,
+	-- Shown as "the asker": an anonymous post by the anonymous asker of its thread. Never
+	-- for a named thread's asker, whose anonymous posts would then point to them.
+	shown_as_asker boolean not null default false,
 	body_markdown text not null,
 	body_html text not null,
 	created_at timestamptz not null default now(),
@@ -153,6 +169,10 @@ create table public.posts (
 	removed_at timestamptz,
 	removal_reason text check (char_length(removal_reason) <= 500),
 	moderator_edited_at timestamptz,
+	-- The thread is held or removed, kept with each post (hide_posts_with_thread): the
+	-- posts' policy sees at once that most posts are visible, and asks about the thread
+	-- only for the others.
+	thread_hidden boolean not null default false,
 	constraint posts_body_check check (
 		withdrawn_at is not null or char_length(body_markdown) between 1 and 20000
 	)
@@ -165,7 +185,7 @@ create index posts_search_idx on public.posts using gin (search_vector);
 -- The answers' reading order (posts.readPage) from the index alone: a long thread's
 -- answers are ordered on every page without reading each one from the table.
 create index posts_answer_order_idx on public.posts (thread_id)
-	include (id, is_professional, helpful_count, created_at, held_at, removed_at, author_id)
+	include (id, is_professional, helpful_count, created_at, held_at, removed_at, author_id, thread_hidden)
 	where parent_post_id is null;
 -- The member's own posts in a thread (my_posts_in, on every member's thread page) from
 -- one index, not two bitmaps joined. No index on author_id alone: (author_id, created_at)
@@ -175,7 +195,7 @@ create index posts_author_thread_idx on public.posts (author_id, thread_id);
 alter table public.threads add constraint threads_accepted_post_id_fkey
 	foreign key (accepted_post_id) references public.posts (id) on delete set null;
 
--- Thread counters and activity follow posts; thread counts follow threads.
+-- Thread counters and activity follow posts.
 create function public.count_posts() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -184,7 +204,6 @@ declare
 begin
 	update public.threads
 	set post_count = post_count + delta,
-		answer_count = answer_count + case when row.parent_post_id is null then delta else 0 end,
 		last_activity_at = case when tg_op = 'INSERT' then greatest(last_activity_at, row.created_at) else last_activity_at end
 	where id = row.thread_id;
 	return null;
@@ -193,16 +212,60 @@ $$;
 create trigger count_posts after insert or delete on public.posts
 for each row execute function public.count_posts();
 
-create function public.count_threads() returns trigger
+-- What lists count (answer_count, thread_count): the answers and questions every reader
+-- sees. One held until someone has looked at it, removed by a moderator or (an answer)
+-- withdrawn by its author is left out, so a list or a community never promises an answer
+-- or a question its readers cannot find (their writers and the team still see them on the
+-- page). answer_count also decides "unanswered". The counters follow each change of state,
+-- however it comes about: held by crisis or watched words, reports or a first post,
+-- released, removed, restored, withdrawn, moved.
+create function public.is_shown_answer(post public.posts) returns boolean
+language sql immutable set search_path = '' as $$
+	select post.parent_post_id is null and post.withdrawn_at is null and post.held_at is null and post.removed_at is null;
+$$;
+
+create function public.is_shown_thread(thread public.threads) returns boolean
+language sql immutable set search_path = '' as $$
+	select thread.held_at is null and thread.removed_at is null;
+$$;
+
+create function public.count_shown_answers() returns trigger
 language plpgsql security definer set search_path = '' as $$
+declare
+	was boolean := tg_op <> 'INSERT' and public.is_shown_answer(old);
+	is_now boolean := tg_op <> 'DELETE' and public.is_shown_answer(new);
 begin
-	update public.communities
-	set thread_count = thread_count + case when tg_op = 'INSERT' then 1 else -1 end
-	where id = coalesce(new.community_id, old.community_id);
+	if was <> is_now then
+		update public.threads set answer_count = answer_count + case when is_now then 1 else -1 end
+		where id = coalesce(new.thread_id, old.thread_id);
+	end if;
 	return null;
 end;
 $$;
-create trigger count_threads after insert or delete on public.threads
-for each row execute function public.count_threads();
+create trigger count_shown_answers after insert or delete or update of withdrawn_at, held_at, removed_at
+on public.posts for each row execute function public.count_shown_answers();
 
-revoke execute on function public.count_posts(), public.count_threads() from public, anon, authenticated;
+-- In the community a thread is in: a move changes two.
+create function public.count_shown_threads() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	was boolean := tg_op <> 'INSERT' and public.is_shown_thread(old);
+	is_now boolean := tg_op <> 'DELETE' and public.is_shown_thread(new);
+begin
+	if was and is_now and old.community_id = new.community_id then
+		return null;
+	end if;
+	if was then
+		update public.communities set thread_count = thread_count - 1 where id = old.community_id;
+	end if;
+	if is_now then
+		update public.communities set thread_count = thread_count + 1 where id = new.community_id;
+	end if;
+	return null;
+end;
+$$;
+create trigger count_shown_threads after insert or delete or update of held_at, removed_at, community_id
+on public.threads for each row execute function public.count_shown_threads();
+
+revoke execute on function public.count_posts(), public.count_shown_answers(), public.count_shown_threads()
+	from public, anon, authenticated;

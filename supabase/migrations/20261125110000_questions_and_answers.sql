@@ -1,6 +1,30 @@
 -- Asking and answering: tags, accepted answers, helpful votes, me-toos, follows,
--- edits with their history, withdrawal, double-submit protection and a posting limit.
+-- double-submit protection and limits of posting and editing. Edits with their history
+-- and withdrawal are in 20261125110050_versions_and_withdrawal.sql.
 -- The columns these rules keep are on threads and posts (20261125100500_threads.sql).
+
+-- What a new post takes from its thread: whether it is anonymous when the writer did not
+-- say (an anonymous asker stays anonymous in their own thread unless they choose their
+-- pseudonym), whether it shows as the asker's (only then: an anonymous post of a named
+-- asker must not point to them), and whether its thread is hidden (threads_access).
+create function public.apply_thread_defaults() returns trigger
+language plpgsql security definer set search_path = '' as $$
+declare
+	anonymous_asker boolean;
+	hidden boolean;
+begin
+	select t.is_anonymous and coalesce(t.author_id = new.author_id, false),
+		t.held_at is not null or t.removed_at is not null
+	into anonymous_asker, hidden
+	from public.threads t where t.id = new.thread_id;
+	new.is_anonymous := coalesce(new.is_anonymous, anonymous_asker, false);
+	new.shown_as_asker := new.is_anonymous and coalesce(anonymous_asker, false);
+	new.thread_hidden := coalesce(hidden, false);
+	return new;
+end;
+$$;
+create trigger apply_thread_defaults before insert on public.posts
+for each row execute function public.apply_thread_defaults();
 
 -- A professional answer is one a verified counsellor wrote under their own name.
 create function public.mark_professional_post() returns trigger
@@ -54,6 +78,25 @@ for each row when (current_user in ('authenticated', 'anon')) execute function p
 create trigger limit_posting before insert on public.posts
 for each row when (current_user in ('authenticated', 'anon')) execute function public.limit_posting();
 
+-- Editing limit, as for posting: 20 edits of questions, answers and replies in 10 minutes
+-- per member (each is rendered anew). Counted where other limits are (take_rate_limit).
+create function public.limit_editing() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if not public.take_rate_limit('edit', new.author_id::text, 20, interval '10 minutes') then
+		raise exception 'rate_limited: too many edits' using errcode = 'P0001', hint = 'rate_limited_edits';
+	end if;
+	return new;
+end;
+$$;
+create trigger limit_editing before update of title, body_markdown on public.threads
+for each row when (current_user in ('authenticated', 'anon')
+	and (old.title, old.body_markdown) is distinct from (new.title, new.body_markdown))
+execute function public.limit_editing();
+create trigger limit_editing before update of body_markdown on public.posts
+for each row when (current_user in ('authenticated', 'anon') and old.body_markdown is distinct from new.body_markdown)
+execute function public.limit_editing();
+
 -- The accepted answer must be a top-level, visible answer of the same thread.
 create function public.check_accepted_post() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -69,77 +112,6 @@ end;
 $$;
 create trigger check_accepted_post before update of accepted_post_id on public.threads
 for each row execute function public.check_accepted_post();
-
--- Revisions: the previous text of every edited or withdrawn thread or post.
-create table public.revisions (
-	id bigint generated always as identity primary key,
-	thread_id uuid references public.threads (id) on delete cascade,
-	post_id uuid references public.posts (id) on delete cascade,
-	title text,
-	body_markdown text not null,
-	body_html text not null,
-	written_at timestamptz not null,
-	replaced_at timestamptz not null default now(),
-	check (num_nonnulls(thread_id, post_id) = 1)
-);
-create index revisions_thread_idx on public.revisions (thread_id, replaced_at) where thread_id is not null;
-create index revisions_post_idx on public.revisions (post_id, replaced_at) where post_id is not null;
-
--- Edits keep the previous text; withdrawal keeps it too, then empties the post for
--- readers (the thread stays intact). A withdrawn post cannot be changed again.
-create function public.track_text_changes() returns trigger
-language plpgsql security definer set search_path = '' as $$
-declare
-	title_changed boolean := false;
-begin
-	-- Only threads have a title; plpgsql would fail reading new.title of a post.
-	if tg_table_name = 'threads' then
-		title_changed := new.title is distinct from old.title;
-	end if;
-	-- Counters and the accepted answer change without touching the text.
-	if new.withdrawn_at is not distinct from old.withdrawn_at
-		and new.body_markdown is not distinct from old.body_markdown and not title_changed then
-		return new;
-	end if;
-	if old.withdrawn_at is not null then
-		raise exception 'A withdrawn post cannot be changed' using errcode = '42501';
-	end if;
-	if tg_table_name = 'threads' then
-		insert into public.revisions (thread_id, title, body_markdown, body_html, written_at)
-		values (old.id, old.title, old.body_markdown, old.body_html, coalesce(old.edited_at, old.created_at));
-	else
-		insert into public.revisions (post_id, body_markdown, body_html, written_at)
-		values (old.id, old.body_markdown, old.body_html, coalesce(old.edited_at, old.created_at));
-	end if;
-	if new.withdrawn_at is not null then
-		new.withdrawn_at := now();
-		new.body_markdown := '';
-		new.body_html := '';
-	else
-		new.edited_at := now();
-	end if;
-	return new;
-end;
-$$;
-create trigger track_text_changes before update on public.threads
-for each row execute function public.track_text_changes();
-create trigger track_text_changes before update on public.posts
-for each row execute function public.track_text_changes();
-
--- A withdrawn answer no longer counts as an answer, nor stays accepted.
-create function public.forget_withdrawn_answer() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-	if new.parent_post_id is null then
-		update public.threads set answer_count = answer_count - 1 where id = new.thread_id;
-	end if;
-	update public.threads set accepted_post_id = null where id = new.thread_id and accepted_post_id = new.id;
-	return null;
-end;
-$$;
-create trigger forget_withdrawn_answer after update of withdrawn_at on public.posts
-for each row when (old.withdrawn_at is null and new.withdrawn_at is not null)
-execute function public.forget_withdrawn_answer();
 
 -- Votes, me-toos, follows -----------------------------------------------------
 create table public.helpful_votes (
@@ -206,23 +178,16 @@ end;
 $$;
 
 -- Policies --------------------------------------------------------------------
-alter table public.revisions enable row level security;
 alter table public.helpful_votes enable row level security;
 alter table public.me_toos enable row level security;
 alter table public.thread_follows enable row level security;
 
-create policy "Authors and the community's moderators read revisions" on public.revisions
-	for select to authenticated using (
-		(thread_id is not null and ((select public.is_thread_author(thread_id))
-			or exists (select 1 from public.threads t where t.id = thread_id and public.is_moderator(t.community_id))))
-		or (post_id is not null and ((select public.is_post_author(post_id))
-			or exists (select 1 from public.posts p join public.threads t on t.id = p.thread_id
-				where p.id = post_id and public.is_moderator(t.community_id))))
-	);
-revoke insert, update, delete, truncate on public.revisions from anon, authenticated;
-
+-- Votes, me-toos and follows look through to their thread or post: nobody reads them
+-- of a thread they may not see (the subqueries pass its policy).
 create policy "Members see their own helpful votes" on public.helpful_votes
-	for select to authenticated using (member_id = (select auth.uid()));
+	for select to authenticated using (
+		member_id = (select auth.uid()) and exists (select 1 from public.posts p where p.id = post_id)
+	);
 create policy "Members mark others' answers helpful in communities they joined" on public.helpful_votes
 	for insert to authenticated with check (
 		member_id = (select auth.uid())
@@ -231,27 +196,40 @@ create policy "Members mark others' answers helpful in communities they joined" 
 	);
 create policy "Members take back their helpful votes" on public.helpful_votes
 	for delete to authenticated using (member_id = (select auth.uid()));
-revoke update on public.helpful_votes from anon, authenticated;
 
 create policy "Members see their own me-toos" on public.me_toos
-	for select to authenticated using (member_id = (select auth.uid()));
-create policy "Members say me too on others' questions" on public.me_toos
+	for select to authenticated using (
+		member_id = (select auth.uid()) and exists (select 1 from public.threads t where t.id = thread_id)
+	);
+create policy "Members say me too on others' questions they can see" on public.me_toos
 	for insert to authenticated with check (
 		member_id = (select auth.uid()) and not (select public.is_thread_author(thread_id))
+		and exists (select 1 from public.threads t where t.id = thread_id)
 	);
 create policy "Members take back their me-toos" on public.me_toos
 	for delete to authenticated using (member_id = (select auth.uid()));
-revoke update on public.me_toos from anon, authenticated;
 
 create policy "Members see what they follow" on public.thread_follows
-	for select to authenticated using (member_id = (select auth.uid()));
-create policy "Members follow threads" on public.thread_follows
-	for insert to authenticated with check (member_id = (select auth.uid()));
+	for select to authenticated using (
+		member_id = (select auth.uid()) and exists (select 1 from public.threads t where t.id = thread_id)
+	);
+create policy "Members follow threads they can see" on public.thread_follows
+	for insert to authenticated with check (
+		member_id = (select auth.uid()) and exists (select 1 from public.threads t where t.id = thread_id)
+	);
 create policy "Members unfollow threads" on public.thread_follows
 	for delete to authenticated using (member_id = (select auth.uid()));
-revoke update on public.thread_follows from anon, authenticated;
 
-revoke execute on function public.mark_professional_post(), public.check_reply_parent(), public.limit_posting(),
-	public.check_accepted_post(), public.track_text_changes(), public.forget_withdrawn_answer(),
+-- Members write who and what, never when (created_at is the database's). Visitors' pages
+-- ask too ("did I vote?"), and find nothing: no policy lets them see a row.
+revoke all on public.helpful_votes, public.me_toos, public.thread_follows from anon, authenticated;
+grant select on public.helpful_votes, public.me_toos, public.thread_follows to anon, authenticated;
+grant delete, insert (post_id, member_id) on public.helpful_votes to authenticated;
+grant delete, insert (thread_id, member_id) on public.me_toos, public.thread_follows to authenticated;
+
+revoke execute on function public.apply_thread_defaults(), public.limit_editing(),
+	public.mark_professional_post(), public.check_reply_parent(), public.limit_posting(),
+	public.check_accepted_post(),
 	public.count_helpful_votes(), public.count_me_toos()
 	from public, anon, authenticated;
+revoke execute on function public.is_post_author(uuid) from public, anon;

@@ -21,10 +21,14 @@ alter table public.community_proposals enable row level security;
 
 create policy "Proposers and admins read proposals" on public.community_proposals
 	for select to authenticated using (proposed_by = (select auth.uid()) or (select public.is_admin()));
+-- A proposal starts undecided: members write what they propose, the decision is the admins'.
 create policy "Members propose communities" on public.community_proposals
-	for insert to authenticated with check (proposed_by = (select auth.uid()) and status = 'pending');
-revoke update, delete, truncate on public.community_proposals from anon, authenticated;
-revoke all on public.community_proposals from anon;
+	for insert to authenticated with check (
+		proposed_by = (select auth.uid()) and status = 'pending'
+		and decided_by is null and decided_at is null and community_id is null
+	);
+revoke all on public.community_proposals from anon, authenticated;
+grant select, insert (proposed_by, name, description, topic, region) on public.community_proposals to authenticated;
 
 -- An admin turns a proposal into a community, with the proposer as first moderator.
 create function public.approve_community_proposal(proposal uuid, slug text) returns uuid

@@ -24,8 +24,8 @@ create type public.escalation_state as enum ('open', 'claimed', 'resolved');
 create type public.escalation_trigger as enum ('asker_request', 'flag', 'crisis', 'crisis_review', 'unanswered');
 create type public.escalation_outcome as enum ('answered_publicly', 'referred', 'no_action', 'duplicate');
 create type public.escalation_event_kind as enum (
-	'opened', 'triggered', 'raised', 'claimed', 'released', 'noted', 'answered',
-	'resolved', 'reopened', 'content_released'
+	'opened', 'triggered', 'raised', 'claimed', 'released', 'reassigned', 'noted', 'answered',
+	'resolved', 'reopened', 'content_released', 'alerted'
 );
 
 create table public.escalations (
@@ -43,11 +43,19 @@ create table public.escalations (
 	resolved_by uuid references public.members (id) on delete set null,
 	resolved_at timestamptz,
 	outcome public.escalation_outcome,
+	-- What the asker is told (asker_escalation, 20261125120100_escalation_workflow.sql):
+	-- a referral's service and how to reach it, as the counsellor entered them, and why
+	-- no professional action is needed.
 	referred_service text check (char_length(referred_service) <= 200),
+	referred_contact text check (char_length(referred_contact) <= 300),
+	resolution_note text check (char_length(resolution_note) <= 1000),
 	duplicate_of uuid references public.threads (id) on delete set null,
 	-- The first claim, kept with the item (remember_first_claim), so the median time to
 	-- claim reads the window's items by index instead of grouping every claim ever made.
 	first_claimed_at timestamptz,
+	-- The due time the overdue alert was sent for (alert_overdue_escalations): once per
+	-- item and due time; a raise or a reopening sets a new due time, alerted again.
+	overdue_alerted_for timestamptz,
 	-- claimed_by becomes null when the counsellor's account is deleted; anyone may claim it then.
 	check (state <> 'claimed' or claimed_at is not null),
 	check ((state = 'resolved') = (outcome is not null and resolved_at is not null)),
@@ -72,6 +80,11 @@ create index escalations_resolved_idx on public.escalations (resolved_at) includ
 -- The queue's order (urgent first, then by due time) for the items still to work on.
 create index escalations_active_idx on public.escalations (priority, due_at, id) include (community_id)
 	where state <> 'resolved';
+-- The overdue alerts' job reads only the items not yet alerted for their due time.
+create index escalations_overdue_idx on public.escalations (due_at)
+	where state <> 'resolved' and overdue_alerted_for is distinct from due_at;
+-- The safeguarding figures, per month an item was opened.
+create index escalations_opened_idx on public.escalations (opened_at) include (community_id);
 
 -- Every step of an item: its triggers, claims, notes, answers, resolution.
 create table public.escalation_events (
@@ -81,9 +94,12 @@ create table public.escalation_events (
 	trigger public.escalation_trigger,
 	priority public.escalation_priority,
 	outcome public.escalation_outcome,
-	-- The counsellor or moderator who acted; null for triggers, so the history never
-	-- names the author of anonymous content or a member who flagged it.
+	-- The counsellor or moderator who acted; null for triggers and scheduled jobs, so the
+	-- history never names the author of anonymous content or a member who flagged it.
 	actor_id uuid references public.members (id) on delete set null,
+	-- A handover: who held the item before and who holds it after (release, reassign).
+	previous_holder_id uuid references public.members (id) on delete set null,
+	new_holder_id uuid references public.members (id) on delete set null,
 	post_id uuid references public.posts (id) on delete set null,
 	detail text check (char_length(detail) <= 2000),
 	at timestamptz not null default public.clock()
@@ -178,7 +194,8 @@ $$;
 create trigger mark_thread_escalated after insert on public.escalations
 	for each row execute function public.mark_thread_escalated();
 
--- The first claim of each item (escalations.first_claimed_at).
+-- The first claim of each item (escalations.first_claimed_at); handing an open item to
+-- someone (reassign_escalation) is a claim too.
 create function public.remember_first_claim() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
@@ -188,7 +205,7 @@ begin
 end;
 $$;
 create trigger remember_first_claim after insert on public.escalation_events
-	for each row when (new.kind = 'claimed') execute function public.remember_first_claim();
+	for each row when (new.kind in ('claimed', 'reassigned')) execute function public.remember_first_claim();
 
 -- Policies --------------------------------------------------------------------------
 alter table public.escalations enable row level security;
@@ -216,7 +233,7 @@ grant select on public.escalations, public.escalation_events, public.escalation_
 -- Pages ask every viewer whether a thread has an open escalation; visitors see none.
 grant select on public.escalations to anon;
 
-revoke execute on function public.escalate_asker_request(),
+revoke execute on function public.escalate_asker_request(), public.mark_thread_escalated(), public.remember_first_claim(),
 	public.open_escalation(uuid, public.escalation_priority, public.escalation_trigger, text, uuid),
 	public.escalation_due(uuid, public.escalation_priority)
 	from public, anon, authenticated;

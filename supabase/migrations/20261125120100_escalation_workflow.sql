@@ -1,39 +1,8 @@
--- Escalation to professionals, part 2: the "unanswered" trigger, working an item
--- (claim, release, note, resolve, reopen), and telling the asker when a professional
--- answers. Every refusal names its reason; the hint is the message key the app shows.
-
--- Unanswered questions ---------------------------------------------------------------
--- "No peer answer within the community's waiting time" needs no scheduler: the
--- queue calls this before it reads. It opens a normal escalation, as of the moment
--- the waiting time ran out, for each such thread in the caller's communities that
--- never had one. Two counsellors reading at once meet at the unique index.
--- The communities are the caller's served communities, computed once; only questions
--- still awaiting their first escalation are read (threads_awaiting_escalation_idx).
-create function public.open_unanswered_escalations() returns integer
-language plpgsql security definer set search_path = '' as $$
-declare
-	opened integer;
-begin
-	with served as materialized (
-		select c.id, c.escalation_waiting_time as waiting, c.escalation_due_normal as due
-		from public.communities c where c.id = any ((select public.served_communities())::uuid[])
-	), waited as (
-		select t.id as thread_id, s.id as community_id, t.created_at + s.waiting as since, s.due
-		from served s join public.threads t on t.community_id = s.id
-		where t.answer_count = 0 and t.withdrawn_at is null and not t.escalated
-			and t.created_at + s.waiting <= public.clock()
-	), inserted as (
-		insert into public.escalations (thread_id, community_id, priority, opened_at, due_at)
-		select thread_id, community_id, 'normal', since, since + due from waited
-		on conflict (thread_id) where state <> 'resolved' do nothing
-		returning id, opened_at
-	)
-	insert into public.escalation_events (escalation_id, kind, trigger, priority, at)
-	select id, 'opened', 'unanswered', 'normal', opened_at from inserted;
-	get diagnostics opened = row_count;
-	return opened;
-end;
-$$;
+-- Escalation to professionals, part 2: working an item (claim, note, resolve, reopen),
+-- and what the asker learns: a professional's answer, the item's state with its due
+-- time, and every outcome. Every refusal names its reason; the hint is the message key
+-- the app shows. The "unanswered" trigger is in 20261125120200_unanswered_questions.sql,
+-- release and reassignment in 20261125120300_handover.sql.
 
 -- Working an item ----------------------------------------------------------------------
 -- Loads an item for a change by a counsellor serving its community, locked.
@@ -78,21 +47,6 @@ begin
 end;
 $$;
 
-create function public.release_escalation(escalation uuid, reason text default null) returns void
-language plpgsql security definer set search_path = '' as $$
-declare
-	item public.escalations := public.escalation_for_change(escalation);
-begin
-	if item.state <> 'claimed' or item.claimed_by is distinct from (select auth.uid()) then
-		raise exception 'Only the counsellor holding this escalation can release it'
-			using errcode = '42501', hint = 'escalation_not_holder';
-	end if;
-	update public.escalations set state = 'open', claimed_by = null, claimed_at = null where id = escalation;
-	insert into public.escalation_events (escalation_id, kind, actor_id, detail)
-	values (escalation, 'released', (select auth.uid()), nullif(btrim(reason), ''));
-end;
-$$;
-
 create function public.add_escalation_note(escalation uuid, body text) returns bigint
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -106,14 +60,18 @@ begin
 end;
 $$;
 
--- Resolves an open item, or one the caller holds. A referral names the service; a
--- duplicate names the other thread; "answered publicly" needs a professional answer.
+-- Resolves an open item, or one the caller holds, and tells the asker. A referral names
+-- the service and how to reach it; a duplicate names another thread readers can see;
+-- "no professional action" says why, in words for the asker; "answered publicly" needs
+-- a professional answer.
 create function public.resolve_escalation(
-	escalation uuid, outcome public.escalation_outcome, service text default null, duplicate_of uuid default null
+	escalation uuid, outcome public.escalation_outcome, service text default null, duplicate_of uuid default null,
+	contact text default null, note text default null
 ) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
 	item public.escalations := public.escalation_for_change(escalation);
+	asker uuid;
 begin
 	if item.state = 'resolved' then
 		raise exception 'This escalation is already resolved' using errcode = '55000', hint = 'escalation_is_resolved';
@@ -125,9 +83,17 @@ begin
 		raise exception 'Name the service the family was referred to'
 			using errcode = '23514', hint = 'escalation_service_required';
 	end if;
+	if outcome = 'referred' and char_length(btrim(coalesce(contact, ''))) < 3 then
+		raise exception 'Say how the family reaches the service' using errcode = '23514', hint = 'escalation_contact_required';
+	end if;
 	if outcome = 'duplicate' and (duplicate_of is null or duplicate_of = item.thread_id
-		or not exists (select 1 from public.threads t where t.id = duplicate_of)) then
+		or not exists (select 1 from public.threads t where t.id = duplicate_of
+			and t.held_at is null and t.removed_at is null and t.withdrawn_at is null)) then
 		raise exception 'Name the thread this one duplicates' using errcode = '23514', hint = 'escalation_duplicate_required';
+	end if;
+	if outcome = 'no_action' and char_length(btrim(coalesce(note, ''))) < 3 then
+		raise exception 'Tell the asker why no professional action is needed'
+			using errcode = '23514', hint = 'escalation_note_for_asker_required';
 	end if;
 	if outcome = 'answered_publicly' and not exists (
 		select 1 from public.posts p
@@ -140,11 +106,20 @@ begin
 	set state = 'resolved', outcome = resolve_escalation.outcome, resolved_by = (select auth.uid()),
 		resolved_at = public.clock(),
 		referred_service = case when resolve_escalation.outcome = 'referred' then btrim(service) end,
+		referred_contact = case when resolve_escalation.outcome = 'referred' then btrim(contact) end,
+		resolution_note = case when resolve_escalation.outcome = 'no_action' then btrim(note) end,
 		duplicate_of = case when resolve_escalation.outcome = 'duplicate' then resolve_escalation.duplicate_of end
 	where e.id = escalation;
 	insert into public.escalation_events (escalation_id, kind, outcome, actor_id, detail)
 	values (escalation, 'resolved', outcome, (select auth.uid()),
-		case outcome when 'referred' then btrim(service) when 'duplicate' then duplicate_of::text end);
+		case outcome when 'referred' then btrim(service) when 'duplicate' then duplicate_of::text
+			when 'no_action' then btrim(note) end);
+	-- The asker reads the outcome on the thread (asker_escalation).
+	select t.author_id into asker from public.threads t where t.id = item.thread_id;
+	if asker is not null and asker is distinct from (select auth.uid()) then
+		insert into public.notifications (member_id, kind, thread_id, community_id)
+		values (asker, 'escalation_resolved', item.thread_id, item.community_id);
+	end if;
 end;
 $$;
 
@@ -190,10 +165,38 @@ $$;
 create trigger record_professional_answer after insert on public.posts
 for each row when (new.is_professional) execute function public.record_professional_answer();
 
-revoke execute on function public.open_unanswered_escalations(), public.escalation_for_change(uuid),
-	public.record_professional_answer() from public, anon, authenticated;
-grant execute on function public.open_unanswered_escalations() to authenticated;
-revoke execute on function public.claim_escalation(uuid), public.release_escalation(uuid, text),
-	public.add_escalation_note(uuid, text), public.resolve_escalation(uuid, public.escalation_outcome, text, uuid),
-	public.reopen_escalation(uuid, text)
+-- What the asker sees of the professional side of their thread (and the counsellors
+-- serving its community; nobody else): the thread's item still being worked, else its
+-- latest outcome. Who works on it stays with the counsellors.
+create function public.asker_escalation(thread uuid)
+returns table (state public.escalation_state, priority public.escalation_priority, due_at timestamptz,
+	outcome public.escalation_outcome, referred_service text, referred_contact text, resolution_note text,
+	duplicate_of uuid, duplicate_title text, professional_post_id uuid, resolved_at timestamptz)
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	if not (public.is_thread_author(thread)
+		or exists (select 1 from public.threads t where t.id = thread and public.serves_community(t.community_id))) then
+		return;
+	end if;
+	return query
+	select e.state, e.priority, e.due_at, e.outcome, e.referred_service, e.referred_contact, e.resolution_note,
+		d.id, d.title,
+		(select p.id from public.posts p
+		 where p.thread_id = thread and p.is_professional and p.withdrawn_at is null and p.removed_at is null
+			and p.held_at is null
+		 order by p.created_at desc limit 1),
+		e.resolved_at
+	from public.escalations e
+	left join public.threads d on d.id = e.duplicate_of and d.held_at is null and d.removed_at is null
+	where e.thread_id = thread
+	order by e.state = 'resolved', e.opened_at desc
+	limit 1;
+end;
+$$;
+
+revoke execute on function public.escalation_for_change(uuid), public.record_professional_answer()
+	from public, anon, authenticated;
+revoke execute on function public.claim_escalation(uuid), public.add_escalation_note(uuid, text),
+	public.resolve_escalation(uuid, public.escalation_outcome, text, uuid, text, text),
+	public.reopen_escalation(uuid, text), public.asker_escalation(uuid)
 	from public, anon;

@@ -5,7 +5,8 @@
 -- 20261125100200_communities.sql, the columns of removal, locks and pins on threads and
 -- posts (20261125100500_threads.sql), flags in the next file.
 
--- A post's thread, even when the post is hidden from the reader (whose own flag named it).
+-- A post's thread, for the moderation functions. Never callable by members: it would
+-- tell the thread of any post, held or removed ones included.
 create function public.thread_of(post uuid) returns uuid
 language sql stable security definer set search_path = '' as $$
 	select p.thread_id from public.posts p where p.id = post;
@@ -17,7 +18,8 @@ create type public.moderation_resolution as enum ('dismissed', 'removed', 'edite
 create type public.moderation_action as enum (
 	'opened', 'flagged', 'auto_hidden', 'held_first_post', 'held_watched_word', 'flagged_watched_word',
 	'dismissed', 'removed', 'restored', 'edited', 'locked', 'unlocked', 'pinned', 'unpinned', 'moved',
-	'suspended', 'suspension_lifted', 'warned', 'moderator_appointed', 'moderator_removed', 'settings_changed'
+	'suspended', 'suspension_lifted', 'warned', 'moderator_appointed', 'moderator_removed', 'settings_changed',
+	'description_changed', 'rules_changed'
 );
 
 -- Suspensions -------------------------------------------------------------------------
@@ -32,6 +34,12 @@ create table public.suspensions (
 	created_by uuid references public.members (id) on delete set null,
 	lifted_at timestamptz,
 	lifted_by uuid references public.members (id) on delete set null,
+	-- What the member was suspended for. When that was anonymous, moderators learn only
+	-- that "an anonymous author" is suspended (community_suspensions), unless they
+	-- revealed who wrote it.
+	thread_id uuid references public.threads (id) on delete set null,
+	post_id uuid references public.posts (id) on delete set null,
+	anonymous boolean not null default false,
 	check (ends_at is null or ends_at > starts_at)
 );
 create index suspensions_member_idx on public.suspensions (member_id, community_id);
@@ -223,10 +231,14 @@ language sql stable security definer set search_path = '' as $$
 		else (select p.author_id from public.posts p where p.id = post) end;
 $$;
 
--- Appointments are logged in the community's mod log too.
+-- Appointments are logged in the community's mod log too; a moderator who deletes
+-- their account leaves no entry naming them (the member is gone with the statement).
 create function public.log_appointment() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
+	if tg_op = 'DELETE' and not exists (select 1 from public.members m where m.id = old.member_id) then
+		return null;
+	end if;
 	insert into public.mod_log (community_id, action, actor_id, member_id)
 	values (coalesce(new.community_id, old.community_id),
 		case when tg_op = 'INSERT' then 'moderator_appointed' else 'moderator_removed' end::public.moderation_action,
@@ -243,8 +255,10 @@ alter table public.moderation_items enable row level security;
 alter table public.moderation_events enable row level security;
 alter table public.mod_log enable row level security;
 
-create policy "Members see their own suspensions; moderators their community's" on public.suspensions
-	for select to authenticated using (member_id = (select auth.uid()) or (select public.is_moderator(community_id)));
+-- Moderators read their community's suspensions through community_suspensions(), which
+-- names no author of anonymous posts (20261125140000_moderation_reading.sql).
+create policy "Members see their own suspensions" on public.suspensions
+	for select to authenticated using (member_id = (select auth.uid()));
 create policy "Moderators see their community's items" on public.moderation_items
 	for select to authenticated using (community_id = any ((select public.moderated_communities())::uuid[]));
 create policy "Moderators see their community's item history" on public.moderation_events
@@ -263,7 +277,7 @@ grant select on public.moderation_items, public.moderation_events, public.mod_lo
 revoke execute on function public.refuse_suspended(), public.refuse_locked(),
 	public.open_moderation_item(uuid, uuid, public.moderation_action, text),
 	public.record_moderation(uuid, public.moderation_action, uuid, uuid, uuid, text, uuid, timestamptz),
-	public.author_of(uuid, uuid), public.log_appointment()
+	public.author_of(uuid, uuid), public.log_appointment(), public.thread_of(uuid)
 	from public, anon, authenticated;
 -- Members read their own suspensions through the table (RLS); the check itself is internal.
 revoke execute on function public.suspension_in(uuid, uuid) from public, anon, authenticated;

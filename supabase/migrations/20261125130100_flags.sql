@@ -146,9 +146,22 @@ create policy "Members flag threads and posts they can see" on public.flags
 -- included.
 create policy "Moderators see the flags in their communities" on public.flags
 	for select to authenticated using (community_id = any ((select public.moderated_communities())::uuid[]));
+-- The thread of a member's own flag, also when the flagged post was removed since (the
+-- member's list of flags links it, and its title while they may see the thread). Only for
+-- the flagger: thread_of would tell anyone the thread of any post.
+create function public.flagged_thread(flag uuid) returns uuid
+language sql stable security definer set search_path = '' as $$
+	select coalesce(f.thread_id, p.thread_id)
+	from public.flags f left join public.posts p on p.id = f.post_id
+	where f.id = flag and f.flagger_id = (select auth.uid());
+$$;
+revoke execute on function public.flagged_thread(uuid) from public, anon;
+grant execute on function public.flagged_thread(uuid) to authenticated;
+
 revoke all on public.flags from anon, authenticated;
 grant select, insert (flagger_id, thread_id, post_id, reason, note) on public.flags to authenticated;
 grant select (decision, decided_at) on public.flags to authenticated;
 
-revoke execute on function public.escalate_flag(), public.limit_flagging(), public.moderate_flag()
+revoke execute on function public.escalate_flag(), public.limit_flagging(), public.moderate_flag(),
+	public.set_flag_community(), public.follow_thread_community()
 	from public, anon, authenticated;

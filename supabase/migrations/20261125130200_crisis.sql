@@ -160,6 +160,11 @@ declare
 	finding public.crisis_finding;
 	before public.crisis_finding;
 begin
+	-- An undone withdrawal brings back the text as it was checked when written, with the
+	-- items it opened and its hold as they are (track_text_changes).
+	if tg_op = 'UPDATE' and old.withdrawn_at is not null then
+		return null;
+	end if;
 	-- Only threads have a title, only posts a thread: each branch reads its own fields.
 	if tg_table_name = 'threads' then
 		thread := new.id;

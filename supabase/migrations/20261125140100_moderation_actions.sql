@@ -158,9 +158,10 @@ begin
 end;
 $$;
 
--- Edit out personal data: the previous text is kept in revisions (authors and moderators read them).
+-- Edit out personal data: the previous text is kept in revisions (authors and moderators
+-- read them). The new text's HTML is the one the app rendered for it (set_body_html).
 create function public.edit_content(
-	thread uuid, post uuid, new_title text, new_markdown text, new_html text, reason text,
+	thread uuid, post uuid, new_title text, new_markdown text, reason text,
 	item uuid default null, seen_version integer default null
 ) returns void
 language plpgsql security definer set search_path = '' as $$
@@ -174,12 +175,12 @@ begin
 	end if;
 	if post is null then
 		update public.threads
-		set title = coalesce(new_title, title), body_markdown = new_markdown, body_html = new_html,
+		set title = coalesce(new_title, title), body_markdown = new_markdown,
 			moderator_edited_at = public.clock(), held_at = null
 		where id = thread and withdrawn_at is null;
 	else
 		update public.posts
-		set body_markdown = new_markdown, body_html = new_html, moderator_edited_at = public.clock(), held_at = null
+		set body_markdown = new_markdown, moderator_edited_at = public.clock(), held_at = null
 		where id = post and thread_id = thread and withdrawn_at is null;
 	end if;
 	if not found then
@@ -194,3 +195,8 @@ $$;
 revoke execute on function public.begin_moderation(uuid, uuid, integer), public.item_for(uuid, uuid, uuid),
 	public.resolve_moderation_item(uuid, public.moderation_resolution)
 	from public, anon, authenticated;
+-- Moderators' steps: nothing for visitors (each checks the moderator, too).
+revoke execute on function public.dismiss_moderation_item(uuid, integer, text),
+	public.remove_content(uuid, uuid, text, uuid, integer), public.restore_content(uuid, uuid, text, uuid, integer),
+	public.edit_content(uuid, uuid, text, text, text, uuid, integer)
+	from public, anon;

@@ -36,7 +36,8 @@ begin
 end;
 $$;
 
--- Move: written to the logs of both communities; the thread's items follow it.
+-- Move: only into another community the moderator moderates too; written to the logs
+-- of both communities; the thread's items follow it.
 create function public.move_thread(
 	thread uuid, target_community uuid, reason text default null, item uuid default null, seen_version integer default null
 ) returns void
@@ -47,9 +48,11 @@ begin
 	if not exists (select 1 from public.communities c where c.id = target_community) or target_community = community then
 		raise exception 'Choose another community' using errcode = '22023', hint = 'moderation_move_target';
 	end if;
+	if not public.is_moderator(target_community) then
+		raise exception 'Only this community''s moderators can do that' using errcode = '42501', hint = 'moderation_not_moderator';
+	end if;
+	-- Both communities' counts follow (count_shown_threads).
 	update public.threads set community_id = target_community where id = thread;
-	update public.communities set thread_count = thread_count - 1 where id = community;
-	update public.communities set thread_count = thread_count + 1 where id = target_community;
 	update public.moderation_items set community_id = target_community where thread_id = thread;
 	perform public.record_moderation(community, 'moved', thread, null, null, reason, public.item_for(thread, null, item));
 	insert into public.mod_log (community_id, action, actor_id, thread_id, reason)
@@ -65,6 +68,7 @@ language plpgsql security definer set search_path = '' as $$
 declare
 	community uuid;
 	author uuid;
+	anonymous boolean;
 	suspension uuid;
 begin
 	thread := coalesce(thread, public.thread_of(post));
@@ -82,13 +86,13 @@ begin
 	if exists (select 1 from public.community_moderators cm where cm.community_id = community and cm.member_id = author) then
 		raise exception 'Moderators are not suspended' using errcode = '42501', hint = 'moderation_not_for_moderators';
 	end if;
-	insert into public.suspensions (community_id, member_id, reason, ends_at, created_by)
-	values (community, author, btrim(reason), public.clock() + duration, auth.uid())
+	anonymous := coalesce((select p.is_anonymous from public.posts p where p.id = post),
+		(select t.is_anonymous from public.threads t where t.id = thread));
+	insert into public.suspensions (community_id, member_id, reason, ends_at, created_by, thread_id, post_id, anonymous)
+	values (community, author, btrim(reason), public.clock() + duration, auth.uid(), thread, post, anonymous)
 	returning id into suspension;
 	-- The log names the member only when the post was not anonymous.
-	perform public.record_moderation(community, 'suspended', thread, post,
-		case when coalesce((select p.is_anonymous from public.posts p where p.id = post),
-			(select t.is_anonymous from public.threads t where t.id = thread)) then null else author end,
+	perform public.record_moderation(community, 'suspended', thread, post, case when anonymous then null else author end,
 		reason, public.item_for(thread, post, item), public.clock() + duration);
 	insert into public.notifications (member_id, kind, thread_id, post_id, community_id, reason)
 	values (author, 'suspension', thread, post, community, btrim(reason));
@@ -109,7 +113,9 @@ begin
 		raise exception 'Already lifted' using errcode = '55000', hint = 'moderation_already_handled';
 	end if;
 	update public.suspensions set lifted_at = public.clock(), lifted_by = auth.uid() where id = suspension;
-	perform public.record_moderation(s.community_id, 'suspension_lifted', null, null, s.member_id, reason, null);
+	-- As the suspension was logged: for an anonymous post, by its post, never by name.
+	perform public.record_moderation(s.community_id, 'suspension_lifted', s.thread_id, s.post_id,
+		case when s.anonymous then null else s.member_id end, reason, null);
 end;
 $$;
 
@@ -135,3 +141,10 @@ begin
 	values (author, 'warning', thread, post, community, btrim(reason));
 end;
 $$;
+
+-- Moderators' steps: nothing for visitors (each checks the moderator, too).
+revoke execute on function public.set_thread_locked(uuid, boolean, text, uuid, integer),
+	public.set_thread_pinned(uuid, boolean, text, uuid, integer), public.move_thread(uuid, uuid, text, uuid, integer),
+	public.suspend_author(uuid, uuid, interval, text, uuid, integer), public.lift_suspension(uuid, text),
+	public.warn_author(uuid, uuid, text, uuid, integer)
+	from public, anon;

@@ -50,6 +50,11 @@ declare
 	hold_reason public.moderation_action;
 	flag_word text;
 begin
+	-- An undone withdrawal brings back a text that was checked when written: its items and
+	-- its hold stay as they are (track_text_changes).
+	if tg_op = 'UPDATE' and old.withdrawn_at is not null then
+		return null;
+	end if;
 	-- Only threads have a title, only posts a thread: each branch reads its own fields.
 	if tg_table_name = 'threads' then
 		thread := new.id;

@@ -91,24 +91,19 @@ for each row when (new.accepted_post_id is not null and new.accepted_post_id is 
 execute function public.notify_on_accept();
 
 -- A new item in a queue I serve: every verified counsellor serving the community
--- (as serves_community decides for the signed-in counsellor) hears of it.
+-- (as serves_community decides for the signed-in counsellor) hears of it. An urgent
+-- item is an alert instead, which nobody can turn off (escalation_alerts,
+-- 20261125150050_escalation_alerts.sql).
 create function public.notify_on_escalation() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
 	insert into public.notifications (member_id, kind, thread_id)
-	select p.member_id, 'escalation_item', new.thread_id
-	from public.counsellor_profiles p
-	join public.members m on m.id = p.member_id and m.site_role = 'counsellor'
-	where p.withdrawn_at is null
-		and (p.serves_all or exists (
-			select 1 from public.counsellor_communities cc
-			where cc.member_id = p.member_id and cc.community_id = new.community_id
-		));
+	select counsellor, 'escalation_item', new.thread_id from public.serving_counsellors(new.community_id) counsellor;
 	return null;
 end;
 $$;
 create trigger notify_on_escalation after insert on public.escalations
-for each row execute function public.notify_on_escalation();
+for each row when (new.priority <> 'urgent') execute function public.notify_on_escalation();
 
 revoke execute on function public.notify_on_post(), public.notify_on_helpful_vote(), public.notify_on_accept()
 	from public, anon, authenticated;

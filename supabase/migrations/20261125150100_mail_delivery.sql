@@ -8,25 +8,34 @@ create type public.mail_delivery as enum ('in_app', 'immediate', 'digest');
 
 -- Every kind of notification, with what a member gets unless they chose otherwise.
 -- audience: who can receive the kind at all (the settings page lists only those).
+-- alert: urgent and overdue escalations are not preferences: always mailed at once,
+-- never in a digest, never unsubscribed (escalation_alerts, 20261125150050_escalation_alerts.sql).
 create table public.notification_kinds (
 	kind text primary key check (kind ~ '^[a-z_]{3,40}$'),
 	default_delivery public.mail_delivery not null,
-	audience text not null default 'member' check (audience in ('member', 'counsellor', 'moderator')),
-	position smallint not null unique
+	audience text not null default 'member' check (audience in ('member', 'counsellor', 'moderator', 'admin')),
+	position smallint not null unique,
+	alert boolean not null default false,
+	check (not alert or default_delivery = 'immediate')
 );
-insert into public.notification_kinds (kind, default_delivery, audience, position) values
-	('answer', 'immediate', 'member', 10),
-	('professional_answer', 'immediate', 'member', 20),
-	('reply', 'digest', 'member', 30),
-	('accepted', 'digest', 'member', 40),
-	('helpful', 'in_app', 'member', 50),
-	('post_removed', 'immediate', 'member', 60),
-	('post_restored', 'immediate', 'member', 70),
-	('warning', 'immediate', 'member', 80),
-	('suspension', 'immediate', 'member', 90),
-	('flag_decided', 'digest', 'member', 100),
-	('escalation_item', 'immediate', 'counsellor', 200),
-	('moderation_item', 'digest', 'moderator', 300);
+insert into public.notification_kinds (kind, default_delivery, audience, position, alert) values
+	('answer', 'immediate', 'member', 10, false),
+	('professional_answer', 'immediate', 'member', 20, false),
+	('escalation_resolved', 'immediate', 'member', 25, false),
+	('reply', 'digest', 'member', 30, false),
+	('accepted', 'digest', 'member', 40, false),
+	('helpful', 'in_app', 'member', 50, false),
+	('post_removed', 'immediate', 'member', 60, false),
+	('post_restored', 'immediate', 'member', 70, false),
+	('warning', 'immediate', 'member', 80, false),
+	('suspension', 'immediate', 'member', 90, false),
+	('flag_decided', 'digest', 'member', 100, false),
+	('escalation_urgent', 'immediate', 'counsellor', 190, true),
+	('escalation_overdue', 'immediate', 'counsellor', 195, true),
+	('escalation_item', 'immediate', 'counsellor', 200, false),
+	('escalation_assigned', 'immediate', 'counsellor', 210, false),
+	('escalation_unserved', 'immediate', 'admin', 250, true),
+	('moderation_item', 'digest', 'moderator', 300, false);
 
 alter table public.notification_kinds enable row level security;
 create policy "Everyone reads the kinds of notifications" on public.notification_kinds
@@ -48,10 +57,13 @@ for each row execute function public.touch_updated_at();
 alter table public.notification_settings enable row level security;
 create policy "Members read their own notification settings" on public.notification_settings
 	for select to authenticated using (member_id = (select auth.uid()));
-create policy "Members add their own notification settings" on public.notification_settings
-	for insert to authenticated with check (member_id = (select auth.uid()));
-create policy "Members change their own notification settings" on public.notification_settings
-	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid()));
+-- Alerts are not a setting: no row for them is ever written (and none would count).
+create policy "Members add their own notification settings, alerts excepted" on public.notification_settings
+	for insert to authenticated with check (member_id = (select auth.uid()) and not exists (
+		select 1 from public.notification_kinds k where k.kind = notification_settings.kind and k.alert));
+create policy "Members change their own notification settings, alerts excepted" on public.notification_settings
+	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid())
+		and not exists (select 1 from public.notification_kinds k where k.kind = notification_settings.kind and k.alert));
 create policy "Members remove their own notification settings" on public.notification_settings
 	for delete to authenticated using (member_id = (select auth.uid()));
 revoke all on public.notification_settings from anon, authenticated;
@@ -60,6 +72,7 @@ grant select, insert (member_id, kind, delivery), update (delivery), delete on p
 create function public.mail_delivery_for(member uuid, notification_kind text) returns public.mail_delivery
 language sql stable security definer set search_path = '' as $$
 	select coalesce(
+		(select 'immediate'::public.mail_delivery from public.notification_kinds k where k.kind = notification_kind and k.alert),
 		(select s.delivery from public.notification_settings s where s.member_id = member and s.kind = notification_kind),
 		(select k.default_delivery from public.notification_kinds k where k.kind = notification_kind),
 		'in_app'
@@ -81,9 +94,12 @@ create table public.mail_outbox (
 	sent_at timestamptz,
 	failed_at timestamptz,
 	-- Of the unsubscribe link's token, so the table alone never unsubscribes anyone.
-	unsubscribe_token_hash bytea unique
+	unsubscribe_token_hash bytea unique,
+	-- An alert's mail (notification_kinds.alert) goes out before any other that is due.
+	alert boolean not null default false
 );
-create index mail_outbox_due_idx on public.mail_outbox (next_attempt_at) where sent_at is null and failed_at is null;
+create index mail_outbox_due_idx on public.mail_outbox (alert desc, next_attempt_at)
+	where sent_at is null and failed_at is null;
 create index mail_outbox_member_idx on public.mail_outbox (member_id);
 create index mail_outbox_notification_idx on public.mail_outbox (notification_id);
 alter table public.mail_outbox enable row level security;
@@ -109,7 +125,8 @@ create function public.queue_notification_mail() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
 	if public.mail_delivery_for(new.member_id, new.kind) = 'immediate' then
-		insert into public.mail_outbox (member_id, notification_id) values (new.member_id, new.id);
+		insert into public.mail_outbox (member_id, notification_id, alert)
+		values (new.member_id, new.id, exists (select 1 from public.notification_kinds k where k.kind = new.kind and k.alert));
 	end if;
 	return null;
 end;
@@ -150,20 +167,21 @@ begin
 end;
 $$;
 
--- Claims up to `batch` due mails for one sender: skips rows another sender holds,
--- counts the attempt and leases the row for ten minutes (a sender that dies
--- mid-send leaves it to be retried). Each claim gets a fresh unsubscribe token.
+-- Claims up to `batch` due mails for one sender, alerts first: skips rows another
+-- sender holds, counts the attempt and leases the row for ten minutes (a sender that
+-- dies mid-send leaves it to be retried). Each claim gets a fresh unsubscribe token.
 -- `recipients` limits a run to some members' mails: tests that deliver run beside
 -- others whose mails are not theirs to send.
 create function public.claim_mails(batch integer, at timestamptz default now(), recipients uuid[] default null)
-returns table (id uuid, email text, locale public.locale, digest boolean, items jsonb, unsubscribe_token text)
+returns table (id uuid, email text, locale public.locale, digest boolean, alert boolean, items jsonb,
+	unsubscribe_token text)
 language sql volatile security definer set search_path = '' as $$
 	with due as (
 		select o.id, encode(extensions.gen_random_bytes(32), 'hex') as token
 		from public.mail_outbox o
 		where o.sent_at is null and o.failed_at is null and o.next_attempt_at <= at
 			and (recipients is null or o.member_id = any (recipients))
-		order by o.next_attempt_at
+		order by o.alert desc, o.next_attempt_at
 		limit batch
 		for update skip locked
 	), claimed as (
@@ -171,12 +189,16 @@ language sql volatile security definer set search_path = '' as $$
 		set attempts = o.attempts + 1, next_attempt_at = at + interval '10 minutes',
 			unsubscribe_token_hash = extensions.digest(due.token, 'sha256')
 		from due where o.id = due.id
-		returning o.id, o.member_id, o.notification_id, due.token
+		returning o.id, o.member_id, o.notification_id, o.alert, due.token
 	)
-	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null,
+	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null, c.alert,
+		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
-				'postId', n.post_id, 'title', t.title, 'reason', n.reason) order by n.created_at)
+				'postId', n.post_id, 'title', t.title, 'reason', n.reason, 'priority', a.priority,
+				'dueAt', a.due_at, 'community', cm.name) order by n.created_at)
 			from public.notifications n left join public.threads t on t.id = n.thread_id
+			left join public.escalation_alerts a on a.notification_id = n.id
+			left join public.communities cm on cm.id = n.community_id
 			where n.id = c.notification_id or n.digest_mail_id = c.id), '[]'),
 		c.token
 	from claimed c
@@ -208,7 +230,7 @@ returns table (member_id uuid, kinds text[])
 language sql stable security definer set search_path = '' as $$
 	select o.member_id, array(
 		select k.kind from public.notification_kinds k
-		where case when o.notification_id is null
+		where not k.alert and case when o.notification_id is null
 			then public.mail_delivery_for(o.member_id, k.kind) = 'digest'
 			else k.kind = (select n.kind from public.notifications n where n.id = o.notification_id) end
 		order by k.position)

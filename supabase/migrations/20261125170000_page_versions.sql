@@ -32,8 +32,10 @@ begin
 	return null;
 end;
 $$;
+-- Not when only the thread's visibility reached the post (hide_posts_with_thread): the
+-- thread's own change raised its version once.
 create trigger raise_version_of_posts_thread after update on public.posts
-for each row execute function public.raise_version_of_posts_thread();
+for each row when (old.thread_hidden = new.thread_hidden) execute function public.raise_version_of_posts_thread();
 
 create function public.raise_page_generation() returns trigger
 language plpgsql security definer set search_path = '' as $$
@@ -64,8 +66,9 @@ begin
 	);
 end;
 $$;
-revoke execute on function public.thread_page_version(uuid), public.raise_thread_version(),
-	public.raise_version_of_posts_thread(), public.raise_page_generation() from public;
+revoke execute on function public.raise_thread_version(), public.raise_version_of_posts_thread(),
+	public.raise_page_generation() from public, anon, authenticated;
+revoke execute on function public.thread_page_version(uuid) from public;
 grant execute on function public.thread_page_version(uuid) to anon;
 -- A member's thread page keeps its answers as rendered, by the thread's page version
 -- (src/lib/server/rendered-answers.ts); the page's answer query reads that version in

@@ -2,17 +2,17 @@ import { expect, expectAccessible, signIn, test } from './fixtures';
 
 test('an admin edits helplines and crisis words, and reads the reveal log', async ({ page }) => {
 	await signIn(page, 'admin@ratnetz.example');
-	await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
+	await page.getByRole('link', { name: 'Administration', exact: true }).click();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: /^Schutz/ }).click();
 	await expectAccessible(page);
 
 	const name = `Krisendienst Testhausen ${Date.now()}`;
-	const helplines = page.getByRole('region', { name: 'Beratungstelefone' });
-	await helplines.getByLabel('Name').fill(name);
-	await helplines.getByLabel('Nummer(n)').fill('0800 000 1234');
-	await helplines.getByLabel('Erreichbar').fill('rund um die Uhr');
-	await helplines.getByRole('button', { name: 'Telefonnummer hinzufügen' }).click();
+	const adding = page.getByRole('form', { name: 'Hilfetelefon hinzufügen' });
+	await adding.getByLabel('Name (Deutsch)').fill(name);
+	await adding.getByLabel('Nummer(n)').fill('0800 000 1234');
+	await adding.getByLabel('Rund um die Uhr erreichbar').check();
+	await adding.getByRole('button', { name: 'Hilfetelefon hinzufügen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
 
 	await page.goto('/help');

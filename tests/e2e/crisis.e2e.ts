@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import {
 	expect,
 	expectAccessible,
+	newMemberOf,
 	otherVisitor,
 	owner,
 	signIn,
-	signUpAndConfirm,
 	test
 } from './fixtures';
 
@@ -27,9 +27,7 @@ test('a crisis question shows its writer the helplines, and nobody else who open
 	browser
 }) => {
 	test.slow();
-	await signUpAndConfirm(page);
-	await page.goto('/c/autismus-schule');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await newMemberOf(page, 'autismus-schule');
 	await page.getByRole('link', { name: 'Frage stellen' }).click();
 	const title = `Ich weiß nicht weiter ${randomUUID().slice(0, 6)}`;
 	await page.getByLabel('Titel').fill(title);
@@ -101,7 +99,7 @@ test('a peer who asked for a professional can still report a crisis: counsellors
 	await signIn(page, 'papa.tim@ratnetz.example');
 	await page.goto(`/t/${threadId}`);
 	await page.getByText('Hier sollte eine Fachkraft draufschauen').click();
-	await page.getByRole('button', { name: 'Hinweis senden' }).click();
+	await page.getByRole('button', { name: 'An die Fachkräfte melden' }).click();
 	await expect(page.getByRole('status')).toHaveText('Danke! Eine Fachkraft schaut sich das an.');
 
 	await page.getByRole('link', { name: 'Melden' }).first().click();
@@ -111,7 +109,7 @@ test('a peer who asked for a professional can still report a crisis: counsellors
 		.fill('Er hat geschrieben, dass er nicht mehr will.');
 	await page.getByRole('button', { name: 'Meldung senden' }).click();
 	const notice = page.getByRole('region', { name: 'Danke, dass du hinschaust' });
-	await expect(notice.getByRole('status')).toContainText('Beratungsfachkraft ist benachrichtigt');
+	await expect(notice.getByRole('status')).toContainText('Fachkraft ist benachrichtigt');
 	await expect(notice).toContainText('Notruf 112');
 	await expect(notice.getByRole('link', { name: '116 111' })).toBeVisible();
 	await expectAccessible(page);

@@ -2,18 +2,27 @@
 // (closed disclosures opened, so the forms inside are checked too) and has a title,
 // the skip link and the language switcher.
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, owner, signIn, test } from './fixtures';
+import { expect, expectAccessible, signIn, test } from './fixtures';
+import {
+	adminPages,
+	anonymousThread,
+	askerPages,
+	counsellorPages,
+	englishMemberPages,
+	forbiddenToMembers,
+	forbiddenToModerators,
+	memberPages,
+	missingPages,
+	moderatorPages,
+	roles,
+	visitorPages
+} from './pages';
 
 const words = {
 	de: { skip: 'Zum Inhalt springen', language: 'Sprache' },
 	en: { skip: 'Skip to content', language: 'Language' }
 };
 type Locale = keyof typeof words;
-
-const leosThread = '20000000-0000-4000-8000-000000000001';
-const anonymousThread = '20000000-0000-4000-8000-000000000002';
-const samsThread = '20000000-0000-4000-8000-000000000004';
-const missingThread = '20000000-0000-4000-8000-0000000000ff';
 
 /** A round over many pages in one session: each page has a budget of its own. */
 const budgetPerPage = 15_000;
@@ -37,28 +46,6 @@ async function checkPages(page: Page, locale: Locale, paths: string[], status = 
 	}
 }
 
-const visitorPages = [
-	'/',
-	'/communities',
-	'/communities?region=Leipzig',
-	'/c/autismus-schule',
-	'/c/autismus-schule?tab=solved',
-	'/c/autismus-schule/log',
-	`/t/${leosThread}`,
-	`/t/${anonymousThread}`,
-	'/search',
-	'/search?q=Widerspruch',
-	'/search?q=x',
-	'/help',
-	'/privacy',
-	'/signin',
-	'/signup',
-	'/password/forgot',
-	'/auth/confirm?token_hash=abgelaufen&type=email',
-	`/unsubscribe/${'0'.repeat(64)}`
-];
-const missingPages = ['/gibt-es-nicht', `/t/${missingThread}`, '/c/gibt-es-nicht'];
-
 // The stylesheet has one colour scheme; a dark preference must not break its contrast.
 for (const [locale, browser, colorScheme] of [
 	['de', 'de-DE', 'light'],
@@ -80,99 +67,39 @@ for (const [locale, browser, colorScheme] of [
 }
 
 test('member pages, in German', async ({ page }) => {
-	const [answer] = await owner<{ id: string; threadId: string }[]>`
-		select p.id, p.thread_id as "threadId" from public.posts p join public.members m on m.id = p.author_id
-		where m.pseudonym = 'Mama_von_Leo' and p.withdrawn_at is null limit 1`;
-	await signIn(page, 'mama.leo@ratnetz.example');
-	await checkPages(page, 'de', [
-		'/account',
-		'/account/password',
-		'/account/delete',
-		'/notifications',
-		'/account/notifications',
-		'/communities/propose',
-		'/account/flags',
-		'/mod',
-		'/c/autismus-schule/log',
-		'/c/autismus-schule',
-		'/c/autismus-schule/ask',
-		`/t/${leosThread}`,
-		`/t/${leosThread}/edit`,
-		`/t/${anonymousThread}/report`,
-		`/t/${answer.threadId}/report?post=${answer.id}`,
-		`/posts/${answer.id}/edit`,
-		'/password/reset'
-	]);
-	await checkPages(page, 'de', ['/admin', '/counsellor'], 403);
+	const pages = await memberPages();
+	await signIn(page, roles.member);
+	await checkPages(page, 'de', pages);
+	await checkPages(page, 'de', forbiddenToMembers, 403);
 });
 
 test('member pages, in English (the member’s setting)', async ({ page }) => {
-	await signIn(page, 'sam@ratnetz.example');
-	await checkPages(page, 'en', [
-		'/account',
-		'/notifications',
-		'/account/notifications',
-		'/c/carers-english',
-		'/c/carers-english/ask',
-		`/t/${samsThread}`,
-		`/t/${samsThread}/edit`
-	]);
+	await signIn(page, roles.englishMember);
+	await checkPages(page, 'en', englishMemberPages);
 });
 
 test('counsellor pages', async ({ page }) => {
-	const items = await owner<{ id: string }[]>`
-		select id from public.escalations order by state = 'resolved', opened_at limit 3`;
-	expect(items.length).toBeGreaterThan(0);
-	await signIn(page, 'beraterin@ratnetz.example');
-	await checkPages(page, 'de', [
-		'/counsellor',
-		'/account/notifications',
-		'/counsellor?state=resolved',
-		'/counsellor?priority=urgent&state=active',
-		...items.map((item) => `/counsellor/${item.id}`),
-		`/t/${anonymousThread}`
-	]);
+	const pages = await counsellorPages();
+	await signIn(page, roles.counsellor);
+	await checkPages(page, 'de', pages);
+});
+
+// The asker sees the professional side of the question: PapaTim asked for a professional.
+test('the asker’s thread page, waiting for a professional', async ({ page }) => {
+	await signIn(page, roles.asker);
+	await checkPages(page, 'de', askerPages);
+	await page.goto(`/t/${anonymousThread}`);
+	await expect(page.getByRole('region', { name: 'Wartet auf eine Fachkraft' })).toBeVisible();
 });
 
 test('admin pages', async ({ page }) => {
-	await signIn(page, 'admin@ratnetz.example');
-	await checkPages(page, 'de', [
-		'/admin',
-		'/admin/members',
-		'/admin/members?q=Mama',
-		'/admin/counsellors',
-		'/admin/proposals',
-		'/admin/safeguarding',
-		'/communities/new',
-		'/c/autismus-schule',
-		'/c/autismus-schule/settings',
-		'/c/autismus-schule/moderation'
-	]);
+	await signIn(page, roles.admin);
+	await checkPages(page, 'de', adminPages);
 });
 
 test('moderator pages', async ({ page }) => {
-	// A report by another member, so the queue has an item to open.
-	await owner`
-		insert into public.flags (flagger_id, thread_id, reason, note)
-		select id, ${anonymousThread}, 'off_topic', 'Passt nicht hierher.' from public.members
-		where pseudonym = 'Oma.Ruth'
-		on conflict do nothing`;
-	const items = await owner<{ id: string }[]>`
-		select i.id from public.moderation_items i join public.communities c on c.id = i.community_id
-		where c.slug in ('autismus-schule', 'trennung-familie') order by i.state, i.opened_at limit 2`;
-	expect(items.length).toBeGreaterThan(0);
-	await signIn(page, 'moderator@ratnetz.example');
-	await checkPages(page, 'de', [
-		'/c/trennung-familie',
-		'/c/trennung-familie/settings',
-		`/t/${anonymousThread}`,
-		'/mod',
-		'/mod?state=resolved',
-		'/mod?community=autismus-schule',
-		...items.map((item) => `/mod/${item.id}`),
-		'/c/autismus-schule/log',
-		'/c/autismus-schule/moderation',
-		'/c/trennung-familie/moderation'
-	]);
-	await checkPages(page, 'de', ['/c/pflege-angehoerige/settings'], 403);
+	const pages = await moderatorPages();
+	await signIn(page, roles.moderator);
+	await checkPages(page, 'de', pages);
+	await checkPages(page, 'de', forbiddenToModerators, 403);
 });

@@ -34,6 +34,12 @@ export async function expectAccessible(page: Page) {
 
 export const demoPassword = 'Ratnetz-Demo-2026';
 
+/** The widths every point is tried at: a phone's and a desktop's. */
+export const screens = [
+	['phone', { width: 390, height: 800 }],
+	['desktop', { width: 1280, height: 800 }]
+] as const;
+
 export const owner = postgres(
 	process.env.TEST_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54322/postgres',
 	{
@@ -81,16 +87,42 @@ export async function clearAddressLimit(action: 'sign_in' | 'sign_up', email: st
 export async function signIn(page: Page, email: string, password = demoPassword, from = '/signin') {
 	await clearAddressLimit('sign_in', email);
 	await page.goto(from);
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByLabel('Passwort').fill(password);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
+	// In the browser's language, German or English.
+	await page.getByLabel(/^(E-Mail-Adresse|E-mail address)$/).fill(email);
+	await page.getByLabel(/^(Passwort|Password)$/).fill(password);
+	await page.getByRole('button', { name: /^(Anmelden|Sign in)$/ }).click();
 	// Signed in, in the member's own language. When that differs from the page's, the
 	// page reloads itself; wait for the reloaded one, so the next navigation is not cut off.
-	await expect(page.getByRole('button', { name: /^(Abmelden|Sign out)$/ })).toBeVisible();
+	// (On a phone the button sits in the closed menu.)
+	await expect(
+		page.getByRole('button', { name: /^(Abmelden|Sign out)$/, includeHidden: true })
+	).toBeAttached();
 	const [settings] = await owner<{ locale: string }[]>`
 		select s.locale from public.member_settings s join auth.users u on u.id = s.member_id
 		where lower(u.email) = lower(${email})`;
 	if (settings) await expect(page.locator('html')).toHaveAttribute('lang', settings.locale);
+}
+
+/**
+ * A new member written straight into the database as the demo seed writes its accounts
+ * (password `demoPassword`), joined to the given communities: for journeys that are not
+ * about signing up, and whose questions must not count against a demo member's limit.
+ */
+export async function memberInDatabase(locale: 'de' | 'en', communitySlugs: string[]) {
+	const { email, pseudonym } = newMember();
+	const [{ id }] = await owner<{ id: string }[]>`
+		insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+			raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+			confirmation_token, recovery_token, email_change_token_new, email_change)
+		values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', ${email},
+			extensions.crypt(${demoPassword}, extensions.gen_salt('bf', 4)), now(),
+			'{"provider":"email","providers":["email"]}', ${owner.json({ pseudonym, locale })}, now(), now(), '', '', '', '')
+		returning id`;
+	await owner`insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+		values (${id}::text, ${id}, ${owner.json({ sub: id, email, email_verified: true })}, 'email', now(), now(), now())`;
+	await owner`insert into public.community_members (community_id, member_id)
+		select c.id, ${id} from public.communities c where c.slug = any (${communitySlugs})`;
+	return { id, email, pseudonym };
 }
 
 /** Another person at another computer: a fresh context with its own address. */
@@ -111,9 +143,20 @@ export async function signUpAndConfirm(page: Page) {
 	await page.getByLabel('Pseudonym').fill(member.pseudonym);
 	await page.getByLabel('Passwort').fill(member.password);
 	await page.getByRole('button', { name: 'Konto anlegen' }).click();
-	await expect(page.getByRole('status')).toBeVisible();
+	// Signing up sends the confirmation mail before it answers: on a busy machine, a while.
+	await expect(page.getByRole('status')).toBeVisible({ timeout: 15_000 });
 	await page.goto(linkIn(await waitForMail(member.email, { after: started }), /\/auth\/confirm\?/));
 	await page.getByRole('button', { name: 'E-Mail-Adresse bestätigen' }).click();
 	await expect(page).toHaveURL(/\/account/);
+	return member;
+}
+
+/** A new member who joined the community, on its page. Joining is an enhanced form: its
+ * result is waited for before the test goes on. */
+export async function newMemberOf(page: Page, slug: string) {
+	const member = await signUpAndConfirm(page);
+	await page.goto(`/c/${slug}`);
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await expect(page.getByRole('button', { name: 'Verlassen' })).toBeVisible();
 	return member;
 }

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, otherVisitor, signIn, signUpAndConfirm, test } from './fixtures';
+import { expect, expectAccessible, otherVisitor, signIn, newMemberOf, test } from './fixtures';
 
 // A seeded question in "Autismus & Schule", moderated by Jonas_Moderation.
 const threadUrl = '/t/20000000-0000-4000-8000-000000000002';
@@ -12,10 +12,7 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 	// A member writes a rude answer. Texts carry a stamp: earlier runs leave theirs in the queue and log.
 	const stamp = Date.now();
 	const removalReason = `Beleidigung anderer Eltern ${stamp}`;
-	const offender = await signUpAndConfirm(page);
-	await page.goto('/c/autismus-schule');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
-	await expect(page.getByRole('button', { name: 'Verlassen' })).toBeVisible();
+	const offender = await newMemberOf(page, 'autismus-schule');
 	await page.goto(threadUrl);
 	const rude = `Was für eine dumme Frage, ihr habt keine Ahnung ${Date.now()}`;
 	await page.getByLabel('Antwort', { exact: true }).fill(rude);
@@ -96,7 +93,7 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 	await moderator.goto('/mod');
 	await moderator.getByRole('listitem').filter({ hasText: again }).getByRole('link').click();
 	await expect(moderator.getByText(`Entfernt: ${removalReason}`)).toBeVisible();
-	await moderator.getByText('Für diese Community sperren').click();
+	await moderator.getByText('Für diese Gemeinschaft sperren').click();
 	const suspension = moderator.getByRole('form', { name: 'Sperren' });
 	await expect(suspension.getByLabel('7 Tage')).toBeChecked();
 	await suspension.getByLabel('Grund').fill('Wiederholte Beleidigungen');
@@ -105,9 +102,9 @@ test('journey 5: members report a rude post, the moderator removes it with a rea
 
 	// Meanwhile the author cannot post there, and is told until when and why.
 	await page.goto(threadUrl);
-	await expect(page.getByRole('alert')).toContainText('Du bist in dieser Community bis');
+	await expect(page.getByRole('alert')).toContainText('Du bist in dieser Gemeinschaft bis');
 	await expect(page.getByRole('alert')).toContainText('Wiederholte Beleidigungen');
 	await expect(page.getByLabel('Antwort', { exact: true })).toHaveCount(0);
-	await expect(page.getByText('Du bist in dieser Community derzeit gesperrt.')).toBeVisible();
+	await expect(page.getByText('Du bist in dieser Gemeinschaft derzeit gesperrt.')).toBeVisible();
 	await expectAccessible(page);
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { linkIn, waitForMail } from '../support/mail';
-import { expect, expectAccessible, otherVisitor, signIn, signUpAndConfirm, test } from './fixtures';
+import { expect, expectAccessible, otherVisitor, signIn, newMemberOf, test } from './fixtures';
 
 test('journey 6: a member hears of an answer in the app and by e-mail, switches language, unsubscribes, downloads their data and deletes the account; their post stays as "deleted member"', async ({
 	page,
@@ -8,11 +8,7 @@ test('journey 6: a member hears of an answer in the app and by e-mail, switches 
 }) => {
 	// The longest journey: two mails, a language switch, the settings, export and deletion.
 	test.slow();
-	const member = await signUpAndConfirm(page);
-	await page.goto('/c/trennung-familie');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
-	// Joining is an enhanced form: wait for its result before leaving the page.
-	await expect(page.getByRole('link', { name: 'Frage stellen' })).toBeVisible();
+	const member = await newMemberOf(page, 'trennung-familie');
 
 	await page.goto('/c/trennung-familie/ask');
 	const title = `Wechselmodell oder Residenzmodell? ${Date.now()}`;

@@ -2,10 +2,10 @@ import { linkIn, waitForMail } from '../support/mail';
 import {
 	expect,
 	expectAccessible,
+	newMemberOf,
 	newMember,
 	otherVisitor,
 	signIn,
-	signUpAndConfirm,
 	test
 } from './fixtures';
 
@@ -97,9 +97,7 @@ test('journeys 1 and 2: a family asks, a peer answers, the answer helped, anothe
 });
 
 test('bad questions are refused with the text kept', async ({ page }) => {
-	await signUpAndConfirm(page);
-	await page.goto('/c/autismus-schule');
-	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await newMemberOf(page, 'autismus-schule');
 	await page.getByRole('link', { name: 'Frage stellen' }).click();
 	await page.getByLabel('Titel').fill('Kurz');
 	await page

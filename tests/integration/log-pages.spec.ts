@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as counsellors from '$lib/server/counsellors';
 import * as moderation from '$lib/server/moderation';
+import * as ownFlags from '$lib/server/own-flags';
 import * as safeguarding from '$lib/server/safeguarding';
 import { community, member, moderator, question, type TestMember } from './escalations/support';
 import { allPages, createMember, owner } from './support';
@@ -56,7 +57,7 @@ describe("a member's own flags", () => {
 				select ${flagger.id}, id, ${home}, 'spam', ${instant('2026-11-20 12:00:00.123')}
 				from asked`;
 		});
-		const pages = await allPages((after) => moderation.myFlags(flagger.claims, after));
+		const pages = await allPages((after) => ownFlags.myFlags(flagger.claims, after));
 		const [all] = await owner<{ ids: string[] }[]>`
 			select array_agg(id order by created_at desc, id desc) as ids from public.flags
 			where flagger_id = ${flagger.id}`;
@@ -81,8 +82,8 @@ describe("the admins' logs", () => {
 
 	it('page the reveals: each once, newest first', async () => {
 		const rows = await owner<{ id: string }[]>`
-			insert into public.author_reveals (community_id, thread_id, revealed_by, reason, revealed_at)
-			select ${home}, ${threadId}, ${admin.id}, 'Krise in der Familie ' || n,
+			insert into public.author_reveals (community_id, thread_id, revealed_by, revealer_pseudonym, reason, revealed_at)
+			select ${home}, ${threadId}, ${admin.id}, ${admin.pseudonym}, 'Krise in der Familie ' || n,
 				${instant('2020-01-01 12:00:00.123')}
 			from generate_series(1, 60) n
 			returning id::text`;

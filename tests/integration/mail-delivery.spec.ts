@@ -1,6 +1,7 @@
 // Notifications by e-mail through the real outbox and the real mail catcher: at
-// once, in the daily digest, retried while the mail server is down, given up after
-// the last attempt (the notification stays), and unsubscribed with the mail's link.
+// once, in the daily digest (queued by the scheduler's job), retried while the mail
+// server is down, given up after the last attempt (the notification stays), and
+// unsubscribed with the mail's link.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import * as notificationSettings from '$lib/server/notification-settings';
 import * as moderationActions from '$lib/server/moderation-actions';
 import * as notifications from '$lib/server/notifications';
 import * as posts from '$lib/server/posts';
+import * as scheduler from '$lib/server/scheduler';
 import * as threads from '$lib/server/threads';
 import { linkIn, waitForMail } from '../support/mail';
 import { flagPost, moderator } from './moderation/support';
@@ -76,6 +78,12 @@ const answer = async (
 /** Delivers the due mails of these members only: other test files' mails are theirs. */
 const deliverTo = (transport: MailTransport, members: TestMember[], now?: Date) =>
 	deliverDueMails(transport, { origin, now, recipients: members.map((member) => member.id) });
+
+/** The day's digests queued (a job of the scheduler), then these members' due mails sent, at `now`. */
+async function digestsAndMails(members: TestMember[], now: Date) {
+	await scheduler.runJob('digests', now);
+	await deliverTo(catcher, members, now);
+}
 
 /** A port nothing listens on: the mail server is down. */
 async function closedPort() {
@@ -146,7 +154,7 @@ describe('moderation by e-mail', () => {
 		expect(removal.text).toContain('Grund: Beleidigung anderer');
 		expect(await mailsOf(flagger)).toEqual([]);
 
-		await deliverTo(catcher, [author, flagger], later(24 * hour));
+		await digestsAndMails([author, flagger], later(24 * hour));
 		const digest = await waitForMail(flagger.email, { after: started, subject: /digest/ });
 		expect(digest.text).toContain('was decided');
 		expect(digest.text).toContain('Reason: removed');
@@ -172,7 +180,7 @@ describe('the daily digest', () => {
 
 		const started = new Date();
 		const tomorrow = later(24 * hour);
-		await deliverTo(catcher, [member], tomorrow);
+		await digestsAndMails([member], tomorrow);
 		const digest = await waitForMail(member.email, { after: started, subject: /Zusammenfassung/ });
 		expect(digest.text).toContain('Rückfrage zu deiner Antwort');
 		expect(digest.text).toContain('hat geholfen');
@@ -180,7 +188,7 @@ describe('the daily digest', () => {
 		expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
 		expect(await mailsOf(member)).toMatchObject([{ notificationId: null, attempts: 1 }]);
 
-		await deliverTo(catcher, [member], later(25 * hour));
+		await digestsAndMails([member], later(25 * hour));
 		expect(await mailsOf(member)).toHaveLength(1);
 		expect(await notifications.list(member.claims)).toHaveLength(3);
 	});
@@ -252,7 +260,8 @@ describe('unsubscribing with the link of a mail', () => {
 		expect(await notificationSettings.unsubscribe(token)).toEqual(['answer']);
 		expect(await notificationSettings.list(member.claims)).toContainEqual({
 			kind: 'answer',
-			delivery: 'in_app'
+			delivery: 'in_app',
+			alert: false
 		});
 
 		await answer(peer, await ask(member), 'Und beim Jugendamt nachfragen.');

@@ -8,12 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { read, type Claims } from '$lib/server/db';
 import * as members from '$lib/server/members';
 import { measure } from '$lib/server/sql-timing';
+import { load as homePage } from '../../src/routes/+page.server';
 import { load as communityPage } from '../../src/routes/c/[slug]/+page.server';
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
 import { load as searchPage } from '../../src/routes/search/+page.server';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
 import { budgets } from '../../bench/budgets';
-import { community, counsellor, member, owner } from './escalations/support';
+import { community, counsellor, member, moderator, owner } from './escalations/support';
 
 type Load = (event: never) => unknown;
 
@@ -42,6 +43,7 @@ let small: string;
 let large: string;
 let signedIn: Claims;
 let serving: Claims;
+let moderating: Claims;
 
 beforeAll(async () => {
 	const id = await community();
@@ -52,6 +54,7 @@ beforeAll(async () => {
 	const writer = await member(id);
 	signedIn = writer.claims;
 	serving = (await counsellor(null)).claims;
+	moderating = (await moderator(id)).claims;
 	// Two threads: one answer, and forty answers with replies, votes, a professional's answer.
 	const [one, many] = await owner<{ id: string }[]>`
 		insert into public.threads (community_id, author_id, title, body_markdown, body_html, wants_professional)
@@ -81,6 +84,14 @@ describe('round trips per page', () => {
 			const lots = await roundTrips(claims, threadPage as Load, `/t/${large}`, { id: large });
 			expect(lots).toBe(few);
 			expect(lots).toBeLessThanOrEqual(budgets.roundTripsPerPage);
+		}
+	});
+
+	it('the home page is one round trip for every reader, whatever waits for them', async () => {
+		expect(await roundTrips(null, homePage as Load, '/')).toBe(1);
+		// After the session check of a session's first page: one more.
+		for (const claims of [signedIn, serving, moderating]) {
+			expect(await roundTrips(claims, homePage as Load, '/')).toBe(2);
 		}
 	});
 

@@ -2,6 +2,7 @@
 // has changed: every change to the thread, its posts, a pseudonym or a professional's
 // badge gives the page a new version, and the next visitor gets a fresh page.
 import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Claims } from '$lib/server/db';
@@ -15,23 +16,29 @@ let reader: { id: string; claims: Claims };
 let answerId: string;
 let renders = 0;
 
-/** A visitor's request through the hook; the "page" says how many renders came before it. */
-async function visit(path = `/t/${threadId}`, claims: Claims | null = null) {
+/** A visitor's request through the hook, as the server's response. */
+async function request(path: string, claims: Claims | null, headers: HeadersInit = {}) {
 	const url = new URL(path, 'http://localhost');
 	const event = {
-		request: new Request(url),
+		request: new Request(url, { headers }),
 		url,
 		locals: { claims },
 		isDataRequest: false,
 		route: { id: '/t/[id]' },
 		params: { id: url.pathname.split('/')[2] }
 	} as unknown as RequestEvent;
-	const response = await handleVisitorPages({
+	return handleVisitorPages({
 		event,
 		resolve: async () =>
-			new Response(`page ${++renders}`, { headers: { 'content-type': 'text/html' } })
+			new Response(`page ${++renders} ${'Antwort '.repeat(100)}`, {
+				headers: { 'content-type': 'text/html', etag: `"${renders}"` }
+			})
 	});
-	return response.text();
+}
+
+/** The page a visitor reads; it says how many renders came before it. */
+async function visit(path = `/t/${threadId}`, claims: Claims | null = null) {
+	return (await request(path, claims)).text();
 }
 
 const version = async () =>
@@ -88,6 +95,27 @@ describe("visitors' thread pages", () => {
 		expect(renamed).not.toBe(before);
 		await owner`update public.counsellor_profiles set organisation = organisation where false`;
 		expect(await version()).not.toBe(renamed);
+	});
+
+	it('are kept compressed too: sent in brotli or gzip as they are, never compressed again', async () => {
+		const page = await visit();
+		for (const encoding of ['br', 'gzip'] as const) {
+			const before = renders;
+			const response = await request(`/t/${threadId}`, null, {
+				'accept-encoding': encoding === 'br' ? 'gzip, deflate, br' : 'gzip'
+			});
+			expect(renders).toBe(before);
+			expect(response.headers.get('content-encoding')).toBe(encoding);
+			expect(response.headers.get('vary')).toBe('Accept-Encoding');
+			expect(response.headers.get('etag')).toMatch(new RegExp(`-${encoding}"$`));
+			const body = Buffer.from(await response.arrayBuffer());
+			expect(body.length).toBeLessThan(page.length / 4);
+			const decode = encoding === 'br' ? zlib.brotliDecompressSync : zlib.gunzipSync;
+			expect(decode(body).toString()).toBe(page);
+		}
+		const plain = await request(`/t/${threadId}`, null, { 'accept-encoding': 'identity' });
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(page);
 	});
 
 	it('are never kept for members, and not for threads visitors may not see', async () => {

@@ -42,15 +42,20 @@ export async function list(
 	);
 }
 
-/** Where a moderator of the thread's community may move it; nothing for anyone else. */
+/**
+ * Where a moderator of the thread's community may move it: the other communities they
+ * moderate (move_thread refuses any other); nothing for anyone else.
+ */
 export async function moveTargets(claims: Claims, threadId: string, tx?: Tx) {
 	return within(
 		claims,
 		tx,
 		(tx) => tx<{ id: string; name: string }[]>`
-		with thread as (select community_id from public.threads where id = ${threadId})
+		with thread as (select community_id from public.threads where id = ${threadId}),
+			mine as (select public.moderated_communities() as ids)
 		select c.id, c.name from public.communities c
-		where (select public.is_moderator(community_id) from thread)
+		where (select community_id from thread) = any ((select ids from mine)::uuid[])
+			and c.id = any ((select ids from mine)::uuid[])
 			and c.id <> (select community_id from thread)
 		order by c.name`
 	);
@@ -93,6 +98,23 @@ export async function read(claims: Claims | null, slug: string, tx?: Tx) {
 		from public.communities c where c.slug = ${slug}`
 	);
 	return community ?? null;
+}
+
+/**
+ * Admins and the community's moderators change what describes it (the policy says so);
+ * a trigger writes each change to the mod log.
+ */
+export async function updateTexts(
+	claims: Claims,
+	communityId: string,
+	texts: Pick<Community, 'description' | 'rules'>
+) {
+	await transaction(claims, async (tx) => {
+		const updated = await tx`
+			update public.communities set description = ${texts.description}, rules = ${texts.rules}
+			where id = ${communityId}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
 }
 
 export async function join(claims: Claims, communityId: string) {

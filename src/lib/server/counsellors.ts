@@ -11,6 +11,8 @@ export type Counsellor = Badge & {
 	id: string;
 	pseudonym: string;
 	servesAll: boolean;
+	/** Leads the service on duty ("Dienstleitung"): serves every community, alerted when an item is overdue. */
+	dutyLead: boolean;
 	communities: { id: string; name: string }[];
 	verifiedAt: Date;
 };
@@ -20,7 +22,7 @@ export async function list(claims: Claims | null) {
 	return transaction(
 		claims,
 		(tx) => tx<Counsellor[]>`
-		select m.id, m.pseudonym, p.profession, p.organisation, p.serves_all as "servesAll",
+		select m.id, m.pseudonym, p.profession, p.organisation, p.serves_all as "servesAll", p.duty_lead as "dutyLead",
 			coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name)
 				from public.counsellor_communities cc join public.communities c on c.id = cc.community_id
 				where cc.member_id = m.id and not p.serves_all), '[]') as communities,
@@ -45,15 +47,17 @@ export async function profile(claims: Claims | null, memberId: string) {
 export type Verification = Badge & {
 	/** The communities served; null for all of them. */
 	communityIds: string[] | null;
+	/** A duty lead serves every community (communityIds does not count then). */
+	dutyLead?: boolean;
 };
 
-/** Verifies a member (again, to change badge or communities). Admins only. */
+/** Verifies a member (again, to change badge, communities or duty). Admins only. */
 export async function verify(claims: Claims, memberId: string, verification: Verification) {
 	await transaction(
 		claims,
 		(tx) => tx`
 		select public.verify_counsellor(${memberId}, ${verification.profession}, ${verification.organisation},
-			${verification.communityIds}::uuid[])`
+			${verification.communityIds}::uuid[], ${verification.dutyLead ?? false})`
 	);
 }
 

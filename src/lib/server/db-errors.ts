@@ -2,7 +2,9 @@
 // (RLS, checks, triggers, state-changing functions); this only names the reason.
 // The SQL functions name theirs in the error's hint, which is a message key.
 import postgres from 'postgres';
+import { markdownProblemMessage } from '$lib/post-schemas';
 import { m } from '$lib/paraglide/messages';
+import { MarkdownTooCostly } from './markdown';
 
 /** Thrown when a change touched nothing: RLS hid the row, so it is not the member's to change. */
 export class NotAllowed extends Error {
@@ -11,7 +13,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding and moderation functions give in their hint. */
+/** Reasons the escalation, safeguarding and moderation functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -21,12 +23,18 @@ const reasons: Record<string, () => string> = {
 	escalation_already_open: m.escalation_already_open,
 	escalation_service_required: m.escalation_service_required,
 	escalation_duplicate_required: m.escalation_duplicate_required,
+	escalation_contact_required: m.escalation_contact_required,
+	escalation_note_for_asker_required: m.escalation_note_for_asker_required,
+	escalation_handover_reason_required: m.escalation_handover_reason_required,
+	escalation_assignee_not_serving: m.escalation_assignee_not_serving,
+	escalation_not_claimed: m.escalation_not_claimed,
 	escalation_answer_first: m.escalation_answer_first,
 	escalation_reason_required: m.escalation_reason_required,
 	escalation_communities_required: m.escalation_communities_required,
 	escalation_reveal_not_allowed: m.escalation_reveal_not_allowed,
 	escalation_not_anonymous: m.escalation_not_anonymous,
 	escalation_not_held: m.escalation_not_held,
+	escalation_reveal_not_committed: m.escalation_reveal_not_committed,
 	moderation_already_handled: m.moderation_already_handled,
 	moderation_not_moderator: m.moderation_not_moderator,
 	moderation_reason_required: m.moderation_reason_required,
@@ -38,13 +46,17 @@ const reasons: Record<string, () => string> = {
 	moderation_not_for_moderators: m.moderation_not_for_moderators,
 	moderation_suspended: m.moderation_suspended,
 	moderation_thread_locked: m.moderation_thread_locked,
-	moderation_log_members_only: m.moderation_log_members_only
+	moderation_log_members_only: m.moderation_log_members_only,
+	withdrawn_unchangeable: m.withdrawn_unchangeable
 };
 
 export function refusal(error: unknown): string | null {
 	if (error instanceof NotAllowed) return m.error_not_allowed();
+	// A text the forms let through but the renderer refuses (they check the same limits).
+	if (error instanceof MarkdownTooCostly) return markdownProblemMessage(error.problem);
 	if (!(error instanceof postgres.PostgresError)) return null;
 	if (error.hint === 'rate_limited') return m.error_posting_too_fast();
+	if (error.hint === 'rate_limited_edits') return m.error_editing_too_fast();
 	// The writer learns which word the community does not allow (the database names it).
 	if (error.hint === 'moderation_watched_word_blocked') {
 		return m.moderation_watched_word_blocked({ word: error.detail ?? '' });

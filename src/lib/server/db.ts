@@ -27,6 +27,14 @@ function connection() {
 	return pool;
 }
 
+/**
+ * Listens on a notification channel on a connection of its own, which reconnects by
+ * itself (and listens again). The login role needs no privileges for it.
+ */
+export function listen(channel: string, onNotify: (payload: string) => void) {
+	return connection().listen(channel, onNotify);
+}
+
 /** Lets the server exit when it stops (adapter-node's shutdown): idle connections would keep it alive. */
 export async function closeDatabase() {
 	const closing = pool;

@@ -1,7 +1,8 @@
 // The mail sender: takes due mails from the outbox in Postgres, sends them over SMTP
 // and records the outcome. The database decides what is due, the backoff and when
 // to give up (supabase/migrations/20261125150100_mail_delivery.sql), so any number
-// of app servers can send side by side. Logs name mails by id only: never an
+// of app servers can send side by side. The scheduler (scheduler.ts) runs it, and
+// queues the daily digests as one of its jobs. Logs name mails by id only: never an
 // address, a title or any other text of a member.
 import { env } from '$env/dynamic/private';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -16,6 +17,7 @@ type ClaimedMail = {
 	email: string | null;
 	locale: Locale;
 	digest: boolean;
+	alert: boolean;
 	items: MailItem[];
 	unsubscribeToken: string;
 };
@@ -31,6 +33,7 @@ export function smtpTransport(url: string): MailTransport {
 	});
 }
 
+/** Where links in mails lead: ORIGIN (`npm run dev` sets it to its own port, supabase/local/env.ts). */
 export function mailSettings() {
 	return {
 		from: env.MAIL_FROM || 'Ratnetz <noreply@ratnetz.local>',
@@ -38,12 +41,12 @@ export function mailSettings() {
 	};
 }
 
-function log(level: 'info' | 'warn' | 'error', event: string, fields: object = {}) {
+export function log(level: 'info' | 'warn' | 'error', event: string, fields: object = {}) {
 	console[level](JSON.stringify({ level, event, ...fields }));
 }
 
 /** SMTP errors quote addresses in their text, so only the codes are kept. */
-function errorCode(error: unknown) {
+export function errorCode(error: unknown) {
 	const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
 	return [
 		typeof code === 'string' ? code : 'ERROR',
@@ -54,9 +57,9 @@ function errorCode(error: unknown) {
 }
 
 /**
- * Queues the day's digests, then sends every due mail, batch by batch, until none
- * is due. `now` lets tests stand at another moment, `recipients` send only some
- * members' mails (tests, beside others). Returns what happened.
+ * Sends every due mail, batch by batch, until none is due. `now` lets tests stand at
+ * another moment, `recipients` send only some members' mails (tests, beside others).
+ * Returns what happened.
  */
 export async function deliverDueMails(
 	transport: MailTransport,
@@ -66,11 +69,10 @@ export async function deliverDueMails(
 	const now = options.now ?? new Date();
 	const recipients = options.recipients ?? null;
 	const outcome = { sent: 0, failed: 0 };
-	await systemTransaction((tx) => tx`select public.queue_digests(${now})`);
 	for (;;) {
 		const mails = await systemTransaction(
 			(tx) => tx<ClaimedMail[]>`
-			select id, email, locale, digest, items, unsubscribe_token as "unsubscribeToken"
+			select id, email, locale, digest, alert, items, unsubscribe_token as "unsubscribeToken"
 			from public.claim_mails(${batchSize}, ${now}, ${recipients})`
 		);
 		for (const mail of mails) {
@@ -93,34 +95,4 @@ export async function deliverDueMails(
 		}
 		if (mails.length < batchSize) return outcome;
 	}
-}
-
-let running: ReturnType<typeof setTimeout> | undefined;
-
-/**
- * Started once by the server (hooks.server.ts): checks the outbox every few
- * seconds. Without SMTP_URL mails stay queued and nothing is lost.
- */
-export function startMailDelivery() {
-	if (running) return;
-	if (!env.SMTP_URL) {
-		log('warn', 'mail_delivery_off', { reason: 'SMTP_URL is not set' });
-		return;
-	}
-	const transport = smtpTransport(env.SMTP_URL);
-	const interval = Number(env.MAIL_POLL_SECONDS || 5) * 1000;
-	const tick = async () => {
-		try {
-			await deliverDueMails(transport);
-		} catch (error) {
-			log('error', 'mail_delivery_error', {
-				name: error instanceof Error ? error.name : 'Error',
-				code: errorCode(error)
-			});
-		}
-		running = setTimeout(tick, interval);
-		running.unref();
-	};
-	running = setTimeout(tick, 0);
-	running.unref();
 }

@@ -3,18 +3,15 @@
 // safe to put into any page as it is. Two layers, each enough on its own for
 // the common cases: marked never emits raw HTML from the input, and DOMPurify
 // then keeps only a short allow-list of tags, attributes and URL schemes.
+// The database takes a text's HTML only from here (storeRendered).
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { Marked } from 'marked';
+import { markdownProblem, reading, type MarkdownProblem } from '$lib/markdown-cost';
+import type { Tx } from './db';
 
 const marked = new Marked({
-	gfm: true,
-	// Members write in a text area: a single line break is a line break.
-	breaks: true,
-	async: false,
-	// Without these tokenizers raw HTML (block or inline, comments included) is
-	// ordinary text, so marked escapes it: people see what they typed.
-	tokenizer: { html: () => undefined, tag: () => undefined },
+	...reading,
 	renderer: {
 		// The page owns h1 and h2; post headings start at h3.
 		heading({ tokens, depth }) {
@@ -101,19 +98,31 @@ const purifyConfig = {
 	ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i
 };
 
-function toHtml(markdown: string) {
-	try {
-		return marked.parse(markdown, { async: false });
-	} catch (error) {
-		// Nesting thousands deep (`> > > …`, `1. 1. 1. …`) overflows marked's
-		// recursive parser. Such a post is shown as the text that was typed.
-		if (!(error instanceof RangeError)) throw error;
-		const escaped = markdown.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-		return `<p>${escaped.replaceAll('\n', '<br>')}</p>`;
+/** A text past what one text may ask of the renderer (markdown-cost.ts); the forms refuse it first. */
+export class MarkdownTooCostly extends Error {
+	constructor(readonly problem: MarkdownProblem) {
+		super(`Markdown past its limit: ${problem}`);
 	}
 }
 
 /** Markdown as written by a member to HTML that is safe to show as it is. */
 export function render(markdown: string): string {
-	return purify.sanitize(toHtml(markdown), purifyConfig).trim();
+	const problem = markdownProblem(markdown);
+	if (problem) throw new MarkdownTooCostly(problem);
+	return purify.sanitize(marked.parse(markdown, { async: false }), purifyConfig).trim();
+}
+
+/**
+ * Renders a text and hands its HTML to the database for the write of that text that
+ * follows in the same transaction (set_body_html, 20261125100700_rendered_html.sql).
+ * Only the renderer's role may hand over HTML, and only the app's server can take it:
+ * for this one statement, then back to the member's role and claims.
+ */
+export function storeRendered(tx: Tx, markdown: string) {
+	const html = render(markdown);
+	return Promise.all([
+		tx`select set_config('role', 'ratnetz_renderer', true)`,
+		tx`select public.store_rendered(${markdown}, ${html})`,
+		tx`select set_config('role', 'authenticated', true)`
+	]);
 }

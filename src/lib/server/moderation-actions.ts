@@ -3,7 +3,7 @@
 // steps. Every function takes an optional transaction to run in (tests move the clock there).
 import type { Claims, Tx } from './db';
 import { within } from './db';
-import { render } from './markdown';
+import { storeRendered } from './markdown';
 import type { SuspensionDuration } from './moderation';
 
 /** Where an action points: a thread, or one of its posts. */
@@ -61,11 +61,12 @@ export async function edit(
 	tx?: Tx
 ) {
 	const [item, version] = seenArgs(seen);
-	await within(
-		claims,
-		tx,
-		(tx) => tx`select public.edit_content(${target.threadId}, ${target.postId}, ${change.title},
-			${change.body}, ${render(change.body)}, ${change.reason}, ${item}, ${version})`
+	await within(claims, tx, (tx) =>
+		Promise.all([
+			storeRendered(tx, change.body),
+			tx`select public.edit_content(${target.threadId}, ${target.postId}, ${change.title},
+				${change.body}, ${change.reason}, ${item}, ${version})`
+		])
 	);
 }
 

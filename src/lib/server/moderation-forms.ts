@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { limits } from '$lib/limits';
 import { m } from '$lib/paraglide/messages';
+import { body } from '$lib/post-schemas';
 import type { Claims } from './db';
 import { attempt } from './db-errors';
 import * as moderation from './moderation';
@@ -39,11 +40,7 @@ const schemas = {
 				error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
 			})
 			.optional(),
-		body: z
-			.string()
-			.trim()
-			.min(1, { error: () => m.error_body_required() })
-			.max(limits.bodyMax, { error: () => m.error_body_too_long({ max: limits.bodyMax }) })
+		body
 	}),
 	lock: z.object({ reason: optionalReason }),
 	unlock: z.object({ reason: optionalReason }),

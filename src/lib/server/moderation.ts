@@ -1,6 +1,6 @@
 // Moderation as moderators and members read it: the queue of flagged and held threads
-// and posts, suspensions, the mod log, figures and one's own flags. The steps moderators
-// take are in moderation-actions.ts. Every function takes an optional transaction to
+// and posts, suspensions, the mod log and figures. The steps moderators take are in
+// moderation-actions.ts, a member's own flags in own-flags.ts. Every function takes an optional transaction to
 // run in (tests move the clock there).
 import * as cursor from './cursor';
 import type { Claims, Tx } from './db';
@@ -38,7 +38,9 @@ export type Action =
 	| 'warned'
 	| 'moderator_appointed'
 	| 'moderator_removed'
-	| 'settings_changed';
+	| 'settings_changed'
+	| 'description_changed'
+	| 'rules_changed';
 
 /** Items older than this are marked in the queue. */
 export const overdueHours = 48;
@@ -139,6 +141,18 @@ export async function queue(
 	return { items: page.rows, next: page.next };
 }
 
+/** How many items wait in the queue of the communities the member moderates (from the open items' index). */
+export async function openItems(claims: Claims, tx?: Tx) {
+	const [{ count }] = await within(
+		claims,
+		tx,
+		(tx) => tx<{ count: number }[]>`
+		select count(*)::int as count from public.moderation_items i
+		where i.state = 'open' and i.community_id = any ((select public.moderated_communities())::uuid[])`
+	);
+	return count;
+}
+
 export type ItemDetail = QueueItem & {
 	communityId: string;
 	thread: { bodyHtml: string; author: string | null; anonymous: boolean; createdAt: Date };
@@ -148,6 +162,7 @@ export type ItemDetail = QueueItem & {
 		bodyMarkdown: string;
 		author: string | null;
 		anonymous: boolean;
+		asker: boolean;
 		createdAt: Date;
 		removalReason: string | null;
 		/** The answer a reply answers, for context. */
@@ -156,6 +171,11 @@ export type ItemDetail = QueueItem & {
 	threadMarkdown: string;
 	flags: { reason: string; note: string | null; flagger: string | null; createdAt: Date }[];
 	history: { action: Action; actor: string | null; note: string | null; at: Date }[];
+	/**
+	 * The target is anonymous and this moderator has not revealed its author: the history
+	 * and suspension shown are only those of the author's anonymous posts.
+	 */
+	authorUnnamed: boolean;
 	authorHistory: { action: Action; at: Date; reason: string | null; threadId: string | null }[];
 	authorSuspendedUntil: Date | 'permanent' | null;
 	/** Earlier texts of the target (edits, and what a moderator edited out), newest first. */
@@ -173,7 +193,7 @@ export async function item(claims: Claims, id: string, tx?: Tx): Promise<ItemDet
 					'removed', t.removed_at is not null, 'removalReason', t.removal_reason) as "threadState",
 				t.body_markdown as "threadMarkdown",
 				case when p.id is not null then json_build_object('bodyHtml', p.body_html, 'bodyMarkdown', p.body_markdown,
-					'author', pm.pseudonym, 'anonymous', p.is_anonymous, 'createdAt', p.created_at,
+					'author', pm.pseudonym, 'anonymous', p.is_anonymous, 'asker', p.shown_as_asker, 'createdAt', p.created_at,
 					'removalReason', p.removal_reason,
 					'parentHtml', (select parent.body_html from public.posts parent where parent.id = p.parent_post_id)) end as post,
 				array(select json_build_object('reason', f.reason, 'note', f.note, 'flagger', fm.pseudonym, 'createdAt', f.created_at)
@@ -183,7 +203,8 @@ export async function item(claims: Claims, id: string, tx?: Tx): Promise<ItemDet
 					order by f.created_at) as flags,
 				array(select json_build_object('action', e.action, 'actor', am.pseudonym, 'note', e.note, 'at', e.at)
 					from public.moderation_events e left join public.members am on am.id = e.actor_id
-					where e.item_id = i.id order by e.at, e.id) as history
+					where e.item_id = i.id order by e.at, e.id) as history,
+				public.item_author_unnamed(i.thread_id, i.post_id) as "authorUnnamed"
 			from public.moderation_items i
 			join public.communities c on c.id = i.community_id
 			join public.threads t on t.id = i.thread_id
@@ -224,7 +245,7 @@ export type Suspension = { id: string; reason: string; endsAt: Date | null };
  */
 export async function mySuspension(
 	claims: Claims | null,
-	community: { id: string } | { threadId: string },
+	community: { id: string } | { slug: string } | { threadId: string },
 	tx?: Tx
 ) {
 	if (!claims) return null;
@@ -236,7 +257,9 @@ export async function mySuspension(
 		where s.community_id = ${
 			'id' in community
 				? community.id
-				: tx`(select t.community_id from public.threads t where t.id = ${community.threadId})`
+				: 'slug' in community
+					? tx`(select c.id from public.communities c where c.slug = ${community.slug})`
+					: tx`(select t.community_id from public.threads t where t.id = ${community.threadId})`
 		}
 			and s.member_id = (select auth.uid()) and s.lifted_at is null
 			and s.starts_at <= public.clock() and (s.ends_at is null or s.ends_at > public.clock())
@@ -245,7 +268,8 @@ export async function mySuspension(
 	return row ?? null;
 }
 
-export type CommunitySuspension = Suspension & { member: string; startsAt: Date };
+/** Null: suspended for an anonymous post, and not revealed to this moderator. */
+export type CommunitySuspension = Suspension & { member: string | null; startsAt: Date };
 
 /** Suspensions in force in a community, for its moderators. */
 export async function suspensions(claims: Claims, communityId: string, tx?: Tx) {
@@ -253,11 +277,8 @@ export async function suspensions(claims: Claims, communityId: string, tx?: Tx) 
 		claims,
 		tx,
 		(tx) => tx<CommunitySuspension[]>`
-		select s.id, s.reason, s.ends_at as "endsAt", s.starts_at as "startsAt", m.pseudonym as member
-		from public.suspensions s join public.members m on m.id = s.member_id
-		where s.community_id = ${communityId} and s.lifted_at is null
-			and (s.ends_at is null or s.ends_at > public.clock())
-		order by s.starts_at desc`
+		select id, reason, ends_at as "endsAt", starts_at as "startsAt", member
+		from public.community_suspensions(${communityId})`
 	);
 }
 
@@ -269,6 +290,8 @@ export type LogEntry = {
 	/** Null when the community hides moderators' names from its members. */
 	moderator: string | null;
 	member: string | null;
+	/** About the author of an anonymous post, who stays unnamed ("an anonymous author"). */
+	anonymousAuthor: boolean;
 	threadId: string | null;
 	/** Null when the reader may not see the thread (removed or held). */
 	threadTitle: string | null;
@@ -289,7 +312,8 @@ export async function log(
 		claims,
 		tx,
 		(tx) => tx<(LogEntry & { sortedAt: string })[]>`
-		select id::text, action, at, reason, moderator, member, thread_id as "threadId",
+		select id::text, action, at, reason, moderator, member, anonymous_author as "anonymousAuthor",
+			thread_id as "threadId",
 			thread_title as "threadTitle", post_id as "postId", suspended_until as "suspendedUntil",
 			to_json(at) #>> '{}' as "sortedAt"
 		from public.community_mod_log(${communityId}, ${from?.at ?? null}::text::timestamptz,
@@ -328,35 +352,4 @@ export async function figures(claims: Claims, communityIds: string[] | null, tx?
 		cross join lateral public.moderation_figures(c.id) f
 		order by c.n`
 	);
-}
-
-export type MyFlag = {
-	id: string;
-	reason: string;
-	note: string | null;
-	createdAt: Date;
-	decision: Resolution | null;
-	decidedAt: Date | null;
-	threadId: string | null;
-	threadTitle: string | null;
-};
-
-/** A page of the member's own flags and how each was decided, newest first. */
-export async function myFlags(claims: Claims, after: string | null = null, tx?: Tx) {
-	const from = cursor.decode(after);
-	const rows = await within(
-		claims,
-		tx,
-		(tx) => tx<(MyFlag & { sortedAt: string })[]>`
-		select f.id, f.reason, f.note, f.created_at as "createdAt", f.decision, f.decided_at as "decidedAt",
-			t.id as "threadId", t.title as "threadTitle", to_json(f.created_at) #>> '{}' as "sortedAt"
-		from public.flags f
-		left join public.threads t on t.id = coalesce(f.thread_id, public.thread_of(f.post_id))
-		where f.flagger_id = (select auth.uid())
-			${from ? tx`and (f.created_at, f.id) < (${from.at}::text::timestamptz, ${from.id}::text::uuid)` : tx``}
-		order by f.created_at desc, f.id desc
-		limit ${cursor.pageSize + 1}`
-	);
-	const page = cursor.paged(rows);
-	return { flags: page.rows, next: page.next };
 }

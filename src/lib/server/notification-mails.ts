@@ -1,6 +1,7 @@
 // The e-mails of notifications: one notification at once, or the daily digest. In the
-// recipient's language, as plain text and simple HTML, always with a one-click
-// unsubscribe (RFC 8058). Titles are members' text, so the HTML escapes them.
+// recipient's language, as plain text and simple HTML, with a one-click unsubscribe
+// (RFC 8058) — except alerts (urgent and overdue items), which cannot be unsubscribed
+// and say so. Titles are members' text, so the HTML escapes them.
 import { notificationPath, notificationReason, notificationText } from '$lib/notification-kinds';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -12,11 +13,16 @@ export type MailItem = {
 	postId: string | null;
 	title: string | null;
 	reason: string | null;
+	/** An alert's item: its priority and due time, and its community. */
+	priority?: string | null;
+	dueAt?: string | null;
+	community?: string | null;
 };
 
 export type NotificationMail = {
 	locale: Locale;
 	digest: boolean;
+	alert: boolean;
 	items: MailItem[];
 	unsubscribeToken: string;
 };
@@ -28,7 +34,7 @@ function unsubscribeUrl(origin: string, token: string) {
 export function composeMail(mail: NotificationMail, origin: string) {
 	const { locale } = mail;
 	const lines = mail.items.map((item) => ({
-		text: notificationText(item.kind, item.title ?? '', locale),
+		text: notificationText(item, locale),
 		reason: notificationReason(item.kind, item.reason, locale),
 		url: origin + notificationPath(item.kind, item.threadId, item.postId)
 	}));
@@ -36,6 +42,12 @@ export function composeMail(mail: NotificationMail, origin: string) {
 	const unsubscribe = unsubscribeUrl(origin, mail.unsubscribeToken);
 	const settings = `${origin}/account/notifications`;
 	const intro = mail.digest ? [m.mail_digest_intro({}, { locale })] : [];
+	const footer = mail.alert
+		? [m.mail_alert_always({}, { locale })]
+		: [
+				`${m.mail_settings_hint({}, { locale })} ${settings}`,
+				`${m.mail_unsubscribe({}, { locale })}: ${unsubscribe}`
+			];
 	const text = [
 		...intro,
 		...lines.map((line) =>
@@ -44,8 +56,7 @@ export function composeMail(mail: NotificationMail, origin: string) {
 				.join('\n')
 		),
 		'-- ',
-		`${m.mail_settings_hint({}, { locale })} ${settings}`,
-		`${m.mail_unsubscribe({}, { locale })}: ${unsubscribe}`
+		...footer
 	].join('\n\n');
 	const html = mailHtml(
 		locale,
@@ -55,16 +66,19 @@ export function composeMail(mail: NotificationMail, origin: string) {
 ${lines.map((line) => `<li>${escapeHtml(line.text)}<br>${line.reason ? `${escapeHtml(line.reason)}<br>` : ''}<a href="${escapeHtml(line.url)}">${escapeHtml(m.mail_open_link({}, { locale }))}</a></li>`).join('\n')}
 </ul>
 <hr>
-<p style="font-size: small">${escapeHtml(m.mail_settings_hint({}, { locale }))} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a><br>
-<a href="${escapeHtml(unsubscribe)}">${escapeHtml(m.mail_unsubscribe({}, { locale }))}</a></p>`
+<p style="font-size: small">${
+			mail.alert
+				? escapeHtml(m.mail_alert_always({}, { locale }))
+				: `${escapeHtml(m.mail_settings_hint({}, { locale }))} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a><br>
+<a href="${escapeHtml(unsubscribe)}">${escapeHtml(m.mail_unsubscribe({}, { locale }))}</a>`
+		}</p>`
 	);
-	return {
-		subject,
-		text,
-		html,
-		headers: {
-			'List-Unsubscribe': `<${unsubscribe}>`,
-			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
-		}
-	};
+	const headers: Record<string, string> = mail.alert
+		? // Mail programs and servers let urgent mail through (RFC 2156 priority headers).
+			{ Importance: 'high', 'X-Priority': '1' }
+		: {
+				'List-Unsubscribe': `<${unsubscribe}>`,
+				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+			};
+	return { subject, text, html, headers };
 }

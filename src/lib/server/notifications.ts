@@ -1,6 +1,6 @@
 // In-app notifications: what happened to my questions and answers.
-import type { Claims } from './db';
-import { transaction } from './db';
+import type { Claims, Tx } from './db';
+import { transaction, within } from './db';
 
 export type Notification = {
 	id: string;
@@ -10,6 +10,10 @@ export type Notification = {
 	threadTitle: string | null;
 	/** A moderator's reason (removal, warning, suspension) or a flag's decision. */
 	reason: string | null;
+	/** An alert's community, and its item's priority and due time as alerted. */
+	community: string | null;
+	priority: string | null;
+	dueAt: Date | null;
 	createdAt: Date;
 	read: boolean;
 };
@@ -20,8 +24,11 @@ export async function list(claims: Claims) {
 		claims,
 		(tx) => tx<Notification[]>`
 		select n.id, n.kind, n.thread_id as "threadId", n.post_id as "postId", t.title as "threadTitle",
-			n.reason, n.created_at as "createdAt", n.read_at is not null as read
+			n.reason, c.name as community, a.priority, a.due_at as "dueAt",
+			n.created_at as "createdAt", n.read_at is not null as read
 		from public.notifications n left join public.threads t on t.id = n.thread_id
+		left join public.communities c on c.id = n.community_id
+		left join public.escalation_alerts a on a.notification_id = n.id
 		where n.member_id = (select auth.uid())
 		order by n.read_at is null desc, n.created_at desc limit 50`
 	);
@@ -32,5 +39,23 @@ export async function markAllRead(claims: Claims) {
 		claims,
 		(tx) => tx`
 		update public.notifications set read_at = now() where member_id = (select auth.uid()) and read_at is null`
+	);
+}
+
+export type NewAnswers = { threadId: string; title: string; count: number };
+
+/** The member's questions with answers they have not yet been told about (unread), latest first. */
+export async function newAnswers(claims: Claims, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<NewAnswers[]>`
+		select n.thread_id as "threadId", t.title, count(*)::int as count
+		from public.notifications n join public.threads t on t.id = n.thread_id
+		where n.member_id = (select auth.uid()) and n.read_at is null
+			and n.kind in ('answer', 'professional_answer')
+		group by n.thread_id, t.title
+		order by max(n.created_at) desc
+		limit 5`
 	);
 }

@@ -5,13 +5,15 @@ import type postgres from 'postgres';
 import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import { NotAllowed } from './db-errors';
-import { render } from './markdown';
+import { storeRendered } from './markdown';
 import type { Written } from './threads';
 
 export type Post = {
 	id: string;
 	parentPostId: string | null;
 	author: string | null;
+	/** Written anonymously by the thread's anonymous asker: shown as "the asker". */
+	asker: boolean;
 	/** What the professional badge shows (profession, organisation); null for peers. */
 	professional: { profession: string; organisation: string } | null;
 	anonymous: boolean;
@@ -26,6 +28,8 @@ export type Post = {
 	createdAt: Date;
 	editedAt: Date | null;
 	withdrawn: boolean;
+	/** Until when the reader, its author, may undo its withdrawal; null for anyone else or once past. */
+	undoUntil: Date | null;
 	accepted: boolean;
 	isMine: boolean;
 	votedHelpful: boolean;
@@ -92,11 +96,14 @@ export async function readPage(
 			case when p.is_professional then (
 				select json_build_object('profession', cp.profession, 'organisation', cp.organisation)
 				from public.counsellor_profiles cp where cp.member_id = p.shown_author_id) end as professional,
-			p.is_anonymous as anonymous, p.held_at is not null as held,
+			p.is_anonymous as anonymous, p.shown_as_asker as asker, p.held_at is not null as held,
 			p.removed_at is not null as removed, p.removal_reason as "removalReason",
 			p.moderator_edited_at is not null as "moderatorEdited",
 			p.body_html as "bodyHtml", p.created_at as "createdAt",
 			p.edited_at as "editedAt", p.withdrawn_at is not null as withdrawn,
+			case when p.id = any ((select ids from mine)::uuid[])
+				and public.clock() < public.withdrawal_undo_until(p.withdrawn_at)
+				then public.withdrawal_undo_until(p.withdrawn_at) end as "undoUntil",
 			t.accepted_post_id is not distinct from p.id as accepted,
 			p.id = any ((select ids from mine)::uuid[]) as "isMine",
 			exists (select 1 from public.helpful_votes v where v.post_id = p.id and v.member_id = (select auth.uid())) as "votedHelpful",
@@ -130,7 +137,13 @@ export async function readPage(
 	};
 }
 
-export type Answer = { body: string; parentPostId: string | null; idempotencyKey: string };
+export type Answer = {
+	body: string;
+	parentPostId: string | null;
+	idempotencyKey: string;
+	/** The writer's choice; left out, the thread decides (its anonymous asker stays anonymous). */
+	anonymous?: boolean | null;
+};
 
 /**
  * Answers (or replies); a double submit gives the first post back. The writer follows
@@ -138,13 +151,18 @@ export type Answer = { body: string; parentPostId: string | null; idempotencyKey
  */
 export async function answer(claims: Claims, threadId: string, input: Answer) {
 	return transaction(claims, async (tx) => {
-		const [created] = await tx<{ id: string }[]>`
-			insert into public.posts (thread_id, parent_post_id, author_id, body_markdown, body_html, idempotency_key)
-			values (${threadId}, ${input.parentPostId}, ${claims.sub}, ${input.body}, ${render(input.body)}, ${input.idempotencyKey})
+		// The HTML goes out with the insert that takes it (one round trip).
+		const [, [created]] = await Promise.all([
+			storeRendered(tx, input.body),
+			tx<{ id: string }[]>`
+			insert into public.posts (thread_id, parent_post_id, author_id, is_anonymous, body_markdown, idempotency_key)
+			values (${threadId}, ${input.parentPostId}, ${claims.sub}, ${input.anonymous ?? null}, ${input.body},
+				${input.idempotencyKey})
 			-- Only the idempotency key can collide (ids are fresh), so no conflict target:
 			-- naming author_id there would need read access to it.
 			on conflict do nothing
-			returning id`;
+			returning id`
+		]);
 		if (created) {
 			await tx`insert into public.thread_follows (thread_id, member_id) values (${threadId}, ${claims.sub}) on conflict do nothing`;
 		}
@@ -169,8 +187,10 @@ async function written(tx: Tx, which: postgres.PendingQuery<postgres.Row[]>) {
 /** Edits the post; the writer learns, as when writing it, whether it mentions a crisis. */
 export async function edit(claims: Claims, id: string, body: string) {
 	return transaction(claims, async (tx) => {
-		const updated =
-			await tx`update public.posts set body_markdown = ${body}, body_html = ${render(body)} where id = ${id}`;
+		const [, updated] = await Promise.all([
+			storeRendered(tx, body),
+			tx`update public.posts set body_markdown = ${body} where id = ${id}`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 		return written(tx, tx`id = ${id}`);
 	});
@@ -179,6 +199,26 @@ export async function edit(claims: Claims, id: string, body: string) {
 export async function withdraw(claims: Claims, id: string) {
 	await transaction(claims, async (tx) => {
 		const updated = await tx`update public.posts set withdrawn_at = now() where id = ${id}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
+/**
+ * Undoes the author's withdrawal within 24 hours: the post comes back as it was
+ * withdrawn, rendered anew as every write is; the database decides who, when and what
+ * (track_text_changes, as for threads.undoWithdrawal).
+ */
+export async function undoWithdrawal(claims: Claims, id: string, tx?: Tx) {
+	await within(claims, tx, async (tx) => {
+		const [kept] = await tx<{ body: string }[]>`
+			select r.body_markdown as body from public.revisions r
+			where r.post_id = ${id} order by r.replaced_at desc, r.id desc limit 1`;
+		if (!kept) throw new NotAllowed();
+		const [, updated] = await Promise.all([
+			storeRendered(tx, kept.body),
+			tx`update public.posts set withdrawn_at = null, body_markdown = ${kept.body}
+				where id = ${id} and withdrawn_at is not null`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 	});
 }

@@ -1,10 +1,10 @@
 // Answers kept as rendered (as Rails' fragment caching does). An answer's HTML is made
 // from the thread's page version (thread_page_version: any change to the thread, its
 // posts, a pseudonym or a badge makes a new one), the language, and the reader's
-// relation to it: signed in, taking part, asker, and per post whether it is theirs and
-// whether they found it helpful. Together they are the key, so a kept answer is never
-// outdated and readers in the same relation share it. A long thread then costs its
-// query and a lookup per answer, not a render.
+// relation to it: signed in, taking part, asker, and per post whether it is theirs,
+// whether they found it helpful and until when they may undo its withdrawal. Together
+// they are the key, so a kept answer is never outdated and readers in the same relation
+// share it. A long thread then costs its query and a lookup per answer, not a render.
 import type { ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import Answer from '$lib/components/Answer.svelte';
@@ -25,7 +25,9 @@ const flags = (...values: boolean[]) => values.map(Number).join('');
 
 function key(props: Props, version: string) {
 	const posts = [props.answer, ...props.answer.replies].map(
-		(post) => `${post.id}:${flags(post.isMine, post.votedHelpful)}`
+		// The undo of a withdrawal ends with its time: past it, the key changes.
+		(post) =>
+			`${post.id}:${flags(post.isMine, post.votedHelpful)}:${post.undoUntil?.getTime() ?? ''}`
 	);
 	return `${getLocale()} ${version} ${flags(props.signedIn, props.canTakePart, props.canAccept)} ${posts.join(' ')}`;
 }

@@ -12,13 +12,21 @@ const ids = (target: Target) => ({
 	post: 'postId' in target ? target.postId : null
 });
 
-/** The author's pseudonym, or null when they have deleted their account. */
+/**
+ * The author's pseudonym, or null when they have deleted their account. The reveal is
+ * logged and committed first; the database names the author only in a later transaction.
+ */
 export async function revealAuthor(claims: Claims, target: Target, reason: string) {
 	const { thread, post } = ids(target);
+	const [reveal] = await transaction(
+		claims,
+		(tx) =>
+			tx<{ id: string }[]>`select public.reveal_author(${thread}, ${post}, ${reason})::text as id`
+	);
 	const [row] = await transaction(
 		claims,
 		(tx) => tx<{ pseudonym: string | null }[]>`
-		select public.reveal_author(${thread}, ${post}, ${reason}) as pseudonym`
+		select public.revealed_author(${reveal.id}::bigint) as pseudonym`
 	);
 	return row.pseudonym;
 }
@@ -28,7 +36,9 @@ export type Reveal = {
 	communityName: string;
 	threadId: string;
 	postId: string | null;
-	revealedBy: string | null;
+	/** As they were called when they revealed, kept after their account is deleted. */
+	revealedBy: string;
+	revealerDeleted: boolean;
 	reason: string;
 	revealedAt: Date;
 };
@@ -40,7 +50,8 @@ export async function revealLog(claims: Claims, after: string | null = null) {
 		claims,
 		(tx) => tx<(Reveal & { sortedAt: string })[]>`
 		select r.id::text, c.name as "communityName", r.thread_id as "threadId",
-			r.post_id as "postId", m.pseudonym as "revealedBy", r.reason, r.revealed_at as "revealedAt",
+			r.post_id as "postId", r.revealer_pseudonym as "revealedBy", m.id is null as "revealerDeleted",
+			r.reason, r.revealed_at as "revealedAt",
 			to_json(r.revealed_at) #>> '{}' as "sortedAt"
 		from public.author_reveals r
 		join public.communities c on c.id = r.community_id

@@ -5,7 +5,7 @@ import type { Claims, Tx } from './db';
 import { transaction, within } from './db';
 import * as cursor from './cursor';
 import { NotAllowed } from './db-errors';
-import { render } from './markdown';
+import { storeRendered } from './markdown';
 import type { CurrentMember } from './members';
 
 export const tabs = ['new', 'active', 'unanswered', 'solved'] as const;
@@ -32,6 +32,13 @@ export type ThreadSummary = {
 	lastActivityAt: Date;
 };
 
+/** A ThreadSummary's columns, of threads `t` and their shown author `m`. */
+const summaryColumns = (tx: Tx) => tx`
+	t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
+	t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
+	t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
+	t.pinned_at is not null as pinned, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt"`;
+
 /** One page of a community's threads for a tab, after the given cursor; by slug, so it need not wait for the community. */
 export async function listInCommunity(
 	claims: Claims | null,
@@ -51,11 +58,7 @@ export async function listInCommunity(
 					? tx`and t.accepted_post_id is not null`
 					: tx``;
 		return tx<(ThreadSummary & { sortedAt: string })[]>`
-			select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
-				t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
-				t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
-				t.pinned_at is not null as pinned, t.created_at as "createdAt",
-				t.last_activity_at as "lastActivityAt", to_json(${sortColumn}) #>> '{}' as "sortedAt"
+			select ${summaryColumns(tx)}, to_json(${sortColumn}) #>> '{}' as "sortedAt"
 			from public.threads t left join public.members m on m.id = t.shown_author_id
 			where t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug}) ${filter}
 				${from ? tx`and (${sortColumn}, t.id) < (${from.at}::text::timestamptz, ${from.id})` : tx``}
@@ -69,15 +72,56 @@ export async function listInCommunity(
 /** The community's pinned threads, newest pin first: shown above every tab. */
 export async function pinned(claims: Claims | null, communitySlug: string, tx?: Tx) {
 	const query = (tx: Tx) => tx<ThreadSummary[]>`
-		select t.id, t.title, m.pseudonym as author, t.is_anonymous as anonymous, t.tags,
-			t.answer_count as "answerCount", t.me_too_count as "meTooCount", t.accepted_post_id is not null as solved,
-			t.withdrawn_at is not null as withdrawn, t.held_at is not null as held, t.removed_at is not null as removed,
-			true as pinned, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt"
+		select ${summaryColumns(tx)}
 		from public.threads t left join public.members m on m.id = t.shown_author_id
 		where t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})
 			and t.pinned_at is not null
 		order by t.pinned_at desc
 		limit 10`;
+	return within(claims, tx, query);
+}
+
+export type ListedThread = ThreadSummary & { communitySlug: string; communityName: string };
+
+/**
+ * The newest questions, or the newest still without an answer, of the communities the
+ * reader joined (of all of them for visitors and members who joined none), for the home
+ * page. By index, a few per community, whatever the communities hold.
+ */
+export async function latest(
+	claims: Claims | null,
+	which: 'new' | 'unanswered',
+	tx?: Tx,
+	count = 5
+) {
+	const query = (tx: Tx) => tx<ListedThread[]>`
+		with joined as (
+			${
+				// Visitors may not read memberships: they joined none.
+				claims
+					? tx`select cm.community_id from public.community_members cm where cm.member_id = (select auth.uid())`
+					: tx`select null::uuid as community_id where false`
+			}
+		), scope as (
+			select c.id, c.slug, c.name from public.communities c
+			where not exists (select 1 from joined) or c.id in (select community_id from joined)
+		), picked as (
+			select l.id, s.slug, s.name from scope s
+			cross join lateral (
+				select t.id, t.created_at from public.threads t
+				where t.community_id = s.id
+					${which === 'unanswered' ? tx`and t.answer_count = 0 and t.withdrawn_at is null` : tx``}
+				order by t.created_at desc, t.id desc
+				limit ${count}
+			) l
+			order by l.created_at desc, l.id desc
+			limit ${count}
+		)
+		select ${summaryColumns(tx)}, p.slug as "communitySlug", p.name as "communityName"
+		from picked p
+		join public.threads t on t.id = p.id
+		left join public.members m on m.id = t.shown_author_id
+		order by t.created_at desc, t.id desc`;
 	return within(claims, tx, query);
 }
 
@@ -103,6 +147,8 @@ export type Thread = ThreadSummary & {
 	moderatorEdited: boolean;
 	/** The viewer moderates the thread's community. */
 	canModerate: boolean;
+	/** Until when the reader, its asker, may undo its withdrawal; null for anyone else or once past. */
+	undoUntil: Date | null;
 };
 
 /**
@@ -134,6 +180,8 @@ export async function read(
 			t.accepted_post_id as "acceptedPostId", t.edited_at as "editedAt", t.community_id as "communityId",
 			c.slug as "communitySlug", c.name as "communityName",
 			coalesce(public.is_thread_author(t.id), false) as "isMine",
+			case when public.is_thread_author(t.id) and public.clock() < public.withdrawal_undo_until(t.withdrawn_at)
+				then public.withdrawal_undo_until(t.withdrawn_at) end as "undoUntil",
 			coalesce(public.is_community_member(t.community_id), false) as "canTakePart",
 			exists (select 1 from public.me_toos x where x.thread_id = t.id and x.member_id = (select auth.uid())) as "saidMeToo",
 			exists (select 1 from public.thread_follows f where f.thread_id = t.id and f.member_id = (select auth.uid())) as "follows",
@@ -169,15 +217,19 @@ export type Written = { id: string; crisis: boolean; held: boolean };
  */
 export async function ask(claims: Claims, communityId: string, question: Question) {
 	return transaction(claims, async (tx) => {
-		const [created] = await tx<{ id: string }[]>`
-			insert into public.threads (community_id, author_id, is_anonymous, title, body_markdown, body_html,
+		// The HTML goes out with the insert that takes it (one round trip).
+		const [, [created]] = await Promise.all([
+			storeRendered(tx, question.body),
+			tx<{ id: string }[]>`
+			insert into public.threads (community_id, author_id, is_anonymous, title, body_markdown,
 				tags, wants_professional, idempotency_key)
 			values (${communityId}, ${claims.sub}, ${question.anonymous}, ${question.title}, ${question.body},
-				${render(question.body)}, ${question.tags}, ${question.wantsProfessional}, ${question.idempotencyKey})
+				${question.tags}, ${question.wantsProfessional}, ${question.idempotencyKey})
 			-- Only the idempotency key can collide (ids are fresh), so no conflict target:
 			-- naming author_id there would need read access to it.
 			on conflict do nothing
-			returning id`;
+			returning id`
+		]);
 		if (created) {
 			await tx`insert into public.thread_follows (thread_id, member_id) values (${created.id}, ${claims.sub})`;
 		}
@@ -206,10 +258,11 @@ export async function edit(
 	change: { title: string; body: string; tags: string[] }
 ) {
 	return transaction(claims, async (tx) => {
-		const updated = await tx`
-			update public.threads set title = ${change.title}, body_markdown = ${change.body},
-				body_html = ${render(change.body)}, tags = ${change.tags}
-			where id = ${id}`;
+		const [, updated] = await Promise.all([
+			storeRendered(tx, change.body),
+			tx`update public.threads set title = ${change.title}, body_markdown = ${change.body}, tags = ${change.tags}
+				where id = ${id}`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 		return written(tx, tx`id = ${id}`);
 	});
@@ -218,6 +271,27 @@ export async function edit(
 export async function withdraw(claims: Claims, id: string) {
 	await transaction(claims, async (tx) => {
 		const updated = await tx`update public.threads set withdrawn_at = now() where id = ${id}`;
+		if (updated.count === 0) throw new NotAllowed();
+	});
+}
+
+/**
+ * Undoes the asker's withdrawal within 24 hours: the question comes back as it was
+ * withdrawn, rendered anew as every write is. The database decides: only the asker, only
+ * in time, only back to the text the withdrawal kept, and no new version, no edit mark
+ * (track_text_changes, 20261125110050_versions_and_withdrawal.sql).
+ */
+export async function undoWithdrawal(claims: Claims, id: string, tx?: Tx) {
+	await within(claims, tx, async (tx) => {
+		const [kept] = await tx<{ title: string; body: string }[]>`
+			select r.title, r.body_markdown as body from public.revisions r
+			where r.thread_id = ${id} order by r.replaced_at desc, r.id desc limit 1`;
+		if (!kept) throw new NotAllowed();
+		const [, updated] = await Promise.all([
+			storeRendered(tx, kept.body),
+			tx`update public.threads set withdrawn_at = null, title = ${kept.title}, body_markdown = ${kept.body}
+				where id = ${id} and withdrawn_at is not null`
+		]);
 		if (updated.count === 0) throw new NotAllowed();
 	});
 }

@@ -3,12 +3,23 @@
 // and a long thread costs far more to render than to send. Each request still asks the
 // database for the page's version (thread_page_version: the thread and its posts, plus
 // what every page shows), so a visitor never sees an outdated page, not even for a moment.
+// Kept compressed too (brotli and gzip, as small as they get), so the production server
+// sends them as they are instead of compressing them for every visitor (server/compression.js).
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
+import { compressedOnce, preferredEncoding } from '../../../server/compression.js';
 import { read } from './db';
 import { Kept } from './kept';
 
-type KeptPage = { version: string; body: string; headers: [string, string][] };
+type Bytes = Uint8Array<ArrayBuffer>;
+type Compressed = { br: Bytes; gzip: Bytes };
+type KeptPage = {
+	version: string;
+	body: Bytes;
+	/** Under way while the first visitor gets the page the server compresses as it goes. */
+	compressed: Promise<Compressed>;
+	headers: [string, string][];
+};
 
 /** About 25 MB with the longest threads' pages; the least recently read go first. */
 const kept = new Kept<KeptPage>(300);
@@ -42,15 +53,30 @@ export const handleVisitorPages: Handle = async ({ event, resolve }) => {
 	const key = `${getLocale()} ${event.url.pathname}${event.url.search}`;
 	const hit = kept.get(key);
 	if (hit?.version === version) {
-		return new Response(hit.body, { headers: hit.headers });
+		const encoding = preferredEncoding(event.request.headers.get('accept-encoding'));
+		const headers = new Headers(hit.headers);
+		headers.set('vary', 'Accept-Encoding');
+		// (Should compressing have failed, the page goes out as it is.)
+		const compressed = encoding && (await hit.compressed.catch(() => null));
+		if (!encoding || !compressed) return new Response(hit.body, { headers });
+		headers.set('content-encoding', encoding);
+		// Each encoding is its own byte string, with its own tag.
+		const etag = headers.get('etag');
+		if (etag) headers.set('etag', etag.replace(/"$/, `-${encoding}"`));
+		return new Response(compressed[encoding], { headers });
 	}
 	// Rendered after the version was read: what is kept is at least that new.
 	const response = await resolve(event);
 	if (response.status !== 200) return response;
-	const body = await response.text();
+	const body = new Uint8Array(await response.arrayBuffer());
+	const compressed = Promise.all([compressedOnce(body, 'br'), compressedOnce(body, 'gzip')]).then(
+		([br, gzip]) => ({ br: br as Bytes, gzip: gzip as Bytes })
+	);
+	compressed.catch(() => {});
 	kept.set(key, {
 		version,
 		body,
+		compressed,
 		headers: keptHeaders.flatMap((name) => {
 			const value = response.headers.get(name);
 			return value === null ? [] : [[name, value] as [string, string]];

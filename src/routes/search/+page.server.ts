@@ -45,6 +45,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		q: input,
 		community: community?.slug ?? '',
 		communities: all.map(({ slug, name }) => ({ slug, name })),
+		// Where "ask it yourself" suggests asking: the community searched, else the first joined.
+		askIn: community?.slug ?? all.find(({ joined }) => joined)?.slug ?? '',
 		error: null as string | null,
 		results: null as search.Result[] | null,
 		next: null as string | null

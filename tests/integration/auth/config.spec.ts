@@ -104,7 +104,7 @@ describe('settings from config.toml', () => {
 		// The seconds left of the minute: 60 less what passed since the mail, however slow the machine.
 		const [, left] =
 			/^For security purposes, you can only request this after (\d+) seconds\.$/.exec(
-				again.json.message
+				String(again.json.message)
 			) ?? [];
 		const passed = Math.ceil((Date.now() - sent) / 1000);
 		expect(Number(left)).toBeLessThanOrEqual(60);

@@ -1,5 +1,6 @@
-// Claiming and releasing: one counsellor holds an item; of two claims at the same
-// moment exactly one wins; only counsellors serving the community may claim.
+// Claiming: one counsellor holds an item; of two claims at the same moment exactly one
+// wins; only counsellors serving the community may claim. Releasing and handing over:
+// handover.spec.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
@@ -130,42 +131,14 @@ describe('claiming', () => {
 
 	it('is refused for a resolved item until it is reopened', async () => {
 		const id = await item();
-		await escalations.resolve(anna.claims, id, 'no_action');
+		await escalations.resolve(anna.claims, id, 'no_action', {
+			note: 'In der Gemeinschaft geklärt.'
+		});
 		await expect(escalations.claim(ben.claims, id)).rejects.toMatchObject({
 			hint: 'escalation_is_resolved'
 		});
 		await escalations.reopen(ben.claims, id);
 		await escalations.claim(ben.claims, id);
 		expect((await escalations.read(ben.claims, id))?.claimedByMe).toBe(true);
-	});
-});
-
-describe('releasing', () => {
-	it('gives the item back to the queue, for the holder only, with an optional reason', async () => {
-		const id = await item();
-		await escalations.claim(anna.claims, id);
-		await expect(escalations.release(ben.claims, id)).rejects.toMatchObject({
-			message: 'Only the counsellor holding this escalation can release it'
-		});
-		await escalations.release(anna.claims, id, 'Bin ab morgen im Urlaub.');
-		expect(await escalations.read(anna.claims, id)).toMatchObject({
-			state: 'open',
-			claimedBy: null
-		});
-		await escalations.claim(ben.claims, id);
-		const detail = await escalations.read(ben.claims, id);
-		expect(detail?.history.map((entry) => [entry.kind, entry.actor, entry.detail])).toEqual([
-			['opened', null, null],
-			['claimed', anna.pseudonym, null],
-			['released', anna.pseudonym, 'Bin ab morgen im Urlaub.'],
-			['claimed', ben.pseudonym, null]
-		]);
-	});
-
-	it('cannot release what is not claimed', async () => {
-		const id = await item();
-		await expect(escalations.release(anna.claims, id)).rejects.toMatchObject({
-			hint: 'escalation_not_holder'
-		});
 	});
 });

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
 import * as moderation from '$lib/server/moderation';
+import * as ownFlags from '$lib/server/own-flags';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
 import {
@@ -96,7 +97,8 @@ describe('a crisis subject in a harmless context', () => {
 		});
 		const [item] = await escalationsOf(id);
 		expect(item.priority).toBe('urgent');
-		expect(await historyKinds(item.id)).toEqual(['opened', 'raised']);
+		// Raised to urgent, the item alerts its counsellors at once.
+		expect(await historyKinds(item.id)).toEqual(['opened', 'raised', 'alerted']);
 	});
 });
 
@@ -172,11 +174,10 @@ describe('a crisis report', () => {
 		expect(await itemFor(id)).toMatchObject({ priority: 'urgent', triggers: ['flag'] });
 		const { items } = await moderation.queue(mod.claims);
 		expect(items.filter((item) => item.threadId === id)).toEqual([]);
-		const target = { threadId: id, postId: answer.id };
-		expect(await escalations.reportedCrisis(peer.claims, target)).toBe(true);
-		expect(await escalations.reportedCrisis(other.claims, target)).toBe(false);
-		expect(await escalations.reportedCrisis(peer.claims, { threadId: id, postId: null })).toBe(
-			false
-		);
+		const target = { threadId: id, postId: answer.id, reason: 'crisis' };
+		expect(await ownFlags.reported(peer.claims, target)).toBe(true);
+		expect(await ownFlags.reported(other.claims, target)).toBe(false);
+		expect(await ownFlags.reported(peer.claims, { ...target, postId: null })).toBe(false);
+		expect(await ownFlags.reported(peer.claims, { ...target, reason: 'spam' })).toBe(false);
 	});
 });

@@ -126,27 +126,71 @@ describe('helplines', () => {
 			{ display: '0800 111 0 222', tel: '08001110222' },
 			{ display: '116 123', tel: '116123' }
 		]);
+		// Around the clock is data; other hours are text; chats have their addresses.
+		expect(list[2]).toMatchObject({
+			alwaysOpen: true,
+			hours: '',
+			onlineUrl: 'https://online.telefonseelsorge.de'
+		});
+		expect(list[4]).toMatchObject({
+			alwaysOpen: false,
+			hours: 'Mo–Fr 9–17 Uhr, Di und Do bis 19 Uhr'
+		});
+		expect(list[6].hours).toBe('Mo, Mi, Fr 9–14 Uhr; Di, Do 15–20 Uhr');
+		expect(list.every((each) => each.hours || each.alwaysOpen)).toBe(true);
 	});
 
+	const input = {
+		nameDe: 'Krisendienst Testhausen',
+		nameEn: 'Crisis service Testhausen',
+		phone: '0341 123 456',
+		descriptionDe: 'Nur ein Test.',
+		descriptionEn: 'Just a test.',
+		alwaysOpen: false,
+		hoursDe: 'Mo–Fr 8–20 Uhr',
+		hoursEn: 'Mon–Fri 8 am–8 pm',
+		onlineUrl: 'https://krisendienst.example/chat',
+		region: 'Leipzig',
+		position: 999
+	};
+
 	it('are added, changed and removed by admins only', async () => {
-		const input = {
-			name: 'Krisendienst Testhausen',
-			phone: '0341 123 456',
-			description: 'Nur ein Test.',
-			hours: 'rund um die Uhr',
-			position: 999
-		};
 		await expect(helplines.add(someone.claims, input)).rejects.toMatchObject({ code: '42501' });
 		const id = await helplines.add(admin.claims, input);
-		expect((await helplines.list(someone.claims)).at(-1)).toMatchObject({ id, ...input });
+		expect(await helplines.all(admin.claims)).toContainEqual({ id, ...input });
 		await expect(helplines.update(someone.claims, id, input)).rejects.toThrow('Not allowed');
 		await helplines.update(admin.claims, id, { ...input, phone: '0341 654 321' });
-		expect((await helplines.list(null)).at(-1)?.phone).toBe('0341 654 321');
+		expect((await helplines.list(null)).find((each) => each.id === id)?.phone).toBe('0341 654 321');
 		await expect(
 			helplines.update(admin.claims, id, { ...input, phone: 'javascript:alert(1)' })
+		).rejects.toMatchObject({ code: '23514' });
+		await expect(
+			helplines.update(admin.claims, id, { ...input, onlineUrl: 'javascript:alert(1)' })
+		).rejects.toMatchObject({ code: '23514' });
+		await expect(
+			helplines.update(admin.claims, id, { ...input, onlineUrl: 'http://krisendienst.example' })
 		).rejects.toMatchObject({ code: '23514' });
 		await expect(helplines.remove(someone.claims, id)).rejects.toThrow('Not allowed');
 		await helplines.remove(admin.claims, id);
 		expect((await helplines.list(null)).map((each) => each.id)).not.toContain(id);
+	});
+
+	it('speak the page’s language: English texts on English pages, German where none is given', async () => {
+		const id = await helplines.add(admin.claims, { ...input, nameEn: '', alwaysOpen: true });
+		try {
+			const inEnglish = await helplines.list(null, undefined, 'en');
+			expect(inEnglish.find((each) => each.id === id)).toMatchObject({
+				name: 'Krisendienst Testhausen',
+				description: 'Just a test.',
+				alwaysOpen: true,
+				hours: ''
+			});
+			expect(inEnglish[2]).toMatchObject({ name: 'TelefonSeelsorge (crisis line)' });
+			expect(inEnglish[4].hours).toBe('Mon–Fri 9 am–5 pm, Tue and Thu until 7 pm');
+			const inGerman = await helplines.list(null, undefined, 'de');
+			expect(inGerman[4].hours).toBe('Mo–Fr 9–17 Uhr, Di und Do bis 19 Uhr');
+		} finally {
+			await helplines.remove(admin.claims, id);
+		}
 	});
 });

@@ -45,7 +45,7 @@ beforeAll(async () => {
 		);
 		if (resolveAfter === null) continue;
 		await atTime(expert.claims, later(item.openedAt, minutes(resolveAfter)), (tx) =>
-			escalations.resolve(expert.claims, item.id, 'no_action', {}, tx)
+			escalations.resolve(expert.claims, item.id, 'no_action', { note: 'Geklärt.' }, tx)
 		);
 	}
 });

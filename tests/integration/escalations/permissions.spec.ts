@@ -104,6 +104,7 @@ describe('changes', () => {
 		await expect(escalations.addNote(claims, id, 'Darf ich?')).rejects.toMatchObject(refusal);
 		await expect(escalations.release(claims, id)).rejects.toMatchObject(refusal);
 		await expect(escalations.resolve(claims, id, 'no_action')).rejects.toMatchObject(refusal);
+		await expect(escalations.reassign(claims, id, roles.serving.id)).rejects.toMatchObject(refusal);
 		await expect(escalations.reopen(claims, id)).rejects.toMatchObject(refusal);
 	});
 
@@ -111,9 +112,14 @@ describe('changes', () => {
 		await expect(
 			transaction(null, (tx) => tx`select public.claim_escalation(${id})`)
 		).rejects.toMatchObject({ code: '42501' });
-		await expect(
-			transaction(null, (tx) => tx`select public.open_unanswered_escalations()`)
-		).rejects.toMatchObject({ code: '42501' });
+		// The scheduled jobs are for the system only, not for members either.
+		for (const claims of [null, roles.serving.claims, roles.admin.claims]) {
+			for (const job of ['open_unanswered_escalations', 'alert_overdue_escalations']) {
+				await expect(
+					transaction(claims, (tx) => tx`select ${tx('public.' + job)}()`)
+				).rejects.toMatchObject({ code: '42501' });
+			}
+		}
 	});
 });
 

@@ -163,7 +163,11 @@ describe('the queue', () => {
 		expect(claimed).toMatchObject([{ id: normal.id, claimedByMe: true }]);
 		expect(claimed[0].claimedBy).toBe(professional.pseudonym);
 
-		await escalations.resolve(professional.claims, normal.id, 'no_action');
+		// "my items": what the counsellor holds, nothing else.
+		const mine = (await escalations.queue(professional.claims, { mine: true })).items;
+		expect(mine.map((item) => item.id)).toEqual([normal.id]);
+
+		await escalations.resolve(professional.claims, normal.id, 'no_action', { note: 'Geklärt.' });
 		const active = (await escalations.queue(professional.claims, { communityId: second })).items;
 		expect(active.map((item) => item.id)).not.toContain(normal.id);
 		const resolved = (

@@ -5,7 +5,7 @@ import { transaction } from '$lib/server/db';
 import * as escalations from '$lib/server/escalations';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
-import { community, counsellor, member, question, reply, type TestMember } from './support';
+import { community, counsellor, member, owner, question, reply, type TestMember } from './support';
 
 let served: string;
 let anna: TestMember;
@@ -101,20 +101,27 @@ describe('resolving', () => {
 		});
 	});
 
-	it('as referred names the service', async () => {
+	it('as referred names the service and how the family reaches it', async () => {
 		const { id } = await item();
 		for (const service of [undefined, '  ']) {
 			await expect(
-				escalations.resolve(anna.claims, id, 'referred', { service })
+				escalations.resolve(anna.claims, id, 'referred', { service, contact: '0341 123' })
 			).rejects.toMatchObject({ message: 'Name the service the family was referred to' });
 		}
+		for (const contact of [undefined, ' x ']) {
+			await expect(
+				escalations.resolve(anna.claims, id, 'referred', { service: 'Beratung', contact })
+			).rejects.toMatchObject({ hint: 'escalation_contact_required' });
+		}
 		await escalations.resolve(anna.claims, id, 'referred', {
-			service: ' Erziehungsberatung Testhausen '
+			service: ' Erziehungsberatung Testhausen ',
+			contact: ' Tel. 0341 123 45 67, Mo–Fr 9–16 Uhr '
 		});
 		const detail = await escalations.read(anna.claims, id);
 		expect(detail).toMatchObject({
 			outcome: 'referred',
-			referredService: 'Erziehungsberatung Testhausen'
+			referredService: 'Erziehungsberatung Testhausen',
+			referredContact: 'Tel. 0341 123 45 67, Mo–Fr 9–16 Uhr'
 		});
 		expect(detail?.history.at(-1)).toMatchObject({
 			kind: 'resolved',
@@ -124,10 +131,12 @@ describe('resolving', () => {
 		});
 	});
 
-	it('as a duplicate names another thread', async () => {
+	it('as a duplicate names another thread that readers can see', async () => {
 		const { threadId, id } = await item();
 		const other = await item();
-		for (const duplicateOf of [null, threadId]) {
+		const removed = await item();
+		await owner`update public.threads set removed_at = now() where id = ${removed.threadId}`;
+		for (const duplicateOf of [null, threadId, removed.threadId]) {
 			await expect(
 				escalations.resolve(anna.claims, id, 'duplicate', { duplicateOf })
 			).rejects.toMatchObject({ hint: 'escalation_duplicate_required' });
@@ -139,14 +148,22 @@ describe('resolving', () => {
 		});
 	});
 
-	it('as no action needed; only once, and not while someone else holds it', async () => {
+	it('as no action needed says why; only once, and not while someone else holds it', async () => {
 		const { id } = await item();
 		await escalations.claim(ben.claims, id);
-		await expect(escalations.resolve(anna.claims, id, 'no_action')).rejects.toMatchObject({
+		const why = { note: 'Die Antworten der Gemeinschaft decken das gut ab.' };
+		await expect(escalations.resolve(anna.claims, id, 'no_action', why)).rejects.toMatchObject({
 			hint: 'escalation_not_holder'
 		});
-		await escalations.resolve(ben.claims, id, 'no_action');
 		await expect(escalations.resolve(ben.claims, id, 'no_action')).rejects.toMatchObject({
+			hint: 'escalation_note_for_asker_required'
+		});
+		await escalations.resolve(ben.claims, id, 'no_action', why);
+		expect(await escalations.read(ben.claims, id)).toMatchObject({
+			outcome: 'no_action',
+			resolutionNote: 'Die Antworten der Gemeinschaft decken das gut ab.'
+		});
+		await expect(escalations.resolve(ben.claims, id, 'no_action', why)).rejects.toMatchObject({
 			hint: 'escalation_is_resolved'
 		});
 	});
@@ -157,7 +174,7 @@ describe('reopening', () => {
 		const { id } = await item();
 		await escalations.claim(anna.claims, id);
 		await escalations.addNote(anna.claims, id, 'Erst einmal erledigt.');
-		await escalations.resolve(anna.claims, id, 'no_action');
+		await escalations.resolve(anna.claims, id, 'no_action', { note: 'Erst einmal erledigt.' });
 		await expect(escalations.reopen(anna.claims, id)).resolves.toBeUndefined();
 		const detail = await escalations.read(anna.claims, id);
 		expect(detail).toMatchObject({ state: 'open', outcome: null, claimedBy: null });
@@ -176,7 +193,7 @@ describe('reopening', () => {
 
 	it('is refused while the thread has another open item; new triggers open that one', async () => {
 		const { asker, threadId, id } = await item();
-		await escalations.resolve(anna.claims, id, 'no_action');
+		await escalations.resolve(anna.claims, id, 'no_action', { note: 'Schon geklärt.' });
 		await escalations.flag(asker.claims, { threadId }, { note: 'Doch noch eine Frage.' });
 		const queue = (await escalations.queue(anna.claims, { communityId: served })).items;
 		const fresh = queue.find((each) => each.threadId === threadId)!;

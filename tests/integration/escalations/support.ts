@@ -74,6 +74,33 @@ export function atTime<T>(claims: Claims, at: Date, work: (tx: Tx) => Promise<T>
 	});
 }
 
+/**
+ * A question asked `ago` milliseconds ago: its time moved back, since the scheduled jobs
+ * run on the database's clock for every community at once (a test that moved the clock
+ * forward would escalate other tests' questions too).
+ */
+export async function askedAgo(threadId: string, ago: number) {
+	await owner`update public.threads set created_at = now() - ${ago / 1000} * interval '1 second'
+		where id = ${threadId}`;
+}
+
+/**
+ * Runs `work` as the database's owner in a transaction that is rolled back, the clock at
+ * `at`: a scheduled job with the clock moved changes nothing outside the test.
+ */
+export async function rolledBackAt(at: Date, work: (tx: Tx) => Promise<void>) {
+	const rollback = new Error('rollback');
+	await owner
+		.begin(async (tx) => {
+			await tx`select set_config('ratnetz.clock', ${at.toISOString()}, true)`;
+			await work(tx as unknown as Tx);
+			throw rollback;
+		})
+		.catch((error) => {
+			if (error !== rollback) throw error;
+		});
+}
+
 export const minutes = (n: number) => n * 60_000;
 export const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
 

@@ -3,9 +3,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
 import * as posts from '$lib/server/posts';
+import * as scheduler from '$lib/server/scheduler';
 import * as threads from '$lib/server/threads';
 import {
-	atTime,
 	community,
 	counsellor,
 	escalationsOf,
@@ -13,8 +13,10 @@ import {
 	later,
 	member,
 	minutes,
+	owner,
 	question,
 	reply,
+	askedAgo,
 	type TestMember
 } from './support';
 
@@ -126,48 +128,91 @@ describe('crisis words', () => {
 		const [item] = await escalationsOf(id);
 		expect(item.priority).toBe('urgent');
 		await posts.edit(peer.claims, answer.id, 'Ich ritze mich wieder, seit Tagen.');
-		expect(await historyKinds(item.id)).toEqual(['opened']);
+		expect(await historyKinds(item.id)).toEqual(['opened', 'alerted']);
 	});
 });
 
 describe('no peer answer within the waiting time', () => {
-	it('puts the question in the queue once the time has passed, as of that moment', async () => {
+	const opened = async (threadId: string) => (await escalationsOf(threadId))[0];
+	const runJob = () => scheduler.runJob('unanswered_escalations');
+
+	it('puts the question in the queue by the scheduled job once the time has passed, as of that moment', async () => {
 		const waiting = await threads.ask(asker.claims, open, question());
 		const answered = await threads.ask(asker.claims, open, question());
 		await posts.answer(peer.claims, answered.id, reply('Wir kennen das.'));
-		const [{ createdAt }] = [(await threads.read(asker.claims, waiting.id))!];
-		const read = (at: Date) =>
-			atTime(
-				professional.claims,
-				at,
-				async (tx) => (await escalations.queue(professional.claims, {}, tx)).items
-			);
 
-		const before = await read(later(createdAt, hours(48) - minutes(1)));
-		expect(before.map((item) => item.threadId)).not.toContain(waiting.id);
-		// Postgres keeps microseconds, Date milliseconds: a second more is surely past.
-		const after = await read(later(createdAt, hours(48) + minutes(1) + 1000));
-		const item = after.find((each) => each.threadId === waiting.id);
-		expect(item).toMatchObject({ priority: 'normal', triggers: ['unanswered'], ageMinutes: 1 });
+		await askedAgo(waiting.id, hours(48) - minutes(1));
+		await askedAgo(answered.id, hours(49));
+		await runJob();
+		expect(await escalationsOf(waiting.id)).toEqual([]);
+		await askedAgo(waiting.id, hours(48) + minutes(1));
+		expect(await runJob()).toBeGreaterThanOrEqual(1);
+		const { createdAt } = (await threads.read(asker.claims, waiting.id))!;
+		const item = (await escalations.queue(professional.claims, { communityId: open })).items.find(
+			(each) => each.threadId === waiting.id
+		);
+		expect(item).toMatchObject({ priority: 'normal', triggers: ['unanswered'] });
 		expect(item!.openedAt).toEqual(later(createdAt, hours(48)));
 		expect(item!.dueAt).toEqual(later(createdAt, hours(96)));
-		expect(after.map((each) => each.threadId)).not.toContain(answered.id);
+		expect(await escalationsOf(answered.id)).toEqual([]);
 
-		await read(later(createdAt, hours(50)));
+		// Idempotent: running again (or on another server) opens nothing more.
+		await runJob();
 		expect(await escalationsOf(waiting.id)).toHaveLength(1);
 	});
 
 	it('follows the community’s own waiting time', async () => {
 		const quick = await community({ waiting: '2 hours' });
-		const [local, expert] = await Promise.all([member(quick), counsellor([quick])]);
+		const local = await member(quick);
 		const { id } = await threads.ask(local.claims, quick, question());
-		const created = (await threads.read(local.claims, id))!.createdAt;
-		const queue = await atTime(
-			expert.claims,
-			later(created, hours(2) + 1000),
-			async (tx) => (await escalations.queue(expert.claims, {}, tx)).items
-		);
-		expect(queue.map((item) => item.threadId)).toEqual([id]);
+		await askedAgo(id, hours(2) - minutes(1));
+		await runJob();
+		expect(await escalationsOf(id)).toEqual([]);
+		await askedAgo(id, hours(2) + minutes(1));
+		await runJob();
+		expect(await opened(id)).toMatchObject({ priority: 'normal' });
+	});
+
+	it('counts neither the asker’s own answers nor answers removed, withdrawn or held as peer answers', async () => {
+		const own = await threads.ask(asker.claims, open, question());
+		await posts.answer(asker.claims, own.id, reply('Nachtrag: es geht um die Grundschule.'));
+		const removed = await threads.ask(asker.claims, open, question());
+		const removedAnswer = await posts.answer(peer.claims, removed.id, reply('Kauf dir was.'));
+		await owner`update public.posts set removed_at = now() where id = ${removedAnswer.id}`;
+		const withdrawn = await threads.ask(asker.claims, open, question());
+		const withdrawnAnswer = await posts.answer(peer.claims, withdrawn.id, reply('Doch nicht.'));
+		await posts.withdraw(peer.claims, withdrawnAnswer.id);
+		const held = await threads.ask(asker.claims, open, question());
+		const heldAnswer = await posts.answer(peer.claims, held.id, reply('Wartet auf Freigabe.'));
+		await owner`update public.posts set held_at = now() where id = ${heldAnswer.id}`;
+		const peerAnswered = await threads.ask(asker.claims, open, question());
+		await posts.answer(peer.claims, peerAnswered.id, reply('Bei uns hat das geholfen.'));
+
+		for (const { id } of [own, removed, withdrawn, held, peerAnswered])
+			await askedAgo(id, hours(49));
+		await runJob();
+		for (const { id } of [own, removed, withdrawn, held]) {
+			expect(await opened(id), id).toMatchObject({ priority: 'normal' });
+		}
+		expect(await escalationsOf(peerAnswered.id)).toEqual([]);
+	});
+
+	it('takes a restored answer as answered again', async () => {
+		const { id } = await threads.ask(asker.claims, open, question());
+		const answer = await posts.answer(peer.claims, id, reply('Erst entfernt, dann zurück.'));
+		await owner`update public.posts set removed_at = now() where id = ${answer.id}`;
+		await owner`update public.posts set removed_at = null where id = ${answer.id}`;
+		await askedAgo(id, hours(49));
+		await runJob();
+		expect(await escalationsOf(id)).toEqual([]);
+	});
+
+	it('runs on one server at a time while the others skip, and opens each item once', async () => {
+		const { id } = await threads.ask(asker.claims, open, question());
+		await askedAgo(id, hours(49));
+		await Promise.all([runJob(), runJob(), runJob()]);
+		expect(await escalationsOf(id)).toHaveLength(1);
+		expect(await historyKinds((await opened(id)).id)).toEqual(['opened']);
 	});
 });
 
@@ -186,7 +231,7 @@ describe('further triggers', () => {
 		const other = await member(open);
 		await escalations.flag(other.claims, { threadId: id }, { note: 'Auch von mir.' });
 		expect(await escalationsOf(id)).toMatchObject([{ id: first.id, priority: 'urgent' }]);
-		expect(await historyKinds(first.id)).toEqual(['opened', 'raised', 'triggered']);
+		expect(await historyKinds(first.id)).toEqual(['opened', 'raised', 'alerted', 'triggered']);
 		expect((await itemFor(id))?.triggers.sort()).toEqual(['crisis', 'flag']);
 	});
 });

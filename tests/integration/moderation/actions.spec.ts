@@ -2,6 +2,7 @@
 // what the item's history and the community's mod log keep.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as moderation from '$lib/server/moderation';
+import * as ownFlags from '$lib/server/own-flags';
 import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
@@ -116,7 +117,7 @@ describe('removing and restoring', () => {
 		expect(await visibleTo(author.claims, threadId, postId)).toBe(true);
 		const [told] = await notificationsOf(author.id);
 		expect(told).toEqual({ kind: 'post_removed', reason: 'Beleidigung anderer Mitglieder' });
-		const decided = (await moderation.myFlags(flagger.claims)).flags;
+		const decided = (await ownFlags.myFlags(flagger.claims)).flags;
 		expect(decided.find((flag) => flag.threadId === threadId)?.decision).toBe('removed');
 		expect((await notificationsOf(flagger.id))[0].kind).toBe('flag_decided');
 		const [row] =
@@ -166,7 +167,7 @@ describe('dismissing', () => {
 			'Kein Verstoß'
 		);
 		expect(await visibleTo(reader.claims, threadId, postId)).toBe(true);
-		const flags = (await moderation.myFlags(flagger.claims)).flags;
+		const flags = (await ownFlags.myFlags(flagger.claims)).flags;
 		expect(flags.find((flag) => flag.threadId === threadId)?.decision).toBe('dismissed');
 		expect(await openItem(mod.claims, { threadId, postId })).toBeUndefined();
 	});
@@ -223,7 +224,10 @@ describe('thread actions', () => {
 		const count = async (id: string) =>
 			(await owner`select thread_count from public.communities where id = ${id}`)[0].thread_count;
 		const [before, beforeOther] = [await count(home), await count(other)];
-		await moderationActions.move(mod.claims, threadId, other, 'Passt dort besser', null);
+		// Only into a community the moderator moderates too.
+		const ofBoth = await moderator(home);
+		await owner`insert into public.community_moderators (community_id, member_id) values (${other}, ${ofBoth.id})`;
+		await moderationActions.move(ofBoth.claims, threadId, other, 'Passt dort besser', null);
 		expect((await threads.read(reader.claims, threadId))?.communityId).toBe(other);
 		expect([await count(home), await count(other)]).toEqual([before - 1, beforeOther + 1]);
 		const logged =

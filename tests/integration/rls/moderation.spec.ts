@@ -4,6 +4,7 @@
 // only their own community's.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type Claims } from '$lib/server/db';
+import * as moderation from '$lib/server/moderation';
 import * as moderationActions from '$lib/server/moderation-actions';
 import * as posts from '$lib/server/posts';
 import * as threads from '$lib/server/threads';
@@ -78,10 +79,15 @@ describe('reading the moderation tables', () => {
 		}
 	});
 
-	it('shows the community’s moderators everything of it', async () => {
-		for (const table of ['moderation_items', 'mod_log', 'watched_words', 'suspensions']) {
+	it('shows the community’s moderators everything of it, suspensions through the list that names no anonymous author', async () => {
+		for (const table of ['moderation_items', 'mod_log', 'watched_words']) {
 			expect(await count(mod.claims, table), table).toBeGreaterThan(0);
 		}
+		expect(await count(mod.claims, 'suspensions')).toBe(0);
+		expect(await moderation.suspensions(mod.claims, home)).toHaveLength(1);
+		await expect(moderation.suspensions(otherMod.claims, home)).rejects.toMatchObject({
+			code: '42501'
+		});
 	});
 });
 

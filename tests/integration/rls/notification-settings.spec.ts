@@ -10,12 +10,14 @@ let member: TestMember;
 let other: TestMember;
 let counsellor: TestMember;
 let moderator: TestMember;
+let admin: TestMember;
 
 beforeAll(async () => {
-	[member, other, counsellor] = await Promise.all([
+	[member, other, counsellor, admin] = await Promise.all([
 		createMember(),
 		createMember(),
-		createMember({ role: 'counsellor' })
+		createMember({ role: 'counsellor' }),
+		createMember({ role: 'admin' })
 	]);
 	moderator = await createMember();
 	await owner`insert into public.community_moderators (community_id, member_id)
@@ -24,21 +26,25 @@ beforeAll(async () => {
 
 describe('notification settings', () => {
 	it('start from the defaults, list only the kinds the member can get, and save', async () => {
-		expect(await notificationSettings.list(member.claims)).toEqual([
-			{ kind: 'answer', delivery: 'immediate' },
-			{ kind: 'professional_answer', delivery: 'immediate' },
-			{ kind: 'reply', delivery: 'digest' },
-			{ kind: 'accepted', delivery: 'digest' },
-			{ kind: 'helpful', delivery: 'in_app' },
-			{ kind: 'post_removed', delivery: 'immediate' },
-			{ kind: 'post_restored', delivery: 'immediate' },
-			{ kind: 'warning', delivery: 'immediate' },
-			{ kind: 'suspension', delivery: 'immediate' },
-			{ kind: 'flag_decided', delivery: 'digest' }
-		]);
+		expect(await notificationSettings.list(member.claims)).toEqual(
+			[
+				{ kind: 'answer', delivery: 'immediate' },
+				{ kind: 'professional_answer', delivery: 'immediate' },
+				{ kind: 'escalation_resolved', delivery: 'immediate' },
+				{ kind: 'reply', delivery: 'digest' },
+				{ kind: 'accepted', delivery: 'digest' },
+				{ kind: 'helpful', delivery: 'in_app' },
+				{ kind: 'post_removed', delivery: 'immediate' },
+				{ kind: 'post_restored', delivery: 'immediate' },
+				{ kind: 'warning', delivery: 'immediate' },
+				{ kind: 'suspension', delivery: 'immediate' },
+				{ kind: 'flag_decided', delivery: 'digest' }
+			].map((setting) => ({ ...setting, alert: false }))
+		);
 		expect(await notificationSettings.list(counsellor.claims)).toContainEqual({
 			kind: 'escalation_item',
-			delivery: 'immediate'
+			delivery: 'immediate',
+			alert: false
 		});
 		const moderatorKinds = (await notificationSettings.list(moderator.claims)).map((s) => s.kind);
 		expect(moderatorKinds).toContain('moderation_item');
@@ -49,8 +55,53 @@ describe('notification settings', () => {
 		]);
 		await notificationSettings.save(member.claims, [{ kind: 'answer', delivery: 'in_app' }]);
 		const saved = await notificationSettings.list(member.claims);
-		expect(saved).toContainEqual({ kind: 'answer', delivery: 'in_app' });
-		expect(saved).toContainEqual({ kind: 'helpful', delivery: 'immediate' });
+		expect(saved).toContainEqual({ kind: 'answer', delivery: 'in_app', alert: false });
+		expect(saved).toContainEqual({ kind: 'helpful', delivery: 'immediate', alert: false });
+	});
+
+	it('show counsellors and admins their alerts as always mailed at once, never a choice', async () => {
+		const alerts = async (who: TestMember) =>
+			(await notificationSettings.list(who.claims)).filter((setting) => setting.alert);
+		expect(await alerts(counsellor)).toEqual([
+			{ kind: 'escalation_urgent', delivery: 'immediate', alert: true },
+			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true }
+		]);
+		expect(await alerts(admin)).toEqual([
+			{ kind: 'escalation_urgent', delivery: 'immediate', alert: true },
+			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true },
+			{ kind: 'escalation_unserved', delivery: 'immediate', alert: true }
+		]);
+		expect(await alerts(member)).toEqual([]);
+		expect(await alerts(moderator)).toEqual([]);
+	});
+
+	it('cannot switch an alert off: saving or writing the table leaves it mailed at once', async () => {
+		for (const delivery of ['in_app', 'digest'] as const) {
+			await expect(
+				notificationSettings.save(counsellor.claims, [{ kind: 'escalation_urgent', delivery }])
+			).rejects.toMatchObject({ code: '42501' });
+		}
+		await notificationSettings.save(counsellor.claims, [
+			{ kind: 'escalation_item', delivery: 'digest' }
+		]);
+		await expect(
+			transaction(
+				counsellor.claims,
+				(tx) => tx`update public.notification_settings set kind = 'escalation_overdue'
+					where member_id = ${counsellor.id} and kind = 'escalation_item'`
+			)
+		).rejects.toMatchObject({ code: '42501' });
+		// A row written past the rules (the owner) still counts for nothing.
+		await owner`insert into public.notification_settings (member_id, kind, delivery)
+			values (${counsellor.id}, 'escalation_urgent', 'in_app')`;
+		const [{ delivery }] = await owner<{ delivery: string }[]>`
+			select public.mail_delivery_for(${counsellor.id}, 'escalation_urgent') as delivery`;
+		expect(delivery).toBe('immediate');
+		expect(
+			(await notificationSettings.list(counsellor.claims)).find(
+				(s) => s.kind === 'escalation_urgent'
+			)
+		).toEqual({ kind: 'escalation_urgent', delivery: 'immediate', alert: true });
 	});
 
 	it("are the member's own: another's cannot be read, added, changed or removed", async () => {

@@ -10,6 +10,7 @@ const filterSchema = z.object({
 	community: z.uuid().optional().catch(undefined),
 	priority: z.enum(escalations.priorities).optional().catch(undefined),
 	state: z.enum([...escalations.states, 'active']).catch('active'),
+	mine: z.literal('1').optional().catch(undefined),
 	after: z.string().max(200).optional().catch(undefined)
 });
 
@@ -19,9 +20,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		community: url.searchParams.get('community') || undefined,
 		priority: url.searchParams.get('priority') || undefined,
 		state: url.searchParams.get('state') || undefined,
+		mine: url.searchParams.get('mine') || undefined,
 		after: url.searchParams.get('after') || undefined
 	});
-	const [queued, figures, all] = await read(claims, (tx) =>
+	const [queued, figures, all, loads] = await read(claims, (tx) =>
 		Promise.all([
 			escalations.queue(
 				claims,
@@ -29,20 +31,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					communityId: filter.community,
 					priority: filter.priority,
 					state: filter.state,
+					mine: Boolean(filter.mine),
 					after: filter.after
 				},
 				tx
 			),
 			escalations.figures(claims, tx),
-			communities.list(claims, {}, tx)
+			communities.list(claims, {}, tx),
+			escalations.loads(claims, null, tx)
 		])
 	);
 	return {
+		live: ['queue'],
 		filter,
 		items: queued.items,
 		total: queued.total,
 		pages: keysetPages(url, queued.next),
 		figures,
-		communities: all
+		communities: all,
+		loads
 	};
 };

@@ -36,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	);
 	const chosen = moderated.find((community) => community.slug === filter.community) ?? null;
 	return {
+		live: ['moderation'],
 		items: queued.items,
 		pages: keysetPages(url, queued.next),
 		figures: chosen ? figures.filter((figure) => figure.communityId === chosen.id) : figures,

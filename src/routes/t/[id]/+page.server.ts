@@ -11,6 +11,7 @@ import * as escalations from '$lib/server/escalations';
 import * as communities from '$lib/server/communities';
 import * as helplines from '$lib/server/helplines';
 import * as moderation from '$lib/server/moderation';
+import * as ownFlags from '$lib/server/own-flags';
 import { moderate, type ModerationKind } from '$lib/server/moderation-forms';
 import * as posts from '$lib/server/posts';
 import { renderedAnswer } from '$lib/server/rendered-answers';
@@ -54,25 +55,37 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// some readers need is asked only for them, as the session check found them: the
 	// community's checks of counsellors and moderators (threads.read), the suspension here of
 	// a suspended member, the communities a moderator may move it to.
-	const [thread, shown, lines, reportedCrisis, mySuspension, moveTargets] = await read(
+	const [thread, shown, lines, reportedByMe, mySuspension, moveTargets, help] = await read(
 		locals.claims,
 		(tx) =>
 			Promise.all([
 				threads.read(locals.claims, id, tx, locals.member),
 				posts.readPage(locals.claims, id, at, tx),
-				crisis || reported === 'crisis' ? helplines.list(locals.claims, tx) : [],
-				reported === 'crisis' && locals.claims
-					? escalations.reportedCrisis(locals.claims, { threadId: id, postId: at.postId }, tx)
-					: false,
+				// Members too: whether the asker waits out of hours is known only from this read,
+				// and a second one would cost a round trip (and did, every evening).
+				crisis || reported === 'crisis' || locals.claims ? helplines.list(locals.claims, tx) : [],
+				// Thanks (and for a crisis the helplines) only for who reported: a shared link shows nothing.
+				reported === null || !locals.claims
+					? false
+					: ownFlags.reported(
+							locals.claims,
+							{ threadId: id, postId: at.postId, reason: reported || undefined },
+							tx
+						),
 				locals.member?.suspended
 					? moderation.mySuspension(locals.claims, { threadId: id }, tx)
 					: null,
 				locals.claims && locals.member?.moderates
 					? communities.moveTargets(locals.claims, id, tx)
-					: []
+					: [],
+				// The professional side, for the asker and the counsellors only (the database decides).
+				locals.claims ? escalations.professionalHelp(locals.claims, id, tx) : null
 			])
 	);
 	if (!thread) error(404, m.error_thread_not_found());
+	// Waiting while nobody is on duty: the helplines go with the notice that says so.
+	const waitingOutOfHours = Boolean(help?.nextStaffedAt);
+	const shownHelplines = crisis || reported === 'crisis' || waitingOutOfHours ? lines : [];
 	const suspension = thread.canTakePart ? mySuspension : null;
 	const written = at.postId
 		? shown.answers
@@ -90,7 +103,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 						answer,
 						threadId: id,
 						signedIn: Boolean(locals.claims),
-						canTakePart: thread.canTakePart,
+						// A suspended member may not vote or report: their answers show no such buttons.
+						canTakePart: thread.canTakePart && !suspension,
 						canAccept: thread.isMine
 					},
 					shown.version
@@ -102,12 +116,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		pages: { page: shown.page, count: shown.pageCount, answers: shown.answerCount },
 		crisis: crisis && written?.isMine ? (written.held ? 'held' : 'published') : null,
 		replyTo,
-		// Held without crisis words: waiting for a moderator's approval.
-		held: url.searchParams.has('held'),
+		// Held without crisis words: waiting for a moderator's approval. Told only to its
+		// writer: a shared link shows nothing.
+		held: url.searchParams.has('held') && Boolean(written?.isMine && written.held),
 		// Back from the report page (t/[id]/report); a crisis report is told what happens next.
-		reported:
-			reported === 'crisis' ? (reportedCrisis ? 'crisis' : null) : reported === '' ? 'other' : null,
-		helplines: lines,
+		reported: reportedByMe ? (reported === 'crisis' ? 'crisis' : 'other') : null,
+		helplines: shownHelplines,
+		help,
 		suspension,
 		moveTargets,
 		// A fresh key per answer form: a double submit creates one post.
@@ -189,6 +204,10 @@ export const actions: Actions = {
 		const { claims, id } = await choice(event);
 		return act(() => threads.withdraw(claims, id), id, null);
 	},
+	undoThread: async (event) => {
+		const { claims, id } = await choice(event);
+		return act(() => threads.undoWithdrawal(claims, id), id, null);
+	},
 	flag: async (event) => {
 		const { claims } = requireMember(event.locals);
 		const form = parseForm(flagSchema, await event.request.formData());
@@ -235,5 +254,10 @@ export const actions: Actions = {
 		const { claims, id, postId } = await choice(event);
 		if (!postId) error(400, m.error_unexpected());
 		return act(() => posts.withdraw(claims, postId), id, postId);
+	},
+	undoPost: async (event) => {
+		const { claims, id, postId } = await choice(event);
+		if (!postId) error(400, m.error_unexpected());
+		return act(() => posts.undoWithdrawal(claims, postId), id, postId);
 	}
 };

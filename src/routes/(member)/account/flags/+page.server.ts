@@ -1,10 +1,10 @@
 import { keysetPages } from '$lib/paths';
-import * as moderation from '$lib/server/moderation';
+import * as ownFlags from '$lib/server/own-flags';
 import { requireMember } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireMember(locals);
-	const { flags, next } = await moderation.myFlags(claims, url.searchParams.get('after'));
+	const { flags, next } = await ownFlags.myFlags(claims, url.searchParams.get('after'));
 	return { flags, pages: keysetPages(url, next) };
 };

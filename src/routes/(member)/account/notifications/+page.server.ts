@@ -18,7 +18,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { claims } = requireMember(locals);
-		const kinds = (await notificationSettings.list(claims)).map((setting) => setting.kind);
+		// Alerts are no choice: a value sent for one is ignored (and the database refuses it).
+		const kinds = (await notificationSettings.list(claims))
+			.filter((setting) => !setting.alert)
+			.map((setting) => setting.kind);
 		const delivery = z.enum(deliveries, { error: () => m.error_delivery_invalid() });
 		const schema = z.object(Object.fromEntries(kinds.map((kind) => [kind, delivery])));
 		const form = parseForm(schema, await request.formData());

@@ -25,7 +25,8 @@ const verifySchema = z.object({
 		.trim()
 		.min(2, { error: () => m.error_badge_text() })
 		.max(120, { error: () => m.error_badge_text() }),
-	servesAll: z.string().optional()
+	servesAll: z.string().optional(),
+	dutyLead: z.string().optional()
 });
 const withdrawSchema = z.object({
 	memberId: z.uuid(),
@@ -65,7 +66,8 @@ export const actions: Actions = {
 			counsellors.verify(claims, memberId, {
 				profession: form.data.profession,
 				organisation: form.data.organisation,
-				communityIds
+				communityIds,
+				dutyLead: Boolean(form.data.dutyLead)
 			})
 		);
 		return verified.ok ? { verified: true } : rejectForm(form.values, verified);

@@ -7,6 +7,7 @@ import * as helplines from '$lib/server/helplines';
 import { requireAdmin } from '$lib/server/request';
 import { keysetPages } from '$lib/paths';
 import * as safeguarding from '$lib/server/safeguarding';
+import * as staffedHours from '$lib/server/staffed-hours';
 import type { Actions, PageServerLoad } from './$types';
 
 const text = (max: number, min = 0) =>
@@ -15,13 +16,63 @@ const text = (max: number, min = 0) =>
 		.trim()
 		.min(min, { error: () => m.error_field_length({ max }) })
 		.max(max, { error: () => m.error_field_length({ max }) });
-const helplineSchema = z.object({
-	name: text(120, 2),
-	phone: text(120, 3),
-	description: text(500),
-	hours: text(120),
-	position: z.coerce.number().int().min(0).max(1000).catch(100)
-});
+const helplineSchema = z
+	.object({
+		nameDe: text(120, 2),
+		nameEn: text(120),
+		phone: text(120, 3),
+		descriptionDe: text(500),
+		descriptionEn: text(500),
+		alwaysOpen: z.string().optional(),
+		hoursDe: text(120),
+		hoursEn: text(120),
+		onlineUrl: z.union([
+			z.literal(''),
+			z
+				.url({ protocol: /^https$/, error: () => m.error_helpline_url() })
+				.max(300, { error: () => m.error_helpline_url() })
+		]),
+		region: z.union([z.literal(''), text(80, 2)]),
+		position: z.coerce.number().int().min(0).max(1000).catch(100)
+	})
+	.transform(({ alwaysOpen, onlineUrl, region, ...helpline }) => ({
+		...helpline,
+		alwaysOpen: Boolean(alwaysOpen),
+		onlineUrl: onlineUrl || null,
+		region: region || null
+	}));
+const editSchema = z.intersection(z.object({ id: z.uuid() }), helplineSchema);
+const time = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)]);
+const hoursSchema = z
+	.object(
+		Object.fromEntries(
+			staffedHours.weekdays.flatMap((day) => [
+				[`opens${day}`, time.catch('invalid')],
+				[`closes${day}`, time.catch('invalid')]
+			])
+		)
+	)
+	.superRefine((days, context) => {
+		for (const day of staffedHours.weekdays) {
+			const opens = days[`opens${day}`];
+			const closes = days[`closes${day}`];
+			// Both empty: not staffed that day; else a window that opens before it closes.
+			if (opens === '' && closes === '') continue;
+			if (opens === 'invalid' || closes === 'invalid' || !opens || !closes || opens >= closes)
+				context.addIssue({
+					code: 'custom',
+					path: [`opens${day}`],
+					message: m.error_staffed_hours()
+				});
+		}
+	})
+	.transform((days) =>
+		Object.fromEntries(
+			staffedHours.weekdays
+				.filter((day) => days[`opens${day}`])
+				.map((day) => [day, { opens: days[`opens${day}`], closes: days[`closes${day}`] }])
+		)
+	);
 // A crisis word has a category unless it marks a harmless context or phrase.
 const wordSchema = z
 	.object({
@@ -42,14 +93,16 @@ const idSchema = z.object({ id: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireAdmin(locals);
-	const [lines, words, reveals] = await Promise.all([
-		helplines.list(claims),
+	const [lines, words, reveals, hours] = await Promise.all([
+		helplines.all(claims),
 		crisisWords.list(claims),
-		safeguarding.revealLog(claims, url.searchParams.get('after'))
+		safeguarding.revealLog(claims, url.searchParams.get('after')),
+		staffedHours.read(claims)
 	]);
 	return {
 		helplines: lines,
 		words,
+		hours,
 		reveals: reveals.entries,
 		revealPages: keysetPages(url, reveals.next)
 	};
@@ -71,6 +124,16 @@ export const actions: Actions = {
 	addHelpline: async ({ locals, request }) => {
 		const { claims } = requireAdmin(locals);
 		return change(request, helplineSchema, (helpline) => helplines.add(claims, helpline));
+	},
+	updateHelpline: async ({ locals, request }) => {
+		const { claims } = requireAdmin(locals);
+		return change(request, editSchema, ({ id, ...helpline }) =>
+			helplines.update(claims, id, helpline)
+		);
+	},
+	saveHours: async ({ locals, request }) => {
+		const { claims } = requireAdmin(locals);
+		return change(request, hoursSchema, (week) => staffedHours.save(claims, week));
 	},
 	removeHelpline: async ({ locals, request }) => {
 		const { claims } = requireAdmin(locals);

@@ -1,65 +1,128 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseForm } from '$lib/forms';
+import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Claims } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
 import { found, requireCounsellor } from '$lib/server/request';
+import * as search from '$lib/server/search';
+import * as threads from '$lib/server/threads';
+import { threadIdFrom } from '$lib/thread-address';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const id = (params: { id: string }) => z.uuid().safeParse(params.id).data ?? null;
+const duplicateQuery = z.string().trim().max(search.maxQueryLength).catch('');
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { claims } = requireCounsellor(locals);
 	const itemId = id(params);
 	const item = found(
 		itemId ? await escalations.read(claims, itemId) : null,
 		m.escalation_not_found
 	);
-	return { item };
+	// The whole case on one page: the item, its question (read after the item, which names
+	// it), the colleagues to hand it to, and the threads to pick as the one this duplicates:
+	// those the counsellor searched for, else those whose titles resemble this one's.
+	const q = duplicateQuery.parse(url.searchParams.get('dup') ?? '');
+	const [thread, colleagues, candidates] = await Promise.all([
+		threads.read(claims, item.threadId, undefined, locals.member),
+		escalations.loads(claims, item.id),
+		item.state === 'claimed' && item.claimedByMe
+			? q
+				? search.threads(claims, { q }).then((found) => found.results)
+				: search.similar(claims, item.threadTitle, { communityId: item.communityId })
+			: []
+	]);
+	return {
+		item,
+		thread: found(thread, m.escalation_not_found),
+		colleagues,
+		duplicateQuery: q,
+		candidates: candidates.filter((thread) => thread.id !== item.threadId).slice(0, 10)
+	};
 };
 
+const text = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: () => m.error_field_length({ max }) });
 const noteSchema = z.object({ body: z.string().trim().min(1).max(5000) });
+const reasonSchema = z.object({ reason: text(500).optional() });
+const reassignSchema = z.object({
+	assignee: z.uuid({ error: () => m.escalation_assignee_required() }),
+	reason: text(500).optional()
+});
 const resolveSchema = z.object({
-	outcome: z.enum(escalations.outcomes),
-	service: z.string().trim().max(200).optional(),
-	duplicateOf: z.union([z.literal(''), z.uuid()]).optional()
+	outcome: z.enum(escalations.outcomes, { error: () => m.escalation_outcome_required() }),
+	service: text(200).optional(),
+	contact: text(300).optional(),
+	note: text(1000).optional(),
+	duplicateOf: z.union([z.literal(''), z.uuid()]).optional(),
+	duplicateAddress: text(500).optional()
 });
 
-type Step = (claims: Claims, itemId: string, form: FormData) => Promise<string | void>;
+type Step = (claims: Claims, itemId: string) => Promise<unknown>;
 
 /**
- * Runs one step on the item. A step returns a message for bad input; the database's
- * refusals (someone else holds it, already resolved …) are shown, not thrown.
+ * One step on the item, its form parsed first. Bad input and the database's refusals
+ * (someone else holds it, already resolved …) come back with the input kept.
  */
-async function step(event: RequestEvent, run: Step) {
+async function step<Schema extends z.ZodType>(
+	event: RequestEvent,
+	schema: Schema,
+	run: (data: z.output<Schema>) => Step | { error: string; field?: string }
+) {
 	const { claims } = requireCounsellor(event.locals);
 	const itemId = found(id(event.params), m.escalation_not_found);
-	const form = await event.request.formData();
-	const done = await attempt(() => run(claims, itemId, form));
-	if (!done.ok) return fail(409, { error: done.error });
-	return done.value ? fail(400, { error: done.value }) : { done: true };
+	const form = parseForm(schema, await event.request.formData());
+	if (!form.ok) return rejectForm(form.values, form);
+	const planned = run(form.data);
+	if (typeof planned !== 'function') return rejectForm(form.values, planned);
+	const done = await attempt(() => planned(claims, itemId));
+	return done.ok ? { done: true } : rejectForm(form.values, done);
 }
 
+const none = z.object({});
+
 export const actions: Actions = {
-	claim: (event) => step(event, (claims, itemId) => escalations.claim(claims, itemId)),
-	release: (event) => step(event, (claims, itemId) => escalations.release(claims, itemId)),
-	reopen: (event) => step(event, (claims, itemId) => escalations.reopen(claims, itemId)),
+	claim: (event) => step(event, none, () => escalations.claim),
+	reopen: (event) => step(event, none, () => escalations.reopen),
+	release: (event) =>
+		step(
+			event,
+			reasonSchema,
+			({ reason }) =>
+				(claims, itemId) =>
+					escalations.release(claims, itemId, reason || null)
+		),
+	reassign: (event) =>
+		step(
+			event,
+			reassignSchema,
+			({ assignee, reason }) =>
+				(claims, itemId) =>
+					escalations.reassign(claims, itemId, assignee, reason || null)
+		),
 	note: (event) =>
-		step(event, async (claims, itemId, form) => {
-			const note = parseForm(noteSchema, form);
-			if (!note.ok) return m.escalation_note_required();
-			await escalations.addNote(claims, itemId, note.data.body);
-		}),
+		step(event, noteSchema.catch({ body: '' }), ({ body }) =>
+			body
+				? (claims, itemId) => escalations.addNote(claims, itemId, body)
+				: { error: m.escalation_note_required(), field: 'body' }
+		),
 	resolve: (event) =>
-		step(event, async (claims, itemId, form) => {
-			const resolution = parseForm(resolveSchema, form);
-			if (!resolution.ok) return m.escalation_outcome_required();
-			const { outcome, service, duplicateOf } = resolution.data;
-			await escalations.resolve(claims, itemId, outcome, {
-				service: service || null,
-				duplicateOf: duplicateOf || null
-			});
+		step(event, resolveSchema, (form) => {
+			// A thread picked from the suggestions, else the address pasted (or its id).
+			const address = form.duplicateAddress ?? '';
+			const duplicateOf = form.duplicateOf || (address ? threadIdFrom(address) : null);
+			if (form.outcome === 'duplicate' && address && !form.duplicateOf && !duplicateOf)
+				return { error: m.escalation_duplicate_address_invalid(), field: 'duplicateAddress' };
+			return (claims, itemId) =>
+				escalations.resolve(claims, itemId, form.outcome, {
+					service: form.service || null,
+					contact: form.contact || null,
+					note: form.note || null,
+					duplicateOf
+				});
 		})
 };

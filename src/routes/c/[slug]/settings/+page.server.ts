@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { textsSchema } from '$lib/community-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/communities';
@@ -36,12 +37,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		community,
 		settings: await settings.read(claims, community.id),
-		saved: url.searchParams.has('saved')
+		saved: url.searchParams.get('saved')
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	/** The description and rules; the database logs each change in the mod log. */
+	texts: async ({ locals, params, request }) => {
+		const { claims, community } = await manageable(locals, params.slug);
+		const form = parseForm(textsSchema, await request.formData());
+		if (!form.ok) return rejectForm(form.values, form);
+		const saved = await attempt(() => communities.updateTexts(claims, community.id, form.data));
+		if (!saved.ok) return rejectForm(form.values, saved);
+		redirect(303, `/c/${community.slug}/settings?saved=texts`);
+	},
+	escalation: async ({ locals, params, request }) => {
 		const { claims, community } = await manageable(locals, params.slug);
 		const form = parseForm(settingsSchema, await request.formData());
 		if (!form.ok) return rejectForm(form.values, form);
@@ -54,6 +64,6 @@ export const actions: Actions = {
 			})
 		);
 		if (!saved.ok) return rejectForm(form.values, saved);
-		redirect(303, `/c/${community.slug}/settings?saved`);
+		redirect(303, `/c/${community.slug}/settings?saved=escalation`);
 	}
 };

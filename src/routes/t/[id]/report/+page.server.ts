@@ -2,6 +2,7 @@
 // own, linked from each post, so a long thread does not carry a form for every post.
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { shownAuthor } from '$lib/authors';
 import { parseForm, rejectForm } from '$lib/forms';
 import { reportReasons } from '$lib/moderation-names';
 import { m } from '$lib/paraglide/messages';
@@ -10,6 +11,7 @@ import type { Claims } from '$lib/server/db';
 import { read } from '$lib/server/db';
 import { attempt } from '$lib/server/db-errors';
 import * as escalations from '$lib/server/escalations';
+import * as moderation from '$lib/server/moderation';
 import * as posts from '$lib/server/posts';
 import { requireMember } from '$lib/server/request';
 import * as threads from '$lib/server/threads';
@@ -25,14 +27,15 @@ const reportSchema = z.object({
 });
 
 /** The thread and, when the link names one, the post being reported; 404 for anything else. */
-async function target(claims: Claims, params: { id: string }, url: URL) {
+async function target(claims: Claims, params: { id: string }, url: URL, suspended = false) {
 	const threadId = z.uuid().safeParse(params.id);
 	const postId = z.uuid().nullable().safeParse(url.searchParams.get('post'));
 	if (!threadId.success || !postId.success) error(404, m.error_thread_not_found());
-	const [thread, shown] = await read(claims, (tx) =>
+	const [thread, shown, suspension] = await read(claims, (tx) =>
 		Promise.all([
 			threads.read(claims, threadId.data, tx),
-			postId.data ? posts.readPage(claims, threadId.data, { postId: postId.data }, tx) : null
+			postId.data ? posts.readPage(claims, threadId.data, { postId: postId.data }, tx) : null,
+			suspended ? moderation.mySuspension(claims, { threadId: threadId.data }, tx) : null
 		])
 	);
 	const post =
@@ -41,20 +44,22 @@ async function target(claims: Claims, params: { id: string }, url: URL) {
 			.find((each) => each.id === postId.data) ?? null;
 	if (!thread || thread.withdrawn || (postId.data && (!post || post.withdrawn)))
 		error(404, m.error_thread_not_found());
-	return { thread, post };
+	return { thread, post, suspension };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// A visitor following a report link signs in first and comes back, as on members' pages.
 	if (!locals.member)
 		redirect(303, `/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
-	const { claims } = requireMember(locals);
-	const { thread, post } = await target(claims, params, url);
+	const { claims, member } = requireMember(locals);
+	const { thread, post, suspension } = await target(claims, params, url, member.suspended);
 	return {
+		// A suspended member may not report here: told so instead of a form.
+		suspension,
 		thread: { id: thread.id, title: thread.title, bodyHtml: thread.bodyHtml },
 		post: post && {
 			id: post.id,
-			author: post.author ?? (post.anonymous ? m.anonymous() : m.deleted_member()),
+			author: shownAuthor(post),
 			bodyHtml: post.bodyHtml
 		}
 	};

@@ -1,0 +1,134 @@
+// The counsellors' queue: pages of it, what waits, and each community's figures.
+import { z } from 'zod';
+import * as cursor from '../cursor';
+import type { Claims, Tx } from '../db';
+import { within } from '../db';
+import { type Priority, priorities, type State } from './kinds';
+import { items, type QueueItem } from './rows';
+
+/** 'active' (the default) is everything not resolved. */
+export type QueueFilter = {
+	communityId?: string;
+	priority?: Priority;
+	state?: State | 'active';
+	/** Only the items the counsellor holds ("my items"). */
+	mine?: boolean;
+	/** A page's position (QueuePage.next); the first page without it. */
+	after?: string | null;
+};
+
+const prioritySchema = z.enum(priorities);
+
+export type QueuePage = {
+	items: QueueItem[];
+	/** All items the filter matches, on every page. */
+	total: number;
+	/** The next page's position (cursor.ts); null on the last page. */
+	next: string | null;
+};
+
+/**
+ * A page of the queue of the communities the counsellor serves (duty leads: all): urgent
+ * first, then by due time; resolved items newest first. Questions left unanswered too
+ * long are in it already: a scheduled job opens their items (scheduler.ts).
+ */
+export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): Promise<QueuePage> {
+	return within(claims, tx, async (tx) => {
+		const state = filter.state ?? 'active';
+		const resolved = state === 'resolved';
+		const from = cursor.decode(filter.after);
+		const rank = prioritySchema.safeParse(from?.rank);
+		const matching = () =>
+			tx`(${filter.communityId ?? null}::uuid is null or e.community_id = ${filter.communityId ?? null})
+			and (${filter.priority ?? null}::public.escalation_priority is null or e.priority = ${filter.priority ?? null})
+			and ${state === 'active' ? tx`e.state <> 'resolved'` : tx`e.state = ${state}`}
+			${filter.mine ? tx`and e.claimed_by = (select auth.uid())` : tx``}`;
+		const after = !from
+			? tx``
+			: resolved
+				? tx`and (e.resolved_at, e.id) < (${from.at}::text::timestamptz, ${from.id})`
+				: rank.success
+					? tx`and (e.priority, e.due_at, e.id) > (${rank.data}::public.escalation_priority, ${from.at}::text::timestamptz, ${from.id})`
+					: tx``;
+		// Sent together.
+		const [rows, [{ total }]] = await Promise.all([
+			items(
+				tx,
+				tx`${matching()} ${after}`,
+				resolved
+					? { by: tx`e.resolved_at desc, e.id desc`, at: tx`e.resolved_at` }
+					: { by: tx`e.priority, e.due_at, e.id`, at: tx`e.due_at` },
+				cursor.pageSize + 1
+			),
+			tx<
+				{ total: number }[]
+			>`select count(*)::int as total from public.escalations e where ${matching()}`
+		]);
+		const page = cursor.paged(rows, { rank: resolved ? undefined : (row) => row.priority });
+		return { items: page.rows, total, next: page.next };
+	});
+}
+
+export type Waiting = { urgent: number; overdue: number };
+
+/** What waits for the counsellor in the communities they serve: urgent and overdue open cases (from an index of the unresolved cases only). */
+export async function waiting(claims: Claims, tx?: Tx) {
+	const [counts] = await within(
+		claims,
+		tx,
+		(tx) => tx<Waiting[]>`
+		select (count(*) filter (where e.priority = 'urgent'))::int as urgent,
+			(count(*) filter (where e.due_at < public.clock()))::int as overdue
+		from public.escalations e
+		where e.state <> 'resolved' and e.community_id = any ((select public.served_communities())::uuid[])`
+	);
+	return counts;
+}
+
+export type CommunityFigures = {
+	communityId: string;
+	communityName: string;
+	open: Record<Priority, number>;
+	/** Medians over the last 30 days, in minutes; null without items. */
+	medianMinutesToClaim: number | null;
+	medianMinutesToResolve: number | null;
+};
+
+/** Per community the counsellor serves: open items by priority and median times. */
+export async function figures(claims: Claims, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<CommunityFigures[]>`
+		with open as (
+			select e.community_id, count(*) filter (where e.priority = 'urgent') as urgent,
+				count(*) filter (where e.priority = 'high') as high, count(*) filter (where e.priority = 'normal') as normal
+			from public.escalations e where e.state in ('open', 'claimed')
+			group by e.community_id
+		),
+		-- Only the window's items, by index: the first claim is kept with each item.
+		claims as (
+			select e.community_id,
+				percentile_cont(0.5) within group (order by extract(epoch from e.first_claimed_at - e.opened_at) / 60) as median
+			from public.escalations e
+			where e.first_claimed_at between public.clock() - interval '30 days' and public.clock()
+			group by e.community_id
+		),
+		resolutions as (
+			select e.community_id,
+				percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.opened_at) / 60) as median
+			from public.escalations e
+			where e.state = 'resolved' and e.resolved_at between public.clock() - interval '30 days' and public.clock()
+			group by e.community_id
+		)
+		select c.id as "communityId", c.name as "communityName",
+			json_build_object('urgent', coalesce(o.urgent, 0), 'high', coalesce(o.high, 0), 'normal', coalesce(o.normal, 0)) as open,
+			cl.median::float8 as "medianMinutesToClaim", r.median::float8 as "medianMinutesToResolve"
+		from public.communities c
+		left join open o on o.community_id = c.id
+		left join claims cl on cl.community_id = c.id
+		left join resolutions r on r.community_id = c.id
+		where c.id = any ((select public.served_communities())::uuid[])
+		order by c.name`
+	);
+}

@@ -1,0 +1,55 @@
+// An escalation's row as counsellors see it, in the queue and on its own page.
+import type postgres from 'postgres';
+import type { Tx } from '../db';
+import type { Outcome, Priority, State, Trigger } from './kinds';
+
+export type QueueItem = {
+	id: string;
+	threadId: string;
+	threadTitle: string;
+	communityId: string;
+	communitySlug: string;
+	communityName: string;
+	priority: Priority;
+	state: State;
+	/** Every trigger that brought the item here, in no particular order. */
+	triggers: Trigger[];
+	openedAt: Date;
+	dueAt: Date;
+	ageMinutes: number;
+	overdue: boolean;
+	/** The holder's pseudonym while claimed (null after their account was deleted). */
+	claimedBy: string | null;
+	claimedByMe: boolean;
+	outcome: Outcome | null;
+	resolvedAt: Date | null;
+	/** Peers already solved the thread: its asker accepted an answer. */
+	solved: boolean;
+};
+
+/** The queue's rows as counsellors see them; one item's page reads its row the same way. */
+export function items(
+	tx: Tx,
+	where: postgres.PendingQuery<postgres.Row[]>,
+	order: { by: postgres.PendingQuery<postgres.Row[]>; at: postgres.PendingQuery<postgres.Row[]> },
+	limit: number
+) {
+	return tx<(QueueItem & { sortedAt: string })[]>`
+		select e.id, e.thread_id as "threadId", t.title as "threadTitle", e.community_id as "communityId",
+			c.slug as "communitySlug", c.name as "communityName", e.priority, e.state,
+			array(select distinct ev.trigger::text from public.escalation_events ev
+				where ev.escalation_id = e.id and ev.trigger is not null) as triggers,
+			e.opened_at as "openedAt", e.due_at as "dueAt",
+			floor(extract(epoch from public.clock() - e.opened_at) / 60)::int as "ageMinutes",
+			e.state <> 'resolved' and e.due_at < public.clock() as overdue,
+			case when e.state = 'claimed' then holder.pseudonym end as "claimedBy",
+			e.state = 'claimed' and e.claimed_by is not distinct from (select auth.uid()) as "claimedByMe",
+			e.outcome, e.resolved_at as "resolvedAt", t.accepted_post_id is not null as solved, to_json(${order.at}) #>> '{}' as "sortedAt"
+		from public.escalations e
+		join public.threads t on t.id = e.thread_id
+		join public.communities c on c.id = e.community_id
+		left join public.members holder on holder.id = e.claimed_by
+		where ${where}
+		order by ${order.by}
+		limit ${limit}`;
+}

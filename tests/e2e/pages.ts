@@ -1,0 +1,151 @@
+// Every page, one list per role: the accessibility round (every-page.e2e.ts) and the phone
+// widths (phone-widths.e2e.ts) visit the same ones. Lists that name a queue item read it
+// from the demo data.
+import { expect, owner } from './fixtures';
+
+export const leosThread = '20000000-0000-4000-8000-000000000001';
+export const anonymousThread = '20000000-0000-4000-8000-000000000002';
+export const samsThread = '20000000-0000-4000-8000-000000000004';
+const missingThread = '20000000-0000-4000-8000-0000000000ff';
+
+export const visitorPages = [
+	'/',
+	'/communities',
+	'/communities?region=Leipzig',
+	'/c/autismus-schule',
+	'/c/autismus-schule?tab=solved',
+	'/c/autismus-schule/log',
+	`/t/${leosThread}`,
+	`/t/${anonymousThread}`,
+	'/search',
+	'/search?q=Widerspruch',
+	'/search?q=x',
+	'/help',
+	'/offline',
+	'/privacy',
+	'/signin',
+	'/signup',
+	'/password/forgot',
+	'/auth/confirm?token_hash=abgelaufen&type=email',
+	`/unsubscribe/${'0'.repeat(64)}`
+];
+
+export const missingPages = ['/gibt-es-nicht', `/t/${missingThread}`, '/c/gibt-es-nicht'];
+
+/** Mama_von_Leo's pages (German); the admins' and counsellors' answer her 403. */
+export async function memberPages() {
+	const [answer] = await owner<{ id: string; threadId: string }[]>`
+		select p.id, p.thread_id as "threadId" from public.posts p join public.members m on m.id = p.author_id
+		where m.pseudonym = 'Mama_von_Leo' and p.withdrawn_at is null limit 1`;
+	return [
+		'/',
+		'/account',
+		'/account/password',
+		'/account/delete',
+		'/notifications',
+		'/account/notifications',
+		'/communities/propose',
+		'/account/flags',
+		'/mod',
+		'/c/autismus-schule/log',
+		'/c/autismus-schule',
+		'/c/autismus-schule/ask',
+		`/t/${leosThread}`,
+		`/t/${leosThread}/edit`,
+		`/t/${leosThread}/versions`,
+		`/t/${anonymousThread}/report`,
+		`/t/${answer.threadId}/report?post=${answer.id}`,
+		`/posts/${answer.id}/edit`,
+		`/posts/${answer.id}/versions`,
+		'/password/reset'
+	];
+}
+export const forbiddenToMembers = ['/admin', '/counsellor'];
+
+/** Sam_Carer's pages, in English (the member's setting). */
+export const englishMemberPages = [
+	'/',
+	'/account',
+	'/notifications',
+	'/account/notifications',
+	'/c/carers-english',
+	'/c/carers-english/ask',
+	`/t/${samsThread}`,
+	`/t/${samsThread}/edit`,
+	`/t/${samsThread}/versions`
+];
+
+export async function counsellorPages() {
+	const items = await owner<{ id: string }[]>`
+		select id from public.escalations order by state = 'resolved', opened_at limit 3`;
+	expect(items.length).toBeGreaterThan(0);
+	return [
+		'/',
+		'/counsellor',
+		'/counsellor?mine=1',
+		'/account/notifications',
+		'/notifications',
+		'/counsellor?state=resolved',
+		'/counsellor?priority=urgent&state=active',
+		...items.map((item) => `/counsellor/${item.id}`),
+		`/t/${anonymousThread}`
+	];
+}
+
+export const adminPages = [
+	'/',
+	'/admin',
+	'/admin/members',
+	'/admin/members?q=Mama',
+	'/admin/counsellors',
+	'/admin/proposals',
+	'/admin/safeguarding',
+	'/admin/audit',
+	'/admin/figures',
+	'/admin/figures?from=2026-01&to=2026-12',
+	'/account/notifications',
+	'/communities/new',
+	'/c/autismus-schule',
+	'/c/autismus-schule/settings',
+	'/c/autismus-schule/moderation'
+];
+
+/** Jonas_Moderation's pages, with a report by another member so his queue has an item to open. */
+export async function moderatorPages() {
+	await owner`
+		insert into public.flags (flagger_id, thread_id, reason, note)
+		select id, ${anonymousThread}, 'off_topic', 'Passt nicht hierher.' from public.members
+		where pseudonym = 'Oma.Ruth'
+		on conflict do nothing`;
+	const items = await owner<{ id: string }[]>`
+		select i.id from public.moderation_items i join public.communities c on c.id = i.community_id
+		where c.slug in ('autismus-schule', 'trennung-familie') order by i.state, i.opened_at limit 2`;
+	expect(items.length).toBeGreaterThan(0);
+	return [
+		'/',
+		'/c/trennung-familie',
+		'/c/trennung-familie/settings',
+		`/t/${anonymousThread}`,
+		`/t/${leosThread}/versions`,
+		'/mod',
+		'/mod?state=resolved',
+		'/mod?community=autismus-schule',
+		...items.map((item) => `/mod/${item.id}`),
+		'/c/autismus-schule/log',
+		'/c/autismus-schule/moderation',
+		'/c/trennung-familie/moderation'
+	];
+}
+export const forbiddenToModerators = ['/c/pflege-angehoerige/settings'];
+
+/** PapaTim's pages: he asked anonymously for a professional (the waiting state). */
+export const askerPages = [`/t/${anonymousThread}`, '/notifications'];
+
+export const roles = {
+	member: 'mama.leo@ratnetz.example',
+	englishMember: 'sam@ratnetz.example',
+	counsellor: 'beraterin@ratnetz.example',
+	moderator: 'moderator@ratnetz.example',
+	admin: 'admin@ratnetz.example',
+	asker: 'papa.tim@ratnetz.example'
+} as const;
