@@ -34,7 +34,7 @@ export async function addCorpus(sql: postgres.Sql): Promise<Corpus> {
 				returning id`;
 			ids.set(thread.key, id);
 			for (const answer of thread.answers ?? [])
-				await tx`insert into public.posts (thread_id, body_markdown, body_html) values (${id}, ${answer}, '')`;
+				await tx`insert into public.posts (thread_id, body_markdown, body_html, is_anonymous) values (${id}, ${answer}, '', false)`;
 		}
 	});
 	return { slug, ids };
