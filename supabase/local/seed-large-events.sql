@@ -101,9 +101,11 @@ select distinct on (community_id) community_id, id from public.threads order by 
 -- Who worked each item: a counsellor serving its community.
 create temporary table worked as
 select e.id, e.thread_id, e.community_id, e.opened_at, row_number() over (order by e.opened_at, e.id) as i,
+	-- Never the asker: a counsellor who asked (perhaps anonymously) does not work their own question.
 	(select p.member_id from public.counsellor_profiles p
 	 where p.withdrawn_at is null and (p.serves_all or exists (select 1 from public.counsellor_communities cc
 		where cc.member_id = p.member_id and cc.community_id = e.community_id))
+		and p.member_id is distinct from (select t.author_id from public.threads t where t.id = e.thread_id)
 	 order by md5(e.id::text || p.member_id::text) limit 1) as counsellor
 from public.escalations e where e.state = 'open';
 create index on worked (id);
