@@ -6,6 +6,9 @@ export const budgets = {
 	/** The thread page (200 answers) under load, as visitor and as member. */
 	threadPageP95Ms: 50,
 	threadPageRequestsPerSecond: 300,
+	/** The search pages (a common two-word query, a word of many compounds, a typo) under load. */
+	searchP95Ms: 100,
+	searchRequestsPerSecond: 200,
 	/** Times a page waits for the database, session check included. */
 	roundTripsPerPage: 4
 } as const;

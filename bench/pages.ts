@@ -12,6 +12,7 @@ import path from 'node:path';
 import { projectRoot } from '../supabase/local/env.ts';
 import { ownerConnection, signIn, startApp, type App } from './app.ts';
 import { budgets } from './budgets.ts';
+import { addCorpus, judge, removeCorpus, topResults } from './relevance.ts';
 
 const port = Number(process.env.BENCH_PORT ?? 4390);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,6 +23,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const processes = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
+// Some pages only (names' beginnings, comma-separated: `BENCH_PAGES=search`), while working on them.
+const only = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
 
 type Page = {
 	name: string;
@@ -45,21 +48,25 @@ async function pages(): Promise<{ pages: Page[]; member: string }> {
 		const [member] = await owner`
 			select u.email from public.community_members cm join auth.users u on u.id = cm.member_id
 			where cm.community_id = ${thread.community_id} and u.email like 'mitglied%' order by u.email limit 1`;
+		const all: Page[] = [
+			{ name: 'community', path: `/c/${community.slug}`, as: ['visitor', 'member'] },
+			{ name: 'thread (200 answers)', path: `/t/${thread.id}`, as: ['visitor', 'member'] },
+			{
+				name: 'search',
+				path: `/search?q=${encodeURIComponent('Widerspruch Schulbegleitung')}`,
+				as: ['visitor', 'member']
+			},
+			// A word most compounds hold, and a typo: the paths that read the most.
+			{ name: 'search (compound word)', path: '/search?q=Schule', as: ['visitor'] },
+			{ name: 'search (typo)', path: '/search?q=Shulbegleitung', as: ['visitor'] },
+			// Visitors are sent to sign in, members are refused: the queues are the counsellor's
+			// (serving every community) and the moderator's (two communities).
+			{ name: 'counsellor queue', path: '/counsellor', as: ['counsellor'] },
+			{ name: "moderators' queue", path: '/mod', as: ['moderator'] }
+		];
 		return {
 			member: member.email,
-			pages: [
-				{ name: 'community', path: `/c/${community.slug}`, as: ['visitor', 'member'] },
-				{ name: 'thread (200 answers)', path: `/t/${thread.id}`, as: ['visitor', 'member'] },
-				{
-					name: 'search',
-					path: `/search?q=${encodeURIComponent('Widerspruch Schulbegleitung')}`,
-					as: ['visitor', 'member']
-				},
-				// Visitors are sent to sign in, members are refused: the queues are the counsellor's
-				// (serving every community) and the moderator's (two communities).
-				{ name: 'counsellor queue', path: '/counsellor', as: ['counsellor'] },
-				{ name: "moderators' queue", path: '/mod', as: ['moderator'] }
-			]
+			pages: all.filter((page) => !only || only.some((name) => page.name.startsWith(name)))
 		};
 	} finally {
 		await owner.end();
@@ -155,6 +162,26 @@ async function scriptKb(app: App, pagePath: string) {
 	return { kb: round(bytes / 1024), files: scripts.size };
 }
 
+/**
+ * The relevance set (bench/relevance.ts) on the search page as a visitor sees it: its
+ * questions in a community of their own for the length of the check, the results
+ * filtered to it, read in the page's order.
+ */
+async function searchRelevance(app: App) {
+	const owner = ownerConnection();
+	const corpus = await addCorpus(owner);
+	try {
+		return await judge(corpus, async (q, community) => {
+			const query = new URLSearchParams({ q, community });
+			const html = await (await fetch(`${app.url}/search?${query}`)).text();
+			return [...html.matchAll(/<a href="\/t\/([0-9a-f-]{36})"/g)].map((match) => match[1]);
+		});
+	} finally {
+		await removeCorpus(owner, corpus);
+		await owner.end();
+	}
+}
+
 const { pages: list, member } = await pages();
 const app = await startApp(port, { SQL_TIMING: '1', WEB_CONCURRENCY: String(processes) });
 console.log(
@@ -174,15 +201,25 @@ try {
 			rows.push({ page: page.name, as, ...(await measure(app.url + page.path, cookies[as])) });
 		}
 	}
-	const threadPage = list.find((page) => page.name.startsWith('thread'))!;
-	const threadScript = await scriptKb(app, threadPage.path);
-	const threadRows = rows.filter((row) => row.page === threadPage.name);
+	const threadPage = list.find((page) => page.name.startsWith('thread'));
+	const threadScript = threadPage ? await scriptKb(app, threadPage.path) : null;
+	const threadRows = rows.filter((row) => row.page === threadPage?.name);
+	const searchRows = rows.filter((row) => row.page.startsWith('search'));
+	const relevance = await searchRelevance(app);
+	console.log(
+		`[bench] search relevance: ${relevance.inTop} of ${relevance.queries} queries find an expected thread in the top ${topResults}, mean reciprocal rank ${relevance.meanReciprocalRank}`
+	);
+	if (relevance.missed.length) console.table(relevance.missed);
 	const checks = [
-		{
-			budget: `thread page JavaScript < ${budgets.threadPageScriptKb} KB compressed`,
-			value: `${threadScript.kb} KB in ${threadScript.files} files`,
-			ok: threadScript.kb < budgets.threadPageScriptKb
-		},
+		...(threadScript
+			? [
+					{
+						budget: `thread page JavaScript < ${budgets.threadPageScriptKb} KB compressed`,
+						value: `${threadScript.kb} KB in ${threadScript.files} files`,
+						ok: threadScript.kb < budgets.threadPageScriptKb
+					}
+				]
+			: []),
 		...threadRows.flatMap((row) => [
 			{
 				budget: `thread page p95 < ${budgets.threadPageP95Ms} ms (${row.as})`,
@@ -193,6 +230,18 @@ try {
 				budget: `thread page ≥ ${budgets.threadPageRequestsPerSecond} requests/s (${row.as})`,
 				value: `${row.requestsPerSecond}/s`,
 				ok: row.requestsPerSecond >= budgets.threadPageRequestsPerSecond
+			}
+		]),
+		...searchRows.flatMap((row) => [
+			{
+				budget: `search p95 ≤ ${budgets.searchP95Ms} ms (${row.as})`,
+				value: `${row.p95Ms} ms`,
+				ok: row.p95Ms <= budgets.searchP95Ms
+			},
+			{
+				budget: `search ≥ ${budgets.searchRequestsPerSecond} requests/s (${row.as})`,
+				value: `${row.requestsPerSecond}/s`,
+				ok: row.requestsPerSecond >= budgets.searchRequestsPerSecond
 			}
 		]),
 		...rows.map((row) => ({
@@ -214,6 +263,7 @@ try {
 		processes,
 		pages: rows,
 		threadScript,
+		relevance,
 		checks
 	};
 	await writeFile(

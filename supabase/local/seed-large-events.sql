@@ -101,9 +101,11 @@ select distinct on (community_id) community_id, id from public.threads order by 
 -- Who worked each item: a counsellor serving its community.
 create temporary table worked as
 select e.id, e.thread_id, e.community_id, e.opened_at, row_number() over (order by e.opened_at, e.id) as i,
+	-- Never the asker: a counsellor who asked (perhaps anonymously) does not work their own question.
 	(select p.member_id from public.counsellor_profiles p
 	 where p.withdrawn_at is null and (p.serves_all or exists (select 1 from public.counsellor_communities cc
 		where cc.member_id = p.member_id and cc.community_id = e.community_id))
+		and p.member_id is distinct from (select t.author_id from public.threads t where t.id = e.thread_id)
 	 order by md5(e.id::text || p.member_id::text) limit 1) as counsellor
 from public.escalations e where e.state = 'open';
 create index on worked (id);
@@ -201,7 +203,7 @@ declare
 	i integer := 0;
 begin
 	for item in
-		select mi.id, mi.thread_id, mi.post_id, mi.version,
+		select mi.id, mi.thread_id, mi.post_id, mi.version, mi.community_id,
 			(select cm.member_id from public.community_moderators cm where cm.community_id = mi.community_id
 			 order by cm.is_owner desc, cm.member_id limit 1) as moderator
 		from public.moderation_items mi where mi.state = 'open' order by mi.opened_at, mi.id
@@ -215,7 +217,9 @@ begin
 			if i % 10 = 2 then
 				perform public.warn_author(item.thread_id, item.post_id, 'Bitte freundlich bleiben.', item.id,
 					(select version from public.moderation_items where id = item.id));
-			elsif i % 10 = 5 then
+			-- Moderators are not suspended (suspend_author refuses): their items are only removed.
+			elsif i % 10 = 5 and not exists (select 1 from public.community_moderators cm
+				where cm.community_id = item.community_id and cm.member_id = public.author_of(item.thread_id, item.post_id)) then
 				perform public.suspend_author(item.thread_id, item.post_id, interval '7 days', 'Wiederholt beleidigend.',
 					item.id, (select version from public.moderation_items where id = item.id));
 			end if;

@@ -36,3 +36,33 @@ language sql immutable parallel safe strict
 begin atomic
 	select array_to_string(tags, ' ');
 end;
+
+-- German joins words into compounds ("Grundschule", "Schulbegleitung"), which full-text
+-- search takes for words of their own: "Schule" found neither. A German dictionary with
+-- compound splitting needs files on the database server (hosted Postgres has none), so
+-- compounds are found by their parts instead: a thread's search vector also holds the
+-- endings of its longer German words (compound_endings: "grundschul" gives "schul",
+-- "dschul", …; weight D, as it carries no positions), and compound_query asks for every
+-- word of the query as a prefix (schul:*). A prefix of an ending is any part of a word:
+-- "Schule" finds "Grundschule" and "Schulbegleitung", "Begleitung" "Schulbegleitung".
+create function public.compound_endings(words tsvector) returns tsvector
+language sql immutable parallel safe strict
+begin atomic
+	select coalesce(array_to_tsvector(array_agg(distinct substr(w.lexeme, i))), ''::tsvector)
+	from unnest(words) w
+	cross join lateral generate_series(2, char_length(w.lexeme) - 2) i
+	where char_length(w.lexeme) >= 6;
+end;
+
+-- The query that finds compounds: each word of the query (stemmed by the configuration)
+-- as a prefix, all of them required. A query with websearch syntax (a phrase, a word
+-- left out, "or") is taken as written, so what it excludes stays excluded.
+create function public.compound_query(config regconfig, query text) returns tsquery
+language sql immutable parallel safe strict
+begin atomic
+	select case
+		when query ~ '["]|(^|\s)-|\s(or|OR)\s' then websearch_to_tsquery(config, query)
+		else (select coalesce(string_agg(quote_literal(w.lexeme) || ':*', ' & '), '')::tsquery
+			from unnest(to_tsvector(config, query)) w)
+	end;
+end;

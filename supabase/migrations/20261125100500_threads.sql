@@ -80,6 +80,9 @@ create table public.threads (
 		|| setweight(to_tsvector('public.english_unaccent'::regconfig, title || ' ' || public.tags_text(tags)), 'A')
 		|| setweight(to_tsvector('public.german_unaccent'::regconfig, body_markdown), 'B')
 		|| setweight(to_tsvector('public.english_unaccent'::regconfig, body_markdown), 'B')
+		-- Parts of German compounds (compound_endings in 20261125100400_search.sql).
+		|| public.compound_endings(to_tsvector('public.german_unaccent'::regconfig,
+			title || ' ' || public.tags_text(tags) || ' ' || body_markdown))
 	) stored,
 	-- Held content: set when crisis words are found in a community whose policy is
 	-- 'hold' (detect_crisis), when enough members flagged it (moderate_flag) or when
@@ -122,9 +125,11 @@ create index threads_community_solved_idx on public.threads (community_id, last_
 create index threads_tags_idx on public.threads using gin (tags);
 create index threads_author_created_idx on public.threads (author_id, created_at);
 create index threads_search_idx on public.threads using gin (search_vector);
--- Typo tolerance and similar titles. pg_trgm folds case itself, so no lower().
+-- Typo tolerance and similar titles. pg_trgm folds case itself, so no lower(). GiST, not
+-- GIN: it gives the closest titles first (nearest neighbours) without ranking every title
+-- that shares a trigram with the query.
 create index threads_title_trgm_idx on public.threads
-	using gin (public.unaccent_immutable(title) extensions.gin_trgm_ops);
+	using gist (public.unaccent_immutable(title) extensions.gist_trgm_ops);
 create index threads_community_pinned_idx on public.threads (community_id, pinned_at desc) where pinned_at is not null;
 -- The unanswered trigger's scheduled job looks at what is new only: the questions no
 -- peer answered that never had an escalation.

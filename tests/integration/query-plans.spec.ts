@@ -151,7 +151,7 @@ async function midSizeForum(tx: Tx, memberId: string): Promise<Forum> {
 		select e.id, 'claimed', now() - interval '1 hour' from public.escalations e
 		where e.community_id = ${communityId} and e.id::text like '%a%'`;
 	await tx`select gin_clean_pending_list(i::regclass)
-		from unnest(array['public.threads_search_idx', 'public.posts_search_idx', 'public.threads_title_trgm_idx']) i`;
+		from unnest(array['public.threads_search_idx', 'public.posts_search_idx']) i`;
 	for (const table of [
 		'threads',
 		'posts',

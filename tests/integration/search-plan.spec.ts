@@ -23,7 +23,7 @@ describe('the search plan', () => {
 				insert into public.posts (thread_id, body_markdown, body_html)
 				select t.id, 'Antwort ' || md5(t.id::text), '' from public.threads t where t.community_id = ${id}`;
 			await tx`select gin_clean_pending_list(i::regclass)
-				from unnest(array['public.threads_search_idx', 'public.posts_search_idx', 'public.threads_title_trgm_idx']) i`;
+				from unnest(array['public.threads_search_idx', 'public.posts_search_idx']) i`;
 			for (const table of ['threads', 'posts', 'communities', 'members'])
 				await tx`analyze ${tx('public.' + table)}`;
 			await tx`set local role anon`;
@@ -36,9 +36,11 @@ describe('the search plan', () => {
 		for (const plan of plans) {
 			expect(plan).toContain('threads_search_idx');
 			expect(plan).toContain('posts_search_idx');
-			expect(plan).toContain('threads_title_trgm_idx');
 			expect(plan).not.toMatch(/Seq Scan on (threads|posts)/);
 		}
+		// The closest titles of the whole forum come from the trigram index; within one
+		// community the planner may read that community's threads by its own index instead.
+		expect(plans[0]).toContain('threads_title_trgm_idx');
 		// It writes and analyses 6,000 rows: a few seconds alone, over 20 under a heavy load.
 	}, 120_000);
 });

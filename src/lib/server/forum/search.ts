@@ -1,7 +1,7 @@
 // Search: threads found by their own text or their answers, German and English stemming at
-// once (a post's language is not known), accents ignored, trigram similarity on titles when
-// full-text search finds little (typos, compound words). Configurations: migrations/…_search.sql;
-// columns and indexes: migrations/…_threads.sql.
+// once (a post's language is not known), accents ignored, German compounds by their parts,
+// trigram similarity on titles when full-text search finds little (typos). Configurations
+// and compounds: migrations/…_search.sql; columns and indexes: migrations/…_threads.sql.
 import { z } from 'zod';
 import type { Claims, Tx } from '../data/db';
 import { transaction, within } from '../data/db';
@@ -58,16 +58,26 @@ const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').trim();
 // weighs B or A, so its matches usually rank above; above this bound, none can be
 // outranked by an answer (the margin covers float rounding).
 const answersRankAtMost = 0.21;
+// Threads (and answers) ranked at most per search. A common word is in thousands of
+// threads, and ranking each cost more than all the rest of the page; the first ones the
+// index finds are ranked instead (see "Search" in bench/README.md for the figures).
+const candidates = 400;
+// Below this word similarity (pg_trgm) a title is no longer taken for a typo of the query.
+const typoSimilarity = 0.5;
 
 /**
- * The ranked search as one statement (exported so a test can EXPLAIN it). Each part
- * is an index scan: the tsquery is an expression of the parameter, so the planner
- * sees it; the trigram part runs only when the full-text parts found few threads.
- * Matches are found in visible_threads and visible_posts: under the tables' row-level
- * security no index could serve @@ (see the views in migrations/…_threads_access.sql).
- * Answers are read only when the page is not already filled by threads whose own text
- * ranks above any answer: a common word is in thousands of answers, and ranking them
- * all cost more than the rest of the search.
+ * The ranked search as one statement (exported so a test can EXPLAIN it). The queries
+ * are made once, in the first part: as an expression of the parameter in the parts
+ * below, a prepared statement's generic plan (postgres.js prepares every statement;
+ * Postgres takes the generic plan after five runs) parsed them again for every row.
+ * Threads are found by their words and by compounds (compound_query in
+ * migrations/…_search.sql: "Schule" finds "Schulbegleitung" and "Grundschule"), ranked
+ * so that the very words count most; answers by their words, and only when the page
+ * is not already filled by threads whose own text ranks above any answer; titles by
+ * trigram similarity (typos) only when the full-text parts found few threads, the
+ * closest ones first from the GiST index. Matches are found in visible_threads and
+ * visible_posts: under the tables' row-level security no index could serve @@ (see the
+ * views in migrations/…_threads_access.sql).
  */
 export function threadsQuery(
 	tx: Tx,
@@ -75,29 +85,39 @@ export function threadsQuery(
 	communitySlug: string | null,
 	after: Position | null
 ) {
-	const de = () => tx`websearch_to_tsquery('public.german_unaccent', ${q})`;
-	const en = () => tx`websearch_to_tsquery('public.english_unaccent', ${q})`;
-	const tsq = () => tx`(${de()} || ${en()})`;
+	const exact = () => tx`(select exact from query)`;
+	const wide = () => tx`(select wide from query)`;
 	// By slug, so the page need not look the community up first (an unknown one finds nothing).
 	const inCommunity = () =>
 		communitySlug
 			? tx`and t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
 			: tx``;
 	return tx<Row[]>`
-		with own as (
-			select t.id, ts_rank(t.search_vector, ${tsq()}) as rank, null::uuid as post_id
-			from public.visible_threads t
-			where t.search_vector @@ ${tsq()} and t.withdrawn_at is null ${inCommunity()}
+		with query as materialized (
+			select de || en as exact, numnode(de) = 0 or numnode(en) = 0 as one_language,
+				public.compound_query('public.german_unaccent', ${q}) || public.compound_query('public.english_unaccent', ${q}) as wide,
+				public.unaccent_immutable(${q}) as plain
+			from (select websearch_to_tsquery('public.german_unaccent', ${q}) as de,
+				websearch_to_tsquery('public.english_unaccent', ${q}) as en) made
+		),
+		own as (
+			select t.id, ts_rank(t.search_vector, ${exact()}) + ts_rank(t.search_vector, ${wide()}) / 2 as rank,
+				null::uuid as post_id
+			from (
+				select t.id, t.search_vector from public.visible_threads t
+				where t.search_vector @@ ${wide()} and t.withdrawn_at is null ${inCommunity()}
+				limit ${candidates}
+			) t
 		),
 		-- Only with both queries (else the rank is not bounded so) and too few threads above the bound.
 		answers_needed as (
-			select numnode(${de()}) = 0 or numnode(${en()}) = 0 or (select count(*) from (
+			select (select one_language from query) or (select count(*) from (
 				select 1 from own where round(own.rank::numeric, 6) > ${answersRankAtMost}
 					${after ? tx`and (round(own.rank::numeric, 6), own.id) < (${after.rank}::numeric, ${after.id}::uuid)` : tx``}
 				limit ${pageSize + 1}) above) <= ${pageSize} as yes
 		),
 		answers as (
-			select t.id, ts_rank(p.search_vector, ${tsq()}) as rank, p.id as post_id
+			select t.id, ts_rank(p.search_vector, ${exact()}) as rank, p.id as post_id
 			from public.visible_posts p
 			-- Thread by thread by key (the limit keeps it so): a hash would read every thread.
 			cross join lateral (
@@ -105,18 +125,23 @@ export function threadsQuery(
 				where t.id = p.thread_id and t.withdrawn_at is null ${inCommunity()}
 				limit 1
 			) t
-			where (select yes from answers_needed) and p.search_vector @@ ${tsq()} and p.withdrawn_at is null
+			where (select yes from answers_needed) and p.search_vector @@ ${exact()} and p.withdrawn_at is null
+			limit ${candidates}
 		),
 		hits as (select * from own union all select * from answers),
 		typos as (
-			select t.id, extensions.word_similarity(public.unaccent_immutable(${q}), public.unaccent_immutable(t.title)) * 0.1 as rank,
-				null::uuid as post_id
-			from public.visible_threads t
-			-- Answers not needed means the page is full already.
-			where ${q.length >= minTypoLength} and (select yes from answers_needed)
-				and (select count(*) from (select distinct id from hits limit ${fewMatches}) found) < ${fewMatches}
-				and public.unaccent_immutable(${q}) operator(extensions.<%) public.unaccent_immutable(t.title)
-				and t.withdrawn_at is null ${inCommunity()}
+			select id, (1 - distance) / 10 as rank, null::uuid as post_id
+			from (
+				select t.id, public.unaccent_immutable(t.title) operator(extensions.<->>) (select plain from query) as distance
+				from public.visible_threads t
+				-- Answers not needed means the page is full already.
+				where ${q.length >= minTypoLength} and (select yes from answers_needed)
+					and (select count(*) from (select distinct id from hits limit ${fewMatches}) found) < ${fewMatches}
+					and t.withdrawn_at is null ${inCommunity()}
+				order by distance
+				limit ${fewMatches}
+			) closest
+			where distance <= ${1 - typoSimilarity}
 		),
 		-- A thread ranks by the best of its own text and its answers; that text gives the snippet.
 		-- Without answers and typos, each thread is found once.
@@ -141,7 +166,7 @@ export function threadsQuery(
 			-- found some, else the English one's when that did. The English one is made only then.
 			case when strpos(h.de, ${start}) > 0 then h.de else (
 				select case when strpos(e.en, ${start}) > 0 then e.en else h.de end
-				from (select ts_headline('public.english_unaccent', h.text, ${tsq()}, ${headlineOptions}) as en offset 0) e
+				from (select ts_headline('public.english_unaccent', h.text, ${wide()}, ${headlineOptions}) as en offset 0) e
 			) end as headline
 		from page
 		join public.threads t on t.id = page.id
@@ -151,7 +176,7 @@ export function threadsQuery(
 		-- Marker characters written in a post would otherwise become highlights. "offset 0"
 		-- keeps the headline a value of its own: inlined, each use of it would make it anew.
 		cross join lateral (
-			select body.text, ts_headline('public.german_unaccent', body.text, ${tsq()}, ${headlineOptions}) as de
+			select body.text, ts_headline('public.german_unaccent', body.text, ${wide()}, ${headlineOptions}) as de
 			from (select translate(coalesce(p.body_markdown, t.body_markdown), ${start + stop}, '') as text) body
 			offset 0
 		) h
