@@ -1,6 +1,7 @@
 // Account forms: one zod schema each. Messages are functions so they are
 // rendered in the language of the request that parses the form.
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 
@@ -12,36 +13,39 @@ const email = z
 	.trim()
 	.toLowerCase()
 	.min(1, { error: () => m.error_email_required() })
-	.max(254, { error: () => m.error_email_invalid() })
+	.max(limits.member.emailMax, { error: () => m.error_email_invalid() })
 	.pipe(z.email({ error: () => m.error_email_invalid() }));
 
-/** As Supabase Auth is configured (supabase/config.toml): 10–72 characters, letters and digits. */
+const { passwordMin, passwordMax, pseudonymMin, pseudonymMax } = limits.member;
+
+/** As Supabase Auth is configured (supabase/config.toml): letters and digits. */
 export const newPassword = z
 	.string()
-	.min(10, { error: () => m.error_password_too_short({ min: 10 }) })
-	.max(72, { error: () => m.error_password_too_long({ max: 72 }) })
+	.min(passwordMin, { error: () => m.error_password_too_short({ min: passwordMin }) })
+	.max(passwordMax, { error: () => m.error_password_too_long({ max: passwordMax }) })
 	.refine((value) => /\p{L}/u.test(value) && /\p{N}/u.test(value), {
 		error: () => m.error_password_weak()
 	});
 
+const pseudonymLength = () => m.error_pseudonym_length({ min: pseudonymMin, max: pseudonymMax });
 const pseudonym = z
 	.string()
 	.trim()
-	.min(3, { error: () => m.error_pseudonym_length({ min: 3, max: 30 }) })
-	.max(30, { error: () => m.error_pseudonym_length({ min: 3, max: 30 }) })
+	.min(pseudonymMin, { error: pseudonymLength })
+	.max(pseudonymMax, { error: pseudonymLength })
 	.regex(pseudonymPattern, { error: () => m.error_pseudonym_characters() });
 
 const locale = z.enum(locales, { error: () => m.error_locale() });
 
 export const signUpSchema = z.object({ email, password: newPassword, pseudonym });
 
-export const signInSchema = z.object({
-	email,
-	password: z
-		.string()
-		.min(1, { error: () => m.error_password_required() })
-		.max(1000)
-});
+/** A password typed to prove who one is: only compared, never kept. */
+export const currentPassword = z
+	.string()
+	.min(1, { error: () => m.error_password_required() })
+	.max(limits.member.currentPasswordMax);
+
+export const signInSchema = z.object({ email, password: currentPassword });
 
 export const forgotPasswordSchema = z.object({ email });
 
@@ -54,10 +58,7 @@ export const resetPasswordSchema = z
 
 export const changePasswordSchema = z
 	.object({
-		current: z
-			.string()
-			.min(1, { error: () => m.error_password_required() })
-			.max(1000),
+		current: currentPassword,
 		password: newPassword,
 		confirmation: z.string()
 	})
@@ -71,7 +72,9 @@ export const profileSchema = z.object({
 	bio: z
 		.string()
 		.trim()
-		.max(500, { error: () => m.error_bio_too_long({ max: 500 }) }),
+		.max(limits.member.bioMax, {
+			error: () => m.error_bio_too_long({ max: limits.member.bioMax })
+		}),
 	locale
 });
 

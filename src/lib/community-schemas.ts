@@ -1,38 +1,63 @@
 // Forms that bring a community about (an admin's creation, a member's proposal) and its
 // moderators' edit of what describes it.
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { m } from '$lib/paraglide/messages';
+
+const { community } = limits;
 
 const name = z
 	.string()
 	.trim()
-	.min(3, { error: () => m.error_community_name() })
-	.max(80, { error: () => m.error_community_name() });
+	.min(community.nameMin, {
+		error: () => m.error_community_name({ min: community.nameMin, max: community.nameMax })
+	})
+	.max(community.nameMax, {
+		error: () => m.error_community_name({ min: community.nameMin, max: community.nameMax })
+	});
 const description = z
 	.string()
 	.trim()
-	.min(10, { error: () => m.error_community_description() })
-	.max(1000, { error: () => m.error_community_description() });
+	.min(community.descriptionMin, {
+		error: () =>
+			m.error_community_description({
+				min: community.descriptionMin,
+				max: community.descriptionMax
+			})
+	})
+	.max(community.descriptionMax, {
+		error: () =>
+			m.error_community_description({
+				min: community.descriptionMin,
+				max: community.descriptionMax
+			})
+	});
 const topic = z
 	.string()
 	.trim()
-	.min(2, { error: () => m.error_community_topic() })
-	.max(60, { error: () => m.error_community_topic() });
+	.min(community.topicMin, {
+		error: () => m.error_community_topic({ min: community.topicMin, max: community.topicMax })
+	})
+	.max(community.topicMax, {
+		error: () => m.error_community_topic({ min: community.topicMin, max: community.topicMax })
+	});
 const region = z
 	.string()
 	.trim()
-	.max(80, { error: () => m.error_community_region() })
+	.max(community.regionMax, { error: () => m.error_community_region({ max: community.regionMax }) })
 	.transform((value) => value || null);
 const rules = z
 	.string()
 	.trim()
-	.max(4000, { error: () => m.error_community_rules() });
+	.max(community.rulesMax, { error: () => m.error_community_rules({ max: community.rulesMax }) });
+/** Also said when an admin's address for a proposed community is refused. */
+export const slugMessage = () => m.error_community_slug({ max: community.slugMax });
 export const slug = z
 	.string()
 	.trim()
 	.toLowerCase()
-	.max(60, { error: () => m.error_community_slug() })
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.error_community_slug() });
+	.max(community.slugMax, { error: slugMessage })
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: slugMessage });
 
 export const proposalSchema = z.object({ name, description, topic, region });
 
@@ -42,7 +67,7 @@ export const communitySchema = proposalSchema.extend({
 	moderator: z
 		.string()
 		.trim()
-		.max(30)
+		.max(limits.member.pseudonymMax)
 		.transform((value) => value || null)
 });
 

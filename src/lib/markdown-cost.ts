@@ -59,13 +59,13 @@ function scan(markdown: string): MarkdownProblem | null {
 		}
 		if (!thematicBreak.test(line)) {
 			const markers = containerMarkers.exec(line)?.[0].match(marker)?.length ?? 0;
-			if (markers > limits.markdownNesting || indentWidth(line) > 4 * limits.markdownNesting) {
+			if (markers > limits.markdown.nesting || indentWidth(line) > 4 * limits.markdown.nesting) {
 				return 'nesting';
 			}
 		}
 		for (const char of line) if (char === '*' || char === '_' || char === '~') marks++;
 	}
-	return marks > limits.markdownEmphasisMarks ? 'emphasisMarks' : null;
+	return marks > limits.markdown.emphasisMarks ? 'emphasisMarks' : null;
 }
 
 /** Every token with what it contains, and how deep in quotes and lists it sits. */
@@ -95,11 +95,11 @@ export function markdownProblem(markdown: string): MarkdownProblem | null {
 	}
 	let elements = 0;
 	for (const { token, depth } of walk(tokens)) {
-		if (depth > limits.markdownNesting) return 'nesting';
-		if (token.type === 'table' && token.header.length > limits.markdownTableColumns) {
+		if (depth > limits.markdown.nesting) return 'nesting';
+		if (token.type === 'table' && token.header.length > limits.markdown.tableColumns) {
 			return 'tableColumns';
 		}
-		if (++elements > limits.markdownElements) return 'elements';
+		if (++elements > limits.markdown.elements) return 'elements';
 	}
 	return null;
 }

@@ -13,13 +13,13 @@ const checkbox = z
 export function markdownProblemMessage(problem: MarkdownProblem) {
 	switch (problem) {
 		case 'elements':
-			return m.error_markdown_elements({ max: limits.markdownElements });
+			return m.error_markdown_elements({ max: limits.markdown.elements });
 		case 'tableColumns':
-			return m.error_markdown_table_columns({ max: limits.markdownTableColumns });
+			return m.error_markdown_table_columns({ max: limits.markdown.tableColumns });
 		case 'nesting':
-			return m.error_markdown_nesting({ max: limits.markdownNesting });
+			return m.error_markdown_nesting({ max: limits.markdown.nesting });
 		case 'emphasisMarks':
-			return m.error_markdown_emphasis_marks({ max: limits.markdownEmphasisMarks });
+			return m.error_markdown_emphasis_marks({ max: limits.markdown.emphasisMarks });
 	}
 }
 
@@ -28,10 +28,10 @@ export const body = z
 	.string()
 	.trim()
 	.min(1, { error: () => m.error_body_required() })
-	.max(limits.bodyMax, { error: () => m.error_body_too_long({ max: limits.bodyMax }) })
+	.max(limits.post.bodyMax, { error: () => m.error_body_too_long({ max: limits.post.bodyMax }) })
 	.check((context) => {
 		// Past the length limit the text is refused anyway: not worth reading.
-		if (context.value.length > limits.bodyMax) return;
+		if (context.value.length > limits.post.bodyMax) return;
 		const problem = markdownProblem(context.value);
 		if (problem)
 			context.issues.push({
@@ -41,10 +41,13 @@ export const body = z
 			});
 	});
 
+const tagsInvalid = () =>
+	m.error_tags_invalid({ min: limits.thread.tagMin, max: limits.thread.tagMax });
+
 /** "Schule, Widerspruch" → ["schule", "widerspruch"]: lower-case words joined by hyphens. */
 const tags = z
 	.string()
-	.max(300, { error: () => m.error_tags_invalid() })
+	.max(300, { error: tagsInvalid })
 	.optional()
 	.transform((value) => [
 		...new Set(
@@ -59,11 +62,11 @@ const tags = z
 			.array(
 				z
 					.string()
-					.max(limits.tagMax, { error: () => m.error_tags_invalid() })
-					.regex(/^[\p{Ll}0-9]+(-[\p{Ll}0-9]+)*$/u, { error: () => m.error_tags_invalid() })
-					.min(2, { error: () => m.error_tags_invalid() })
+					.max(limits.thread.tagMax, { error: tagsInvalid })
+					.regex(/^[\p{Ll}0-9]+(-[\p{Ll}0-9]+)*$/u, { error: tagsInvalid })
+					.min(limits.thread.tagMin, { error: tagsInvalid })
 			)
-			.max(limits.tags, { error: () => m.error_tags_too_many({ max: limits.tags }) })
+			.max(limits.thread.tags, { error: () => m.error_tags_too_many({ max: limits.thread.tags }) })
 	);
 
 const idempotencyKey = z.uuid({ error: () => m.error_form_expired() });
@@ -79,9 +82,14 @@ const visible = (text: string) => text.replace(/\p{Default_Ignorable_Code_Point}
 const title = z
 	.string()
 	.trim()
-	.refine((value) => visible(value).length >= limits.titleMin && value.length <= limits.titleMax, {
-		error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
-	})
+	.refine(
+		(value) =>
+			visible(value).length >= limits.thread.titleMin && value.length <= limits.thread.titleMax,
+		{
+			error: () =>
+				m.error_title_length({ min: limits.thread.titleMin, max: limits.thread.titleMax })
+		}
+	)
 	.refine((value) => /\p{L}/u.test(visible(value)), { error: () => m.error_title_letters() })
 	.refine((value) => !bidiControls.test(value), { error: () => m.error_title_direction() });
 

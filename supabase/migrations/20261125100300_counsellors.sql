@@ -39,7 +39,8 @@ create table public.counsellor_verifications (
 	serves_all boolean,
 	duty_lead boolean,
 	community_ids uuid[],
-	reason text,
+	-- Why a verification was withdrawn (withdraw_counsellor).
+	reason text check (char_length(btrim(reason)) between 3 and 500),
 	acted_by uuid references public.members (id) on delete set null,
 	acted_at timestamptz not null default now()
 );

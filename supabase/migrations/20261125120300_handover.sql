@@ -4,10 +4,14 @@
 -- urgent case waits), giving a reason. Every step is in the item's history: who, when,
 -- from whom to whom. Each counsellor's open load is visible to the colleagues.
 
--- Someone other than the holder takes an item from them only with a reason.
+-- Someone other than the holder takes an item from them only with a reason; any
+-- reason is at most 500 characters (the item's history keeps it as the event's detail).
 create function public.check_handover_reason(item public.escalations, reason text) returns void
 language plpgsql stable set search_path = '' as $$
 begin
+	if char_length(btrim(reason)) > 500 then
+		raise exception 'The reason is too long' using errcode = '23514', hint = 'escalation_handover_reason_required';
+	end if;
 	if item.state = 'claimed' and item.claimed_by is distinct from (select auth.uid())
 		and char_length(btrim(coalesce(reason, ''))) < 3 then
 		raise exception 'Say why you take this item from the counsellor holding it'

@@ -15,7 +15,7 @@ create table public.helplines (
 	name_de text not null check (char_length(btrim(name_de)) between 2 and 120),
 	name_en text not null default '' check (char_length(name_en) <= 120),
 	-- One number, or several separated by " / ".
-	phone text not null check (char_length(btrim(phone)) between 2 and 120 and phone ~ '^[0-9 +/()-]+$'),
+	phone text not null check (char_length(btrim(phone)) between 3 and 120 and phone ~ '^[0-9 +/()-]+$'),
 	description_de text not null default '' check (char_length(description_de) <= 500),
 	description_en text not null default '' check (char_length(description_en) <= 500),
 	always_open boolean not null default false,
@@ -60,7 +60,7 @@ create table public.author_reveals (
 	post_id uuid references public.posts (id) on delete cascade,
 	revealed_by uuid not null,
 	revealer_pseudonym text not null,
-	reason text not null check (char_length(btrim(reason)) between 10 and 1000),
+	reason text not null check (char_length(btrim(reason)) between 10 and 500),
 	revealed_at timestamptz not null default now()
 );
 create index author_reveals_revealed_at_idx on public.author_reveals (revealed_at desc);

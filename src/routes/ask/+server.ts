@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 const querySchema = z.object({
 	community: z.string().regex(/^[a-z0-9-]{1,60}$/),
-	title: z.string().trim().max(limits.titleMax).catch('')
+	title: z.string().trim().max(limits.thread.titleMax).catch('')
 });
 
 export const GET: RequestHandler = ({ url }) => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import * as communities from '$lib/server/forum/communities';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
-	q: z.string().trim().max(100).catch(''),
-	region: z.string().trim().max(80).catch('')
+	q: z.string().trim().max(limits.search.communityQueryMax).catch(''),
+	region: z.string().trim().max(limits.community.regionMax).catch('')
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {

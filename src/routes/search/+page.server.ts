@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
 import { read } from '$lib/server/data/db';
@@ -8,9 +9,9 @@ import type { PageServerLoad } from './$types';
 // Whatever the address holds, the page answers: an unknown community or a broken
 // cursor falls back to all communities and the first page; only an overlong query
 // is worth telling the visitor about, with their input kept.
-const querySchema = z.string().trim().max(search.maxQueryLength);
+const querySchema = z.string().trim().max(limits.search.queryMax);
 const filterSchema = z.object({
-	community: z.string().max(60).nullable().catch(null),
+	community: z.string().max(limits.community.slugMax).nullable().catch(null),
 	after: z.string().max(200).nullable().catch(null)
 });
 
@@ -52,7 +53,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		next: null as string | null
 	};
 	if (!q.success)
-		return { ...page, error: m.search_query_too_long({ max: search.maxQueryLength }) };
+		return { ...page, error: m.search_query_too_long({ max: limits.search.queryMax }) };
 	if (!found) return page;
 	return { ...page, q: q.data, ...found };
 };

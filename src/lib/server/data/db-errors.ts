@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { markdownProblemMessage } from '$lib/post-schemas';
 import { m } from '$lib/paraglide/messages';
 import { MarkdownTooCostly } from '../forum/markdown';
+import { moderationReason } from '../moderation/reason';
 
 /** Thrown when a change touched nothing: RLS hid the row, so it is not the member's to change. */
 export class NotAllowed extends Error {
@@ -37,7 +38,7 @@ const reasons: Record<string, () => string> = {
 	escalation_reveal_not_committed: m.escalation_reveal_not_committed,
 	moderation_already_handled: m.moderation_already_handled,
 	moderation_not_moderator: m.moderation_not_moderator,
-	moderation_reason_required: m.moderation_reason_required,
+	moderation_reason_required: moderationReason,
 	moderation_not_found: m.moderation_not_found,
 	moderation_not_removed: m.moderation_not_removed,
 	moderation_move_target: m.moderation_move_target,

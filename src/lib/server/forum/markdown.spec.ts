@@ -154,7 +154,7 @@ describe('render', () => {
 	// not fail it: today the worst pattern costs about 120 times the prose, no pattern may
 	// cost 500 times (a catastrophic pattern costs thousands).
 	it('renders or refuses the longest allowed post of hostile input in time proportionate to prose', () => {
-		const max = limits.bodyMax;
+		const max = limits.post.bodyMax;
 		// A text past the markdown limits is refused before it is rendered (markdown-cost.ts).
 		const renderOrRefuse = (input: string) => {
 			try {

@@ -3,11 +3,10 @@
 // trigram similarity on titles when full-text search finds little (typos). Configurations
 // and compounds: migrations/…_search.sql; columns and indexes: migrations/…_threads.sql.
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import type { Claims, Tx } from '../data/db';
 import { transaction, within } from '../data/db';
 
-export const maxQueryLength = 200;
-export const minTitleLength = 10;
 const pageSize = 20;
 // Fewer full-text matches than this and near-miss titles are added, ranked below.
 const fewMatches = 10;
@@ -193,7 +192,7 @@ export async function threads(
 	}: { q: string; communitySlug?: string | null; cursor?: string | null },
 	tx?: Tx
 ) {
-	const query = clean(q).slice(0, maxQueryLength);
+	const query = clean(q).slice(0, limits.search.queryMax);
 	if (!query) return { results: [] as Result[], next: null };
 	const rows = await within(claims, tx, (tx) =>
 		threadsQuery(tx, query, communitySlug ?? null, decode(cursor))
@@ -240,8 +239,8 @@ export async function similar(
 	title: string,
 	{ communityId }: { communityId?: string | null } = {}
 ) {
-	const text = clean(title).slice(0, 150);
-	if (text.length < minTitleLength) return [];
+	const text = clean(title).slice(0, limits.thread.titleMax);
+	if (text.length < limits.thread.titleMin) return [];
 	// Letters and digits only, so no word is a websearch operator ("or" is dropped).
 	const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w && w.toLowerCase() !== 'or');
 	return transaction(

@@ -11,16 +11,18 @@ import type { Claims } from '../data/db';
 import { attempt } from '../data/db-errors';
 import { type SuspensionDuration, suspensionDurations } from './kinds';
 import * as moderationActions from './actions';
+import { moderationReason } from './reason';
 
+const { reasonMin, reasonMax } = limits.moderation;
 const reason = z
-	.string({ error: () => m.moderation_reason_required() })
+	.string({ error: moderationReason })
 	.trim()
-	.min(3, { error: () => m.moderation_reason_required() })
-	.max(500, { error: () => m.moderation_reason_required() });
+	.min(reasonMin, { error: moderationReason })
+	.max(reasonMax, { error: moderationReason });
 const optionalReason = z
 	.string()
 	.trim()
-	.max(500, { error: () => m.moderation_reason_required() })
+	.max(reasonMax, { error: moderationReason })
 	.optional()
 	.transform((value) => value || null);
 
@@ -33,11 +35,13 @@ const schemas = {
 		title: z
 			.string()
 			.trim()
-			.min(limits.titleMin, {
-				error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
+			.min(limits.thread.titleMin, {
+				error: () =>
+					m.error_title_length({ min: limits.thread.titleMin, max: limits.thread.titleMax })
 			})
-			.max(limits.titleMax, {
-				error: () => m.error_title_length({ min: limits.titleMin, max: limits.titleMax })
+			.max(limits.thread.titleMax, {
+				error: () =>
+					m.error_title_length({ min: limits.thread.titleMin, max: limits.thread.titleMax })
 			})
 			.optional(),
 		body

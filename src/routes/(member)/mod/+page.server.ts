@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import * as communities from '$lib/server/forum/communities';
 import { read } from '$lib/server/data/db';
 import * as moderation from '$lib/server/moderation';
@@ -7,7 +8,7 @@ import { requireMember } from '$lib/server/data/request';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
-	community: z.string().max(60).optional().catch(undefined),
+	community: z.string().max(limits.community.slugMax).optional().catch(undefined),
 	state: z.enum(['open', 'resolved']).catch('open'),
 	after: z.string().max(200).optional().catch(undefined)
 });

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { postPath } from '$lib/paths';
 import { m } from '$lib/paraglide/messages';
@@ -130,10 +131,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-const flagSchema = z.object({ note: z.string().trim().max(1000).optional() });
+const flagSchema = z.object({ note: z.string().trim().max(limits.flag.noteMax).optional() });
 const revealSchema = z.object({
 	postId: z.union([z.literal(''), z.uuid()]).optional(),
-	reason: z.string().trim().min(10).max(500)
+	reason: z
+		.string()
+		.trim()
+		.min(limits.escalation.revealReasonMin)
+		.max(limits.escalation.revealReasonMax)
 });
 
 /** Toggles and choices: one id and an on/off from a button. */
@@ -211,7 +216,7 @@ export const actions: Actions = {
 	flag: async (event) => {
 		const { claims } = requireMember(event.locals);
 		const form = parseForm(flagSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { error: m.error_flag_note() });
+		if (!form.ok) return fail(400, { error: m.error_flag_note({ max: limits.flag.noteMax }) });
 		const flagged = await attempt(() =>
 			escalations.flag(
 				claims,
@@ -231,7 +236,13 @@ export const actions: Actions = {
 	reveal: async (event) => {
 		const { claims } = requireMember(event.locals);
 		const form = parseForm(revealSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { error: m.error_reveal_reason() });
+		if (!form.ok)
+			return fail(400, {
+				error: m.error_reveal_reason({
+					min: limits.escalation.revealReasonMin,
+					max: limits.escalation.revealReasonMax
+				})
+			});
 		const id = threadId(event.params);
 		const target = form.data.postId ? { postId: form.data.postId } : { threadId: id };
 		const revealed = await attempt(() =>

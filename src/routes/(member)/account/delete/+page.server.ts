@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { currentPassword } from '$lib/account-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as members from '$lib/server/members/members';
@@ -9,10 +10,7 @@ import { requestInfo, requireMember } from '$lib/server/data/request';
 import type { Actions } from './$types';
 
 const deleteSchema = z.object({
-	current: z
-		.string()
-		.min(1, { error: () => m.error_password_required() })
-		.max(1000),
+	current: currentPassword,
 	confirm: z.literal('on', { error: () => m.error_delete_confirm() })
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
@@ -9,22 +10,34 @@ import { requireAdmin } from '$lib/server/data/request';
 import { keysetPages } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
 
+const { counsellor } = limits;
+const badgeText = () =>
+	m.error_badge_text({
+		min: counsellor.professionMin,
+		professionMax: counsellor.professionMax,
+		organisationMax: counsellor.organisationMax
+	});
+const withdrawalReason = () =>
+	m.error_withdraw_reason({
+		min: counsellor.withdrawalReasonMin,
+		max: counsellor.withdrawalReasonMax
+	});
 const verifySchema = z.object({
 	pseudonym: z
 		.string()
 		.trim()
 		.min(1, { error: () => m.error_member_not_found() })
-		.max(30),
+		.max(limits.member.pseudonymMax),
 	profession: z
 		.string()
 		.trim()
-		.min(2, { error: () => m.error_badge_text() })
-		.max(80, { error: () => m.error_badge_text() }),
+		.min(counsellor.professionMin, { error: badgeText })
+		.max(counsellor.professionMax, { error: badgeText }),
 	organisation: z
 		.string()
 		.trim()
-		.min(2, { error: () => m.error_badge_text() })
-		.max(120, { error: () => m.error_badge_text() }),
+		.min(counsellor.organisationMin, { error: badgeText })
+		.max(counsellor.organisationMax, { error: badgeText }),
 	servesAll: z.string().optional(),
 	dutyLead: z.string().optional()
 });
@@ -33,8 +46,8 @@ const withdrawSchema = z.object({
 	reason: z
 		.string()
 		.trim()
-		.min(3, { error: () => m.error_withdraw_reason() })
-		.max(500, { error: () => m.error_withdraw_reason() })
+		.min(counsellor.withdrawalReasonMin, { error: withdrawalReason })
+		.max(counsellor.withdrawalReasonMax, { error: withdrawalReason })
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,12 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { parseForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as members from '$lib/server/members/members';
 import { requireAdmin, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
-const searchSchema = z.string().trim().max(30).catch('');
+const searchSchema = z.string().trim().max(limits.member.pseudonymMax).catch('');
 const roleSchema = z.object({
 	memberId: z.uuid(),
 	// Counsellors are verified on their own page (profession, organisation, communities).

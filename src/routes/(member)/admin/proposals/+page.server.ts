@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { z } from 'zod';
-import { slug } from '$lib/community-schemas';
+import { slug, slugMessage } from '$lib/community-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
@@ -14,7 +14,7 @@ async function decide(request: Request, locals: App.Locals, approve: boolean) {
 	const form = parseForm(decisionSchema, await request.formData());
 	const { values } = form;
 	if (!form.ok || (approve && !form.data.slug))
-		return rejectForm(values, { error: m.error_community_slug(), field: 'slug' });
+		return rejectForm(values, { error: slugMessage(), field: 'slug' });
 	try {
 		if (approve) await communities.approve(claims, form.data.proposalId, form.data.slug!);
 		else await communities.reject(claims, form.data.proposalId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as crisisWords from '$lib/server/safeguarding/crisis-words';
@@ -16,23 +17,25 @@ const text = (max: number, min = 0) =>
 		.trim()
 		.min(min, { error: () => m.error_field_length({ max }) })
 		.max(max, { error: () => m.error_field_length({ max }) });
+const { helpline, crisisWord } = limits;
+const helplineUrl = () => m.error_helpline_url({ max: helpline.onlineUrlMax });
 const helplineSchema = z
 	.object({
-		nameDe: text(120, 2),
-		nameEn: text(120),
-		phone: text(120, 3),
-		descriptionDe: text(500),
-		descriptionEn: text(500),
+		nameDe: text(helpline.nameMax, helpline.nameMin),
+		nameEn: text(helpline.nameMax),
+		phone: text(helpline.phoneMax, helpline.phoneMin),
+		descriptionDe: text(helpline.descriptionMax),
+		descriptionEn: text(helpline.descriptionMax),
 		alwaysOpen: z.string().optional(),
-		hoursDe: text(120),
-		hoursEn: text(120),
+		hoursDe: text(helpline.hoursMax),
+		hoursEn: text(helpline.hoursMax),
 		onlineUrl: z.union([
 			z.literal(''),
 			z
-				.url({ protocol: /^https$/, error: () => m.error_helpline_url() })
-				.max(300, { error: () => m.error_helpline_url() })
+				.url({ protocol: /^https$/, error: helplineUrl })
+				.max(helpline.onlineUrlMax, { error: helplineUrl })
 		]),
-		region: z.union([z.literal(''), text(80, 2)]),
+		region: z.union([z.literal(''), text(helpline.regionMax, helpline.regionMin)]),
 		position: z.coerce.number().int().min(0).max(1000).catch(100)
 	})
 	.transform(({ alwaysOpen, onlineUrl, region, ...helpline }) => ({
@@ -76,7 +79,7 @@ const hoursSchema = z
 // A crisis word has a category unless it marks a harmless context or phrase.
 const wordSchema = z
 	.object({
-		word: text(500, 2),
+		word: text(crisisWord.wordMax, crisisWord.wordMin),
 		language: z.enum(['de', 'en']),
 		kind: z.enum(crisisWords.kinds),
 		category: z

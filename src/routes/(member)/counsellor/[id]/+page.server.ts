@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Claims } from '$lib/server/data/db';
@@ -11,7 +12,7 @@ import { threadIdFrom } from '$lib/thread-address';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const id = (params: { id: string }) => z.uuid().safeParse(params.id).data ?? null;
-const duplicateQuery = z.string().trim().max(search.maxQueryLength).catch('');
+const duplicateQuery = z.string().trim().max(limits.search.queryMax).catch('');
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { claims } = requireCounsellor(locals);
@@ -47,19 +48,20 @@ const text = (max: number) =>
 		.string()
 		.trim()
 		.max(max, { error: () => m.error_field_length({ max }) });
-const noteSchema = z.object({ body: z.string().trim().min(1).max(5000) });
-const reasonSchema = z.object({ reason: text(500).optional() });
+const { escalation } = limits;
+const noteSchema = z.object({ body: z.string().trim().min(1).max(escalation.noteMax) });
+const reasonSchema = z.object({ reason: text(escalation.handoverReasonMax).optional() });
 const reassignSchema = z.object({
 	assignee: z.uuid({ error: () => m.escalation_assignee_required() }),
-	reason: text(500).optional()
+	reason: text(escalation.handoverReasonMax).optional()
 });
 const resolveSchema = z.object({
 	outcome: z.enum(escalations.outcomes, { error: () => m.escalation_outcome_required() }),
-	service: text(200).optional(),
-	contact: text(300).optional(),
-	note: text(1000).optional(),
+	service: text(escalation.referredServiceMax).optional(),
+	contact: text(escalation.referredContactMax).optional(),
+	note: text(escalation.resolutionNoteMax).optional(),
 	duplicateOf: z.union([z.literal(''), z.uuid()]).optional(),
-	duplicateAddress: text(500).optional()
+	duplicateAddress: text(escalation.duplicateAddressMax).optional()
 });
 
 type Step = (claims: Claims, itemId: string) => Promise<unknown>;
@@ -108,7 +110,7 @@ export const actions: Actions = {
 		step(event, noteSchema.catch({ body: '' }), ({ body }) =>
 			body
 				? (claims, itemId) => escalations.addNote(claims, itemId, body)
-				: { error: m.escalation_note_required(), field: 'body' }
+				: { error: m.escalation_note_required({ max: escalation.noteMax }), field: 'body' }
 		),
 	resolve: (event) =>
 		step(event, resolveSchema, (form) => {

@@ -13,7 +13,7 @@ import { found, requireMember, writtenUrl } from '$lib/server/data/request';
 import * as threads from '$lib/server/forum/threads';
 import type { Actions, PageServerLoad } from './$types';
 
-const titleSchema = z.string().trim().max(limits.titleMax).catch('');
+const titleSchema = z.string().trim().max(limits.thread.titleMax).catch('');
 
 async function communityOf(locals: App.Locals, slug: string) {
 	return found(await communities.read(locals.claims, slug), m.error_community_not_found);

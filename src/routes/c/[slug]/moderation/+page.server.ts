@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
@@ -19,12 +20,19 @@ const settingsSchema = z.object({
 	holdFirstPosts: z.literal('on').optional(),
 	namesInLog: z.literal('on').optional()
 });
+const watchedWord = () =>
+	m.error_watched_word({
+		min: limits.moderation.watchedWordMin,
+		max: limits.moderation.watchedWordMax
+	});
 const wordSchema = z.object({
 	word: z
 		.string()
 		.trim()
-		.regex(/^[^*]{2,79}\*?$/u, { error: () => m.error_watched_word() })
-		.max(80, { error: () => m.error_watched_word() }),
+		.min(limits.moderation.watchedWordMin, { error: watchedWord })
+		.max(limits.moderation.watchedWordMax, { error: watchedWord })
+		// Whole words; a * only at the end matches any ending (as the database checks).
+		.regex(/^[^*]+\*?$/u, { error: watchedWord }),
 	action: z.enum(settings.watchedActions, { error: () => m.error_check_fields() })
 });
 const idSchema = z.object({ id: z.uuid() });
@@ -33,7 +41,7 @@ const pseudonymSchema = z.object({
 		.string()
 		.trim()
 		.min(1, { error: () => m.error_member_not_found() })
-		.max(30)
+		.max(limits.member.pseudonymMax)
 });
 
 /** The community, for its moderators (and admins, who appoint moderators); the database checks again. */

@@ -2,6 +2,7 @@
 // own, linked from each post, so a long thread does not carry a form for every post.
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { limits } from '$lib/limits';
 import { shownAuthor } from '$lib/authors';
 import { parseForm, rejectForm } from '$lib/forms';
 import { reportReasons } from '$lib/moderation-names';
@@ -22,7 +23,7 @@ const reportSchema = z.object({
 	note: z
 		.string()
 		.trim()
-		.max(1000, { error: () => m.error_flag_note() })
+		.max(limits.flag.noteMax, { error: () => m.error_flag_note({ max: limits.flag.noteMax }) })
 		.optional()
 });
 
