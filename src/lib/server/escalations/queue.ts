@@ -100,10 +100,11 @@ export async function figures(claims: Claims, tx?: Tx) {
 		claims,
 		tx,
 		(tx) => tx<CommunityFigures[]>`
+		-- The items still to work on, by the partial index of them (escalations_queue_idx).
 		with open as (
 			select e.community_id, count(*) filter (where e.priority = 'urgent') as urgent,
 				count(*) filter (where e.priority = 'high') as high, count(*) filter (where e.priority = 'normal') as normal
-			from public.escalations e where e.state in ('open', 'claimed')
+			from public.escalations e where e.state <> 'resolved'
 			group by e.community_id
 		),
 		-- Only the window's items, by index: the first claim is kept with each item.
