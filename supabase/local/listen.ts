@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const host = '127.0.0.1';
 /** How long a port held by an outgoing connection is waited for: TIME_WAIT is 60 s. */
-const patienceMs = 90_000;
+export const patienceMs = 90_000;
 
 function listenOnce(server: Server, port: number) {
 	return new Promise<void>((resolve, reject) => {

@@ -57,6 +57,7 @@ export const owner = postgres(
 /**
  * A new question by Mama_von_Leo in "Autismus & Schule" with `count` answers by her,
  * "<text> 1" … "<text> n", a minute apart (oldest first: their reading order without votes).
+ * Its title is "<text> (<6 hex digits>)": never "<text> 2…", which a test looks for as an answer.
  */
 export async function threadWithAnswers(count: number, text: string) {
 	const [{ id: communityId }] = await owner<{ id: string }[]>`
@@ -65,7 +66,7 @@ export async function threadWithAnswers(count: number, text: string) {
 		select id from auth.users where email = 'mama.leo@ratnetz.example'`;
 	const [{ id: threadId }] = await owner<{ id: string }[]>`
 		insert into public.threads (community_id, author_id, title, body_markdown, body_html)
-		values (${communityId}, ${authorId}, ${`${text} ${randomUUID().slice(0, 6)}`}, 'Text', '<p>Text</p>')
+		values (${communityId}, ${authorId}, ${`${text} (${randomUUID().slice(0, 6)})`}, 'Text', '<p>Text</p>')
 		returning id`;
 	const answers = await owner<{ id: string }[]>`
 		insert into public.posts (thread_id, author_id, body_markdown, body_html, created_at)
@@ -159,4 +160,18 @@ export async function newMemberOf(page: Page, slug: string) {
 	await page.getByRole('button', { name: 'Beitreten' }).click();
 	await expect(page.getByRole('button', { name: 'Verlassen' })).toBeVisible();
 	return member;
+}
+
+/**
+ * Holds the page's scripts back until the returned function is called, as a slow
+ * connection would: what the visitor does meanwhile must survive hydration.
+ */
+export async function holdScripts(page: Page) {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await released;
+		await route.continue();
+	});
+	return release;
 }
