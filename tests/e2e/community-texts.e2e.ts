@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
 	expect,
 	expectAccessible,
+	holdScripts,
 	memberInDatabase,
 	owner,
 	screens,
@@ -114,3 +115,21 @@ for (const [device, viewport] of screens) {
 		});
 	}
 }
+
+test('old rules chosen before the page came alive give way to what is typed after it', async ({
+	page
+}) => {
+	const { slug, moderator } = await moderatedCommunity('de');
+	await signIn(page, moderator.email);
+	const release = await holdScripts(page);
+	await page.goto(`/c/${slug}/settings`, { waitUntil: 'domcontentloaded' });
+	const rules = page.getByLabel('Regeln', { exact: true });
+	await rules.focus();
+	await page.keyboard.press('ControlOrMeta+a');
+	// The page has come alive when it opens its event stream (after every field is set up).
+	const alive = page.waitForResponse((response) => new URL(response.url()).pathname === '/live');
+	release();
+	await alive;
+	await page.keyboard.type('Freundlich bleiben.');
+	await expect(rules).toHaveValue('Freundlich bleiben.');
+});

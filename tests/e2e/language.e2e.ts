@@ -1,7 +1,7 @@
 // Which language a page speaks: the member's setting, else the language switcher's
 // choice, else the browser's, else German.
 import type { Browser, Page } from '@playwright/test';
-import { expect, signIn, signUpAndConfirm, test } from './fixtures';
+import { expect, holdScripts, signIn, signUpAndConfirm, test } from './fixtures';
 
 async function visitorWith(browser: Browser, locale: string) {
 	const context = await browser.newContext({
@@ -9,20 +9,6 @@ async function visitorWith(browser: Browser, locale: string) {
 		extraHTTPHeaders: { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.7` }
 	});
 	return context.newPage();
-}
-
-/**
- * Holds the page's scripts back until the returned function is called, as a slow
- * connection would: what the visitor does meanwhile must survive hydration.
- */
-async function holdScripts(page: Page) {
-	let release!: () => void;
-	const released = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await released;
-		await route.continue();
-	});
-	return release;
 }
 
 async function setLanguageCookie(page: Page, locale: string) {
