@@ -163,6 +163,17 @@ describe('two app servers on one Postgres', () => {
 		expect((await page(b, '/account', someone)).status).toBe(303);
 	}, 60_000);
 
+	it("a member whose request comes without the load balancer's address is an error, not a visitor", async () => {
+		const someone = await member();
+		// B has not checked this session yet; set up to name the member's address, it cannot.
+		const response = await fetch(`${b.url}/account`, {
+			redirect: 'manual',
+			headers: { cookie: someone.cookie }
+		});
+		await response.body?.cancel();
+		expect(response.status).toBe(500);
+	}, 60_000);
+
 	it('a kept page changed through one server is new when read through the other', async () => {
 		const [asker, peer] = await Promise.all([member(), member()]);
 		const threadId = await ask(a, asker);

@@ -27,11 +27,14 @@ function sessionCookies(cookies: Cookie[]) {
 /**
  * The token's claims when Auth's client verifies it; null for a token that fails in any
  * way. The client throws on some forged headers (`alg: none` or RS256 with our key id,
- * a header that is no JSON): those are a visitor too, never a 500.
+ * a header that is no JSON): those are a visitor too, never a 500. The client is made
+ * before: a server that cannot make it (behind a proxy that sent no address header, see
+ * ADDRESS_HEADER) is set up wrongly, and quietly serving its members as visitors hid that.
  */
 async function verifiedClaims(supabase: () => Supabase) {
+	const client = supabase();
 	try {
-		const { data, error } = await supabase().auth.getClaims();
+		const { data, error } = await client.auth.getClaims();
 		return !error && data?.claims?.sub ? (data.claims as Claims & { exp: number }) : null;
 	} catch {
 		return null;
