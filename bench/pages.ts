@@ -82,14 +82,40 @@ const mostFrequent = (values: number[]) => {
 	return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? NaN;
 };
 
-async function measure(url: string, cookie: string | null) {
+/** The requests of one reader: their session (none: a visitor) and their address. */
+type Reader = { cookie: string | null; address: string };
+
+/**
+ * Whether the page is served to the reader as who they are: a session the app cannot
+ * check is read as a visitor's, which would measure the wrong page.
+ */
+async function servedAs(url: string, reader: Reader) {
+	const response = await fetch(url, {
+		headers: {
+			'x-forwarded-for': reader.address,
+			...(reader.cookie ? { cookie: reader.cookie } : {})
+		},
+		redirect: 'manual'
+	});
+	const signedIn = (await response.text()).includes('action="/signout"');
+	if (response.status !== 200 || signedIn !== Boolean(reader.cookie))
+		throw new Error(
+			`${url} answered ${response.status}, ${signedIn ? 'signed in' : 'as to a visitor'}`
+		);
+}
+
+async function measure(url: string, reader: Reader) {
+	await servedAs(url, reader);
 	const samples: { ms: number; sqlMs: number; roundTrips: number }[] = [];
 	const run = (duration: number, record: boolean) =>
 		autocannon({
 			url,
 			connections,
 			duration,
-			headers: cookie ? { cookie } : {},
+			headers: {
+				'x-forwarded-for': reader.address,
+				...(reader.cookie ? { cookie: reader.cookie } : {})
+			},
 			setupClient: (client) => {
 				let timing = { sqlMs: NaN, roundTrips: NaN };
 				client.on('headers', ({ headers }: { headers: string[] }) => {
@@ -188,17 +214,24 @@ console.log(
 	`[bench] ${processes} server process(es), ${connections} connections, ${seconds} s a page after ${warmUpSeconds} s of warm-up`
 );
 try {
-	const cookies = {
-		visitor: null,
-		member: await signIn(app, member, '10.1.0.1'),
-		counsellor: await signIn(app, 'beraterin@ratnetz.example', '10.1.0.2'),
-		moderator: await signIn(app, 'moderator@ratnetz.example', '10.1.0.3')
+	// Each reader from an address of their own, as behind the proxy in production.
+	const readers: Record<Page['as'][number], Reader> = {
+		visitor: { cookie: null, address: '10.1.0.9' },
+		member: { cookie: await signIn(app, member, '10.1.0.1'), address: '10.1.0.1' },
+		counsellor: {
+			cookie: await signIn(app, 'beraterin@ratnetz.example', '10.1.0.2'),
+			address: '10.1.0.2'
+		},
+		moderator: {
+			cookie: await signIn(app, 'moderator@ratnetz.example', '10.1.0.3'),
+			address: '10.1.0.3'
+		}
 	};
 	const rows = [];
 	for (const page of list) {
 		for (const as of page.as) {
 			console.log(`[bench] ${page.name} as ${as} …`);
-			rows.push({ page: page.name, as, ...(await measure(app.url + page.path, cookies[as])) });
+			rows.push({ page: page.name, as, ...(await measure(app.url + page.path, readers[as])) });
 		}
 	}
 	const threadPage = list.find((page) => page.name.startsWith('thread'));
