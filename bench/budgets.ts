@@ -9,6 +9,9 @@ export const budgets = {
 	/** The search pages (a common two-word query, a word of many compounds, a typo) under load. */
 	searchP95Ms: 100,
 	searchRequestsPerSecond: 200,
+	/** The counsellors' queue (every community's open items) under load. */
+	counsellorQueueP95Ms: 50,
+	counsellorQueueRequestsPerSecond: 300,
 	/** Times a page waits for the database, session check included. */
 	roundTripsPerPage: 4
 } as const;
