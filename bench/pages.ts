@@ -85,16 +85,18 @@ const mostFrequent = (values: number[]) => {
 /** The requests of one reader: their session (none: a visitor) and their address. */
 type Reader = { cookie: string | null; address: string };
 
+const headersOf = (reader: Reader) => ({
+	'x-forwarded-for': reader.address,
+	...(reader.cookie ? { cookie: reader.cookie } : {})
+});
+
 /**
  * Whether the page is served to the reader as who they are: a session the app cannot
  * check is read as a visitor's, which would measure the wrong page.
  */
 async function servedAs(url: string, reader: Reader) {
 	const response = await fetch(url, {
-		headers: {
-			'x-forwarded-for': reader.address,
-			...(reader.cookie ? { cookie: reader.cookie } : {})
-		},
+		headers: headersOf(reader),
 		redirect: 'manual'
 	});
 	const signedIn = (await response.text()).includes('action="/signout"');
@@ -112,10 +114,7 @@ async function measure(url: string, reader: Reader) {
 			url,
 			connections,
 			duration,
-			headers: {
-				'x-forwarded-for': reader.address,
-				...(reader.cookie ? { cookie: reader.cookie } : {})
-			},
+			headers: headersOf(reader),
 			setupClient: (client) => {
 				let timing = { sqlMs: NaN, roundTrips: NaN };
 				client.on('headers', ({ headers }: { headers: string[] }) => {
