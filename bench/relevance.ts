@@ -36,6 +36,11 @@ export async function addCorpus(sql: postgres.Sql): Promise<Corpus> {
 			for (const answer of thread.answers ?? [])
 				await tx`insert into public.posts (thread_id, body_markdown, body_html, is_anonymous) values (${id}, ${answer}, '', false)`;
 		}
+		// What the trigger that is off here keeps: the words that spelling suggestions offer.
+		// They stay after removeCorpus, as ordinary words of questions.
+		await tx`insert into public.title_words (word)
+			select distinct unnest(public.shown_title_words(t)) from public.threads t where t.community_id = ${communityId}
+			on conflict do nothing`;
 	});
 	return { slug, ids };
 }

@@ -71,3 +71,10 @@ export function formatFigures<Inputs extends Record<string, number>>(
 /** A plural message for a count: `formatFigures` with `{ count }`. */
 export const formatCount = (message: FigureMessage<{ count: number }>, count: number) =>
 	formatFigures(message, { count });
+
+/**
+ * Unread notifications are counted up to one more than this: a counsellor told of every
+ * escalation gathers tens of thousands, and counting them all cost each of their pages
+ * 3 ms. The header then shows "99+".
+ */
+export const unreadShownMax = 99;

@@ -80,6 +80,15 @@ begin
 end;
 $$;
 
+-- The communities the signed-in member has joined, read once where a page lists many
+-- communities (PL/pgSQL, as above; visitors have none).
+create function public.joined_communities() returns uuid[]
+language plpgsql stable security definer set search_path = '' as $$
+begin
+	return array(select cm.community_id from public.community_members cm where cm.member_id = (select auth.uid()));
+end;
+$$;
+
 -- Check that the signed-in member has joined the given community (PL/pgSQL, as above).
 create function public.is_community_member(community uuid) returns boolean
 language plpgsql stable security definer set search_path = '' as $$
@@ -159,5 +168,7 @@ grant delete, insert (community_id, member_id, appointed_by, is_owner) on public
 
 revoke execute on function public.count_community_members() from public, anon, authenticated;
 revoke all on function public.moderated_communities() from public, anon;
+revoke all on function public.joined_communities() from public;
+grant execute on function public.joined_communities() to anon, authenticated;
 grant execute on function public.moderated_communities() to authenticated;
 revoke execute on function public.is_owner(uuid) from public, anon;

@@ -12,10 +12,11 @@
 --   threads before insert  limit_posting, refuse_suspended, set_body_html
 --           before update  check_accepted_post, limit_editing, raise_thread_version, set_body_html,
 --                          track_text_changes
---           after insert   count_shown_threads, detect_crisis, escalate_asker_request, protect_community
+--           after insert   count_shown_threads, detect_crisis, escalate_asker_request, keep_title_words,
+--                          protect_community
 --           after update   announce_change, count_shown_threads, detect_crisis, follow_thread_community,
---                          hide_posts_with_thread, notify_on_accept, protect_community
---           after delete   count_shown_threads
+--                          hide_posts_with_thread, keep_title_words, notify_on_accept, protect_community
+--           after delete   count_shown_threads, keep_title_words
 --   posts   before insert  apply_thread_defaults, check_reply_parent, limit_posting, mark_professional_post,
 --                          refuse_locked, refuse_suspended, set_body_html
 --           before update  limit_editing, set_body_html, track_text_changes
@@ -33,7 +34,8 @@
 -- (detect_crisis) before the request is added to it (escalate_asker_request); and when
 -- detect_crisis and protect_community both hold a text, the first sets held_at;
 -- track_peer_answer reads the answer as those left it (and runs again on their change of
--- held_at). The others of one event do not depend on each other. A new trigger's name decides where
+-- held_at); keep_title_words reads the question as the others left it. The others of one
+-- event do not depend on each other. A new trigger's name decides where
 -- it runs (tests/integration/trigger-order.spec.ts holds every table's order).
 
 -- Tags: lower-case words, 2–30 characters; checked per element.

@@ -30,6 +30,26 @@ test('a visitor searches from the header, sees highlighted matches and filters b
 	await expectAccessible(page);
 });
 
+test('a mistyped word is answered with what was probably meant, and a link to search for it', async ({
+	page
+}) => {
+	await page.goto('/search');
+	const form = page.getByRole('search');
+	await form.getByLabel('Suchbegriff').fill('Shulbegleitung');
+	await form.getByRole('button', { name: 'Suchen' }).click();
+	await expect(page.getByText('Meintest du Schulbegleitung?')).toBeVisible();
+	const results = page.getByRole('main').getByRole('listitem');
+	await expect(results.filter({ hasText: 'Schule lehnt Schulbegleitung' })).toHaveCount(1);
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Schulbegleitung', exact: true }).click();
+	await expect(
+		page.getByRole('heading', { name: 'Ergebnisse für „Schulbegleitung“' })
+	).toBeVisible();
+	await expect(page.getByText('Meintest du')).toHaveCount(0);
+	await expect(form.getByLabel('Suchbegriff')).toHaveValue('Schulbegleitung');
+});
+
 test('an overlong query is explained, not failed, and the input is kept', async ({ page }) => {
 	const q = 'Schule '.repeat(40).trim();
 	const response = await page.goto(

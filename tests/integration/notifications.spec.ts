@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unreadShownMax } from '$lib/format';
 import * as communities from '$lib/server/forum/communities';
 import * as members from '$lib/server/members/members';
 import * as notifications from '$lib/server/forum/notifications';
 import * as posts from '$lib/server/forum/posts';
 import * as threads from '$lib/server/forum/threads';
-import { createMember, type TestMember } from './support';
+import { createMember, owner, type TestMember } from './support';
 
 const communityId = '10000000-0000-4000-8000-000000000004'; // Familien in Leipzig (seed)
 let asker: TestMember;
@@ -52,5 +53,19 @@ describe('notifications', () => {
 		await notifications.markAllRead(asker.claims);
 		expect((await members.current(asker.claims))?.unread).toBe(0);
 		expect((await notifications.list(asker.claims))[0].read).toBe(true);
+	});
+
+	it('counts unread ones only up to one past what the header shows ("99+")', async () => {
+		const { id: threadId } = await threads.ask(other.claims, communityId, {
+			title: 'Viele Benachrichtigungen auf einmal',
+			body: 'Wer zählt sie alle?',
+			tags: [],
+			anonymous: false,
+			wantsProfessional: false,
+			idempotencyKey: randomUUID()
+		});
+		await owner`insert into public.notifications (member_id, kind, thread_id)
+			select ${other.id}, 'answer', ${threadId} from generate_series(1, ${unreadShownMax + 50})`;
+		expect((await members.current(other.claims))?.unread).toBe(unreadShownMax + 1);
 	});
 });

@@ -27,20 +27,26 @@ describe('the search plan', () => {
 			for (const table of ['threads', 'posts', 'communities', 'members'])
 				await tx`analyze ${tx('public.' + table)}`;
 			await tx`set local role anon`;
-			const explain = async (q: string, communitySlug: string | null) =>
-				(await tx`explain ${search.threadsQuery(tx, q, communitySlug, null)}`)
+			const explain = async (q: string, communitySlug: string | null, spelling = false) =>
+				(await tx`explain ${search.threadsQuery(tx, q, communitySlug, null, { spelling })}`)
 					.map((row) => row['QUERY PLAN'])
 					.join('\n');
-			return [await explain('Schulbegleitung abgelehnt', null), await explain('Hilfe', slug)];
+			return [
+				await explain('Schulbegleitung abgelehnt', null, true),
+				await explain('Hilfe', slug),
+				await explain('Schulbegleitung abgelehnt', null)
+			];
 		});
 		for (const plan of plans) {
 			expect(plan).toContain('threads_search_idx');
 			expect(plan).toContain('posts_search_idx');
 			expect(plan).not.toMatch(/Seq Scan on (threads|posts)/);
 		}
-		// The closest titles of the whole forum come from the trigram index; within one
-		// community the planner may read that community's threads by its own index instead.
+		// After a spelling suggestion, the closest titles of the whole forum come from the
+		// trigram index; within one community the planner may read that community's threads
+		// by its own index instead. The words' own search never reads titles so.
 		expect(plans[0]).toContain('threads_title_trgm_idx');
+		expect(plans[2]).not.toContain('threads_title_trgm_idx');
 		// It writes and analyses 6,000 rows: a few seconds alone, over 20 under a heavy load.
 	}, 120_000);
 });

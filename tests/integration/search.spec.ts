@@ -1,6 +1,7 @@
 // Search against the real database. Every test invents its own words (and where
 // rank or count matter, its own community), so tests never see each other's data.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { transaction } from '$lib/server/data/db';
 import * as search from '$lib/server/forum/search';
 import { createMember, owner, type TestMember } from './support';
 
@@ -57,10 +58,78 @@ describe('search.threads', () => {
 		expect(await ids(`${query} ${w}`)).toEqual([id]);
 	});
 
-	it('finds a title despite a typo, by trigram similarity', async () => {
+	it('suggests the title word meant by a typo and adds the threads it finds', async () => {
 		const place = await community();
 		const id = await thread(place.id, { title: 'Schulbegleitung wurde abgelehnt' });
-		expect(await ids('Shulbegleitung', place.slug)).toEqual([id]);
+		const found = await search.threads(null, { q: 'Shulbegleitung', communitySlug: place.slug });
+		expect(found.results.map((result) => result.id)).toEqual([id]);
+		expect(found.suggestion).toBe('Schulbegleitung');
+		expect(found.next).toBeNull();
+	});
+
+	it('takes a swapped pair of letters back, keeps the words known and the case typed', async () => {
+		const w = word();
+		const place = await community();
+		const id = await thread(place.id, { title: `Frage zum ${w} im Alltag` });
+		const swapped = w.slice(0, 5) + w[6] + w[5] + w.slice(7);
+		const found = await search.threads(null, { q: `Alltag ${swapped}`, communitySlug: place.slug });
+		expect(found.suggestion).toBe(`Alltag ${w}`);
+		expect(found.results.map((result) => result.id)).toContain(id);
+		const capital = `${swapped[0].toUpperCase()}${swapped.slice(1)}`;
+		expect((await search.threads(null, { q: capital })).suggestion).toBe(
+			`${w[0].toUpperCase()}${w.slice(1)}`
+		);
+	});
+
+	it('suggests nothing when the words find enough, or for words like no title', async () => {
+		const w = word();
+		const place = await community();
+		for (let i = 0; i < 10; i++) await thread(place.id, { title: `Frage Nummer ${i} ${w}` });
+		expect((await search.threads(null, { q: w, communitySlug: place.slug })).suggestion).toBeNull();
+		expect((await search.threads(null, { q: 'qqqqxxxxjjjj' })).suggestion).toBeNull();
+	});
+
+	it('never suggests the words of a question held as it arrives', async () => {
+		const w = word();
+		const [holding] = await owner<{ id: string }[]>`
+			insert into public.communities (slug, name, topic, crisis_policy)
+			values (${`suche-${w}`}, ${`Suche ${w}`}, 'Test', 'hold') returning id`;
+		const id = await thread(holding.id, {
+			title: `Ich will nicht mehr leben ${w}`,
+			body: 'Ich möchte nicht mehr leben.'
+		});
+		const [{ held }] =
+			await owner`select held_at is not null as held from public.threads where id = ${id}`;
+		expect(held).toBe(true);
+		const [row] = await owner`select public.spelling_suggestion(${w.slice(0, -1)}) as suggestion`;
+		expect(row.suggestion).toBeNull();
+	});
+
+	it('keeps the list of title words from visitors and members', async () => {
+		for (const claims of [null, member.claims])
+			await expect(
+				transaction(claims, (tx) => tx`select word from public.title_words limit 1`)
+			).rejects.toThrow(/permission denied/);
+	});
+
+	it('never suggests a word only withdrawn, held or removed titles hold', async () => {
+		const place = await community();
+		const [withdrawn, held, removed, edited] = [word(), word(), word(), word()];
+		await thread(place.id, { title: `Zurückgezogen ${withdrawn}`, withdrawn: true });
+		const heldId = await thread(place.id, { title: `Zurückgehalten ${held}` });
+		await owner`update public.threads set held_at = now() where id = ${heldId}`;
+		const removedId = await thread(place.id, { title: `Entfernt ${removed}` });
+		await owner`update public.threads set removed_at = now() where id = ${removedId}`;
+		const editedId = await thread(place.id, { title: `Geändert ${edited}` });
+		await owner`update public.threads set title = 'Geändert ohne das Wort' where id = ${editedId}`;
+		const typo = (w: string) => w.slice(0, -1);
+		for (const w of [withdrawn, held, removed, edited]) {
+			const [row] = await owner`select public.spelling_suggestion(${typo(w)}) as suggestion`;
+			expect(row.suggestion).toBeNull();
+		}
+		await owner`update public.threads set held_at = null where id = ${heldId}`;
+		const [shown] = await owner`select public.spelling_suggestion(${typo(held)}) as suggestion`;
+		expect(shown.suggestion).toBe(held);
 	});
 
 	it("finds a thread by its answer's text and highlights the answer", async () => {

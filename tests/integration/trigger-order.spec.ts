@@ -53,10 +53,12 @@ const order: Record<string, string[]> = {
 		'set_body_html'
 	],
 	'posts before update': ['limit_editing', 'set_body_html', 'track_text_changes'],
+	'threads after delete': ['count_shown_threads', 'keep_title_words'],
 	'threads after insert': [
 		'count_shown_threads',
 		'detect_crisis',
 		'escalate_asker_request',
+		'keep_title_words',
 		'protect_community'
 	],
 	'threads after update': [
@@ -65,6 +67,7 @@ const order: Record<string, string[]> = {
 		'detect_crisis',
 		'follow_thread_community',
 		'hide_posts_with_thread',
+		'keep_title_words',
 		'notify_on_accept',
 		'protect_community'
 	],

@@ -80,11 +80,15 @@ describe('what the API roles hold', () => {
 			'is_community_member',
 			'is_moderator',
 			'is_thread_author',
+			// Lists of communities mark the ones joined (communities.list).
+			'joined_communities',
 			// Whether a text mentions a crisis, as every write path asks (crisisWords.mentioned).
 			'mentions_crisis',
 			'my_posts_in',
 			// Sign-up checks a pseudonym before there is an account.
 			'pseudonym_available',
+			// The search's "did you mean" (search.threads): words of shown titles only.
+			'spelling_suggestion',
 			'thread_page_version',
 			// A mail's unsubscribe link works without signing in (its token decides).
 			'unsubscribe',

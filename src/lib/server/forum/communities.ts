@@ -34,11 +34,24 @@ export async function list(
 		(tx) => tx<(Community & { joined: boolean })[]>`
 		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region,
 			c.member_count as "memberCount", c.thread_count as "threadCount",
-			coalesce(public.is_community_member(c.id), false) as joined
+			c.id = any ((select public.joined_communities())::uuid[]) as joined
 		from public.communities c
 		where (${q} = '' or strpos(lower(c.name || ' ' || c.topic || ' ' || c.description), lower(${q})) > 0)
 			and (${filter.region ?? ''} = '' or c.region = ${filter.region ?? ''})
 		order by c.name`
+	);
+}
+
+export type CommunityName = Pick<Community, 'id' | 'slug' | 'name'> & { joined: boolean };
+
+/** Every community by name, for choosing one (filters, where to ask): none of their texts. */
+export async function names(claims: Claims | null, tx?: Tx) {
+	return within(
+		claims,
+		tx,
+		(tx) => tx<CommunityName[]>`
+		select c.id, c.slug, c.name, c.id = any ((select public.joined_communities())::uuid[]) as joined
+		from public.communities c order by c.name`
 	);
 }
 

@@ -1,14 +1,16 @@
 // Search: threads found by their own text or their answers, German and English stemming at
 // once (a post's language is not known), accents ignored, German compounds by their parts,
-// trigram similarity on titles when full-text search finds little (typos). Configurations
-// and compounds: migrations/…_search.sql; columns and indexes: migrations/…_threads.sql.
+// and when that finds little, the words as they were probably meant (typos). Configurations
+// and compounds: migrations/…_search.sql; columns and indexes: migrations/…_threads.sql;
+// spelling: migrations/…_spelling.sql.
 import { z } from 'zod';
 import { limits } from '$lib/limits';
 import type { Claims, Tx } from '../data/db';
-import { transaction, within } from '../data/db';
+import { read, transaction, within } from '../data/db';
 
 const pageSize = 20;
-// Fewer full-text matches than this and near-miss titles are added, ranked below.
+// Fewer matches than this and the threads found by a spelling suggestion (then those with
+// titles near the words typed) are added below.
 const fewMatches = 10;
 // Trigrams of very short input match almost anything.
 const minTypoLength = 4;
@@ -32,7 +34,13 @@ export type Result = {
 export type Similar = Pick<Result, 'id' | 'title' | 'communityName' | 'answerCount' | 'solved'>;
 
 type Position = { rank: string; id: string };
-type Row = Omit<Result, 'snippet'> & { rank: string; headline: string };
+type Row = Omit<Result, 'snippet'> & {
+	rank: string;
+	headline: string;
+	/** Found by its title's likeness to the words typed, not by words. */
+	near: boolean;
+	searched: string | null;
+};
 
 const position = z.tuple([z.string().regex(/^\d{1,6}\.\d{6}$/), z.uuid()]);
 
@@ -60,29 +68,32 @@ const answersRankAtMost = 0.21;
 // Threads (and answers) ranked at most per search. A common word is in thousands of
 // threads, and ranking each cost more than all the rest of the page; the first ones the
 // index finds are ranked instead (see "Search" in bench/README.md for the figures).
-const candidates = 400;
-// Below this word similarity (pg_trgm) a title is no longer taken for a typo of the query.
-const typoSimilarity = 0.5;
+const candidates = 200;
+// Below this word similarity (pg_trgm) a title is no longer near the words typed.
+const nearSimilarity = 0.5;
 
 /**
- * The ranked search as one statement (exported so a test can EXPLAIN it). The queries
- * are made once, in the first part: as an expression of the parameter in the parts
- * below, a prepared statement's generic plan (postgres.js prepares every statement;
- * Postgres takes the generic plan after five runs) parsed them again for every row.
- * Threads are found by their words and by compounds (compound_query in
- * migrations/…_search.sql: "Schule" finds "Schulbegleitung" and "Grundschule"), ranked
- * so that the very words count most; answers by their words, and only when the page
- * is not already filled by threads whose own text ranks above any answer; titles by
- * trigram similarity (typos) only when the full-text parts found few threads, the
- * closest ones first from the GiST index. Matches are found in visible_threads and
- * visible_posts: under the tables' row-level security no index could serve @@ (see the
- * views in migrations/…_threads_access.sql).
+ * The ranked search as one statement (exported so a test can EXPLAIN it), for the
+ * words typed or, with `spelling`, for the spelling suggestion made of them (nothing
+ * when there is none). The queries are made once, in the first part: as an expression
+ * of the parameter in the parts below, a prepared statement's generic plan (postgres.js
+ * prepares every statement; Postgres takes the generic plan after five runs) parsed
+ * them again for every row. Threads are found by their words, and by compounds
+ * (compound_query in migrations/…_search.sql: "Schule" finds "Schulbegleitung" and
+ * "Grundschule") only when the words themselves find less than a page: a prefix reads
+ * every word it begins, 20 ms against 3 for a common query on the large forum. They are
+ * ranked so that the very words count most; answers are found by their words, and only
+ * when the page is not already filled by threads whose own text ranks above any
+ * answer. Matches are found in visible_threads and visible_posts: under the tables'
+ * row-level security no index could serve @@ (see the views in
+ * migrations/…_threads_access.sql).
  */
 export function threadsQuery(
 	tx: Tx,
 	q: string,
 	communitySlug: string | null,
-	after: Position | null
+	after: Position | null,
+	{ spelling = false } = {}
 ) {
 	const exact = () => tx`(select exact from query)`;
 	const wide = () => tx`(select wide from query)`;
@@ -92,20 +103,37 @@ export function threadsQuery(
 			? tx`and t.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
 			: tx``;
 	return tx<Row[]>`
+		-- Without a suggestion the queries are empty: they find nothing, and snippets begin the text.
 		with query as materialized (
-			select de || en as exact, numnode(de) = 0 or numnode(en) = 0 as one_language,
-				public.compound_query('public.german_unaccent', ${q}) || public.compound_query('public.english_unaccent', ${q}) as wide,
+			select input.q as searched, coalesce(de || en, '') as exact,
+				numnode(de) = 0 or numnode(en) = 0 as one_language,
+				coalesce(public.compound_query('public.german_unaccent', input.q)
+					|| public.compound_query('public.english_unaccent', input.q), '') as wide,
 				public.unaccent_immutable(${q}) as plain
-			from (select websearch_to_tsquery('public.german_unaccent', ${q}) as de,
-				websearch_to_tsquery('public.english_unaccent', ${q}) as en) made
+			-- "offset 0": made once, not once for each use of input.q below.
+			from (select ${spelling ? tx`public.spelling_suggestion(${q})` : tx`${q}::text`} as q offset 0) input
+			cross join lateral (select websearch_to_tsquery('public.german_unaccent', input.q) as de,
+				websearch_to_tsquery('public.english_unaccent', input.q) as en) made
+		),
+		exact_hits as (
+			select t.id, t.search_vector from public.visible_threads t
+			where t.search_vector @@ ${exact()} and t.withdrawn_at is null ${inCommunity()}
+			limit ${candidates}
+		),
+		enough_exact as (select count(*) >= ${pageSize} as yes from exact_hits),
+		wide_hits as (
+			select t.id, t.search_vector from public.visible_threads t
+			where not (select yes from enough_exact) and t.search_vector @@ ${wide()}
+				and t.withdrawn_at is null ${inCommunity()}
+			limit ${candidates}
 		),
 		own as (
 			select t.id, ts_rank(t.search_vector, ${exact()}) + ts_rank(t.search_vector, ${wide()}) / 2 as rank,
-				null::uuid as post_id
+				null::uuid as post_id, false as near
 			from (
-				select t.id, t.search_vector from public.visible_threads t
-				where t.search_vector @@ ${wide()} and t.withdrawn_at is null ${inCommunity()}
-				limit ${candidates}
+				select * from exact_hits where (select yes from enough_exact)
+				union all
+				select * from wide_hits
 			) t
 		),
 		-- Only with both queries (else the rank is not bounded so) and too few threads above the bound.
@@ -116,7 +144,7 @@ export function threadsQuery(
 				limit ${pageSize + 1}) above) <= ${pageSize} as yes
 		),
 		answers as (
-			select t.id, ts_rank(p.search_vector, ${exact()}) as rank, p.id as post_id
+			select t.id, ts_rank(p.search_vector, ${exact()}) as rank, p.id as post_id, false as near
 			from public.visible_posts p
 			-- Thread by thread by key (the limit keeps it so): a hash would read every thread.
 			cross join lateral (
@@ -128,27 +156,30 @@ export function threadsQuery(
 			limit ${candidates}
 		),
 		hits as (select * from own union all select * from answers),
-		typos as (
-			select id, (1 - distance) / 10 as rank, null::uuid as post_id
+		-- Last, after a suggestion found few: the titles closest to the words typed ("Schule
+		-- Angst" finds "Schulangst", which no word or prefix does), the closest first from the
+		-- GiST index. 100 ms on the large forum, so only here.
+		near as (
+			select id, (1 - distance) / 10 as rank, null::uuid as post_id, true as near
 			from (
 				select t.id, public.unaccent_immutable(t.title) operator(extensions.<->>) (select plain from query) as distance
 				from public.visible_threads t
 				-- Answers not needed means the page is full already.
-				where ${q.length >= minTypoLength} and (select yes from answers_needed)
+				where ${spelling} and (select yes from answers_needed)
 					and (select count(*) from (select distinct id from hits limit ${fewMatches}) found) < ${fewMatches}
 					and t.withdrawn_at is null ${inCommunity()}
 				order by distance
 				limit ${fewMatches}
 			) closest
-			where distance <= ${1 - typoSimilarity}
+			where distance <= ${1 - nearSimilarity}
 		),
 		-- A thread ranks by the best of its own text and its answers; that text gives the snippet.
-		-- Without answers and typos, each thread is found once.
+		-- Without answers and near titles, each thread is found once.
 		best as (
-			select id, round(rank::numeric, 6) as rank, post_id from own where not (select yes from answers_needed)
+			select id, round(rank::numeric, 6) as rank, post_id, near from own where not (select yes from answers_needed)
 			union all
-			(select distinct on (id) id, round(rank::numeric, 6) as rank, post_id
-			from (select * from hits union all select * from typos) found
+			(select distinct on (id) id, round(rank::numeric, 6) as rank, post_id, near
+			from (select * from hits union all select * from near) found
 			where (select yes from answers_needed)
 			order by id, rank desc)
 		),
@@ -160,7 +191,7 @@ export function threadsQuery(
 		)
 		select t.id, t.title, c.slug as "communitySlug", c.name as "communityName", m.pseudonym as author,
 			t.answer_count as "answerCount", t.accepted_post_id is not null as solved, t.created_at as "createdAt",
-			page.rank::text as rank,
+			page.rank::text as rank, page.near, (select searched from query) as searched,
 			-- Each stemmer highlights the words of its own language: the German one's when it
 			-- found some, else the English one's when that did. The English one is made only then.
 			case when strpos(h.de, ${start}) > 0 then h.de else (
@@ -182,7 +213,36 @@ export function threadsQuery(
 		order by page.rank desc, page.id desc`;
 }
 
-/** One page of threads matching q, best first; `next` continues after the last one. */
+/**
+ * The search with the plan postgres.js's prepared statement keeps. Postgres planned it anew
+ * for each search (1.8 ms of its 9 on the large forum), as plans made for the values
+ * looked cheaper; but the queries are made inside the statement, so no plan knows more
+ * than the kept one. Sent with the search, in the same round trip; it holds until the
+ * transaction ends.
+ */
+async function planned(...query: Parameters<typeof threadsQuery>) {
+	const [tx] = query;
+	const [, rows] = await Promise.all([
+		tx`select set_config('plan_cache_mode', 'force_generic_plan', true)`,
+		threadsQuery(...query)
+	]);
+	return rows;
+}
+
+export type Found = {
+	results: Result[];
+	/** Continues after the last result; none once a suggestion's threads were added. */
+	next: string | null;
+	/** The words as probably meant, when the threads they find were added below. */
+	suggestion: string | null;
+};
+
+/**
+ * One page of threads matching q, best first. When a first page finds few, the threads
+ * found by the spelling suggestion (migrations/…_spelling.sql) follow, and the page
+ * names the suggestion, whose own search pages on; when that finds few too, the
+ * threads whose titles are nearest the words typed.
+ */
 export async function threads(
 	claims: Claims | null,
 	{
@@ -191,17 +251,31 @@ export async function threads(
 		cursor
 	}: { q: string; communitySlug?: string | null; cursor?: string | null },
 	tx?: Tx
-) {
+): Promise<Found> {
 	const query = clean(q).slice(0, limits.search.queryMax);
-	if (!query) return { results: [] as Result[], next: null };
-	const rows = await within(claims, tx, (tx) =>
-		threadsQuery(tx, query, communitySlug ?? null, decode(cursor))
-	);
+	if (!query) return { results: [], next: null, suggestion: null };
+	const after = decode(cursor);
+	const slug = communitySlug ?? null;
+	const rows = await within(claims, tx, (tx) => planned(tx, query, slug, after));
+	if (!after && rows.length < fewMatches && query.length >= minTypoLength) {
+		// A transaction of its own: a page's read sends its commit with its first queries.
+		const meant = await read(claims, (tx) => planned(tx, query, slug, null, { spelling: true }));
+		const found = new Set(rows.map((row) => row.id));
+		const added = meant.filter((row) => !found.has(row.id));
+		if (added.length)
+			return {
+				results: [...rows, ...added].slice(0, pageSize).map(toResult),
+				next: null,
+				// Named only when its words found some: near titles alone owe nothing to it.
+				suggestion: added.some((row) => !row.near) ? added[0].searched : null
+			};
+	}
 	const page = rows.slice(0, pageSize);
 	const last = page.at(-1);
 	return {
 		results: page.map(toResult),
-		next: rows.length > pageSize && last ? encode({ rank: last.rank, id: last.id }) : null
+		next: rows.length > pageSize && last ? encode({ rank: last.rank, id: last.id }) : null,
+		suggestion: null
 	};
 }
 

@@ -1,6 +1,7 @@
 // Members: profiles, settings and site roles. E-mail addresses never leave Supabase Auth.
 import type { Claims, Tx } from '../data/db';
 import { read, transaction } from '../data/db';
+import { unreadShownMax } from '$lib/format';
 import type { Locale } from '$lib/paraglide/runtime';
 
 export type SiteRole = 'member' | 'counsellor' | 'admin';
@@ -10,7 +11,7 @@ export type CurrentMember = {
 	bio: string;
 	siteRole: SiteRole;
 	locale: Locale;
-	/** Unread notifications, for the badge in the header. */
+	/** Unread notifications, for the badge in the header; counted up to unreadShownMax + 1. */
 	unread: number;
 	/** Moderates at least one community: the header links to the moderation queue. */
 	moderates: boolean;
@@ -22,7 +23,8 @@ export type CurrentMember = {
 export async function current(claims: Claims, tx?: Tx): Promise<CurrentMember | null> {
 	const query = (tx: Tx) => tx<CurrentMember[]>`
 		select m.id, m.pseudonym, m.bio, m.site_role as "siteRole", s.locale,
-			(select count(*)::int from public.notifications n where n.member_id = m.id and n.read_at is null) as unread,
+			(select count(*)::int from (select from public.notifications n where n.member_id = m.id and n.read_at is null
+				limit ${unreadShownMax + 1}) counted) as unread,
 			exists (select 1 from public.community_moderators cm where cm.member_id = m.id) as moderates,
 			exists (select 1 from public.suspensions x where x.member_id = m.id and x.lifted_at is null
 				and (x.ends_at is null or x.ends_at > public.clock())) as suspended

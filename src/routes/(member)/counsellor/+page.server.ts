@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				tx
 			),
 			escalations.figures(claims, tx),
-			communities.list(claims, {}, tx),
+			communities.names(claims, tx),
 			escalations.loads(claims, null, tx)
 		])
 	);
