@@ -264,6 +264,16 @@ describe('search.similar', () => {
 		});
 	});
 
+	it('puts the thread with all the words typed first, then those with some', async () => {
+		const [w1, w2] = [word(), word()];
+		const place = await community();
+		const both = await thread(place.id, { title: `Frage zu ${w1} und ${w2}` });
+		for (let i = 0; i < 6; i++) await thread(place.id, { title: `Frage Nummer ${i} zu ${w1}` });
+		const similar = await search.similar(null, `${w1} ${w2} gesucht`, { communityId: place.id });
+		expect(similar).toHaveLength(5);
+		expect(similar[0].id).toBe(both);
+	});
+
 	it('suggests nothing for titles shorter than ten characters', async () => {
 		expect(await search.similar(null, 'Schule!')).toEqual([]);
 	});
