@@ -10,6 +10,7 @@ import * as members from '$lib/server/members/members';
 import { measure } from '$lib/server/data/sql-timing';
 import { load as homePage } from '../../src/routes/+page.server';
 import { load as communityPage } from '../../src/routes/c/[slug]/+page.server';
+import { load as directoryPage } from '../../src/routes/communities/+page.server';
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
 import { load as searchPage } from '../../src/routes/search/+page.server';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
@@ -92,6 +93,13 @@ describe('round trips per page', () => {
 		// After the session check of a session's first page: one more.
 		for (const claims of [signedIn, serving, moderating]) {
 			expect(await roundTrips(claims, homePage as Load, '/')).toBe(2);
+		}
+	});
+
+	it('the directory of communities is one round trip, filtered or not', async () => {
+		for (const path of ['/communities', '/communities?region=Leipzig&q=Schule']) {
+			expect(await roundTrips(null, directoryPage as Load, path)).toBe(1);
+			expect(await roundTrips(signedIn, directoryPage as Load, path)).toBe(2);
 		}
 	});
 

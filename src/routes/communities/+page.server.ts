@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits } from '$lib/limits';
 import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -13,9 +14,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		q: url.searchParams.get('q') ?? '',
 		region: url.searchParams.get('region') ?? ''
 	});
-	const [list, regions] = await Promise.all([
-		communities.list(locals.claims, filter),
-		communities.regions(locals.claims)
-	]);
+	// Both in one transaction, sent together: one round trip.
+	const [list, regions] = await read(locals.claims, (tx) =>
+		Promise.all([
+			communities.list(locals.claims, filter, tx),
+			communities.regions(locals.claims, tx)
+		])
+	);
 	return { filter, communities: list, regions };
 };

@@ -88,9 +88,10 @@ export async function moderated(claims: Claims, tx?: Tx) {
 	);
 }
 
-export async function regions(claims: Claims | null) {
-	const rows = await transaction(
+export async function regions(claims: Claims | null, tx?: Tx) {
+	const rows = await within(
 		claims,
+		tx,
 		(tx) => tx<{ region: string }[]>`
 		select distinct region from public.communities where region is not null order by region`
 	);
