@@ -239,10 +239,12 @@ describe('query plans on a mid-size forum', () => {
 			expectIndexes(found, [
 				'threads_community_new_idx',
 				'threads_community_unanswered_idx',
-				'notifications_unread_idx',
 				'moderation_items_one_open'
 			]);
 			expect(found.join('\n')).toMatch(/escalations_(active_idx|one_open_per_thread)\b/);
+			// The member's new answers by either index of a member's notifications: which one
+			// the planner takes depends on how many unread ones the tests left in the table.
+			expect(found.join('\n')).toMatch(/notifications_(unread|member)_idx\b/);
 		},
 		planBudget
 	);

@@ -11,6 +11,9 @@ import { measure } from '$lib/server/data/sql-timing';
 import { load as homePage } from '../../src/routes/+page.server';
 import { load as communityPage } from '../../src/routes/c/[slug]/+page.server';
 import { load as directoryPage } from '../../src/routes/communities/+page.server';
+import { load as logPage } from '../../src/routes/c/[slug]/log/+page.server';
+import { load as moderationPage } from '../../src/routes/c/[slug]/moderation/+page.server';
+import { load as settingsPage } from '../../src/routes/c/[slug]/settings/+page.server';
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
 import { load as searchPage } from '../../src/routes/search/+page.server';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
@@ -101,6 +104,16 @@ describe('round trips per page', () => {
 			expect(await roundTrips(null, directoryPage as Load, path)).toBe(1);
 			expect(await roundTrips(signedIn, directoryPage as Load, path)).toBe(2);
 		}
+	});
+
+	it("a community's log, moderation and settings pages: one read each after finding the community", async () => {
+		const params = { slug: place.slug };
+		// The session check, the community, then the page's own read.
+		expect(await roundTrips(signedIn, logPage as Load, `/c/${place.slug}/log`, params)).toBe(3);
+		for (const load of [moderationPage, settingsPage])
+			expect(
+				await roundTrips(moderating, load as Load, `/c/${place.slug}/moderation`, params)
+			).toBe(3);
 	});
 
 	it('the community page, on every tab, within the budget', async () => {

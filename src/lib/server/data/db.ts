@@ -165,6 +165,15 @@ export function within<T>(claims: Claims | null, tx: Tx | undefined, work: (tx: 
 	return tx ? work(tx) : transaction(claims, work);
 }
 
+/** As `within`, for work that only reads: alone, it is a read of its own (one round trip). */
+export function reading<T>(
+	claims: Claims | null,
+	tx: Tx | undefined,
+	work: (tx: Tx) => Promise<T>
+) {
+	return tx ? work(tx) : read(claims, work);
+}
+
 /** For system jobs only (rate limits, queues): bypasses RLS. */
 export function systemTransaction<T>(work: (tx: Tx) => Promise<T>) {
 	return run('service_role', { role: 'service_role' }, work);

@@ -1,8 +1,8 @@
 // A community's escalation settings: how long a question may wait for a peer
 // answer, how soon counsellors are due per priority, and whether posts with crisis
 // words are published at once or held until a counsellor or moderator has looked.
-import type { Claims } from '../data/db';
-import { transaction } from '../data/db';
+import type { Claims, Tx } from '../data/db';
+import { reading, transaction } from '../data/db';
 import { NotAllowed } from '../data/db-errors';
 import type { Priority } from '.';
 
@@ -13,9 +13,10 @@ export type Settings = {
 };
 
 /** A community's waiting time, due times and crisis policy. */
-export async function read(claims: Claims | null, communityId: string) {
-	const [row] = await transaction(
+export async function read(claims: Claims | null, communityId: string, tx?: Tx) {
+	const [row] = await reading(
 		claims,
+		tx,
 		(tx) => tx<(Omit<Settings, 'dueMinutes'> & Record<Priority, number>)[]>`
 		select extract(epoch from escalation_waiting_time)::int / 60 as "waitingMinutes",
 			extract(epoch from escalation_due_urgent)::int / 60 as urgent,

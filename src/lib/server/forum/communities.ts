@@ -1,7 +1,7 @@
 // Communities of interest: the directory, membership, and how new ones come about.
 import type { Claims, Tx } from '../data/db';
 import { NotAllowed } from '../data/db-errors';
-import { transaction, within } from '../data/db';
+import { reading, transaction, within } from '../data/db';
 
 export type Community = {
 	id: string;
@@ -99,7 +99,7 @@ export async function regions(claims: Claims | null, tx?: Tx) {
 }
 
 export async function read(claims: Claims | null, slug: string, tx?: Tx) {
-	const [community] = await within(
+	const [community] = await reading(
 		claims,
 		tx,
 		(tx) => tx<CommunityPage[]>`
@@ -210,9 +210,10 @@ export async function removeModerator(claims: Claims, communityId: string, pseud
 
 export type Moderator = { pseudonym: string; isOwner: boolean; appointedAt: Date };
 
-export async function moderators(claims: Claims | null, communityId: string) {
-	return transaction(
+export async function moderators(claims: Claims | null, communityId: string, tx?: Tx) {
+	return reading(
 		claims,
+		tx,
 		(tx) => tx<Moderator[]>`
 		select m.pseudonym, cm.is_owner as "isOwner", cm.appointed_at as "appointedAt"
 		from public.community_moderators cm join public.members m on m.id = cm.member_id

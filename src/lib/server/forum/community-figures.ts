@@ -3,7 +3,7 @@
 // which checks that the reader is an admin).
 import { communityColumns } from '$lib/figure-names';
 import type { Claims, Tx } from '../data/db';
-import { within } from '../data/db';
+import { reading } from '../data/db';
 import { figuresCsv } from './csv';
 
 export type CommunityMonth = {
@@ -22,7 +22,7 @@ export type CommunityMonth = {
 
 /** Months from `first` to `last` (YYYY-MM), newest first, each community that existed then. */
 export async function read(claims: Claims, first: string, last: string, tx?: Tx) {
-	return within(
+	return reading(
 		claims,
 		tx,
 		(tx) => tx<CommunityMonth[]>`

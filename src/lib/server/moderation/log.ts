@@ -1,7 +1,7 @@
 // A community's mod log, newest first, a page at a time.
 import * as cursor from '../data/cursor';
 import type { Claims, Tx } from '../data/db';
-import { within } from '../data/db';
+import { reading } from '../data/db';
 import type { Action } from './kinds';
 
 export type LogEntry = {
@@ -30,7 +30,7 @@ export async function log(
 	tx?: Tx
 ) {
 	const from = cursor.decode(after);
-	const rows = await within(
+	const rows = await reading(
 		claims,
 		tx,
 		(tx) => tx<(LogEntry & { sortedAt: string })[]>`

@@ -1,8 +1,8 @@
 // How a community is moderated: when flags hide a post, whether first posts wait for
 // approval, whether the mod log names moderators, and its watched words. Its
 // moderators change these (RLS); every change lands in the mod log (triggers).
-import type { Claims } from '../data/db';
-import { transaction } from '../data/db';
+import type { Claims, Tx } from '../data/db';
+import { reading, transaction } from '../data/db';
 import { NotAllowed } from '../data/db-errors';
 
 export type Settings = { flagHideThreshold: number; holdFirstPosts: boolean; namesInLog: boolean };
@@ -10,17 +10,19 @@ export type WatchedWord = { id: string; word: string; action: 'block' | 'hold' |
 export const watchedActions = ['block', 'hold', 'flag'] as const;
 
 /** The settings and, for its moderators, the watched words. */
-export async function read(claims: Claims, communityId: string) {
-	return transaction(claims, async (tx) => {
-		const [settings] = await tx<Settings[]>`
+export async function read(claims: Claims, communityId: string, tx?: Tx) {
+	const [[settings], words] = await reading(claims, tx, (tx) =>
+		Promise.all([
+			tx<Settings[]>`
 			select flag_hide_threshold as "flagHideThreshold", hold_first_posts as "holdFirstPosts",
 				mod_log_names_moderators as "namesInLog"
-			from public.communities where id = ${communityId}`;
-		const words = await tx<WatchedWord[]>`
+			from public.communities where id = ${communityId}`,
+			tx<WatchedWord[]>`
 			select id, word, action from public.watched_words
-			where community_id = ${communityId} order by lower(word)`;
-		return { settings, words };
-	});
+			where community_id = ${communityId} order by lower(word)`
+		])
+	);
+	return { settings, words };
 }
 
 export async function update(claims: Claims, communityId: string, change: Settings) {

@@ -2,8 +2,8 @@
 // the share resolved within the due time, outcomes and referrals. Suppressed in SQL
 // (public.escalation_figures): a figure of fewer than 10 items comes as null, shown "< 10".
 import { columns } from '$lib/figure-names';
-import type { Claims } from '../data/db';
-import { transaction } from '../data/db';
+import type { Claims, Tx } from '../data/db';
+import { reading } from '../data/db';
 import { figuresCsv } from '../forum/csv';
 
 export type MonthFigures = {
@@ -22,9 +22,10 @@ export type MonthFigures = {
 };
 
 /** Months from `first` to `last` (YYYY-MM), newest first. Admins only (the function checks). */
-export async function read(claims: Claims, first: string, last: string) {
-	return transaction(
+export async function read(claims: Claims, first: string, last: string, tx?: Tx) {
+	return reading(
 		claims,
+		tx,
 		(tx) => tx<MonthFigures[]>`
 		select to_char(month, 'YYYY-MM') as month, community_name as "communityName", items,
 			median_minutes_to_claim as "medianMinutesToClaim", median_minutes_to_resolution as "medianMinutesToResolution",

@@ -4,6 +4,7 @@ import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
 import { attempt } from '$lib/server/data/db-errors';
 import * as moderation from '$lib/server/moderation';
 import * as moderationActions from '$lib/server/moderation/actions';
@@ -56,11 +57,14 @@ async function manageable(locals: App.Locals, slug: string) {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.member) redirect(303, `/signin?next=${encodeURIComponent(url.pathname)}`);
 	const { claims, member, community, isAdmin } = await manageable(locals, params.slug);
-	const [current, moderators, suspensions] = await Promise.all([
-		settings.read(claims, community.id),
-		communities.moderators(claims, community.id),
-		community.moderates ? moderation.suspensions(claims, community.id) : []
-	]);
+	// In one read, sent together: one round trip.
+	const [current, moderators, suspensions] = await read(claims, (tx) =>
+		Promise.all([
+			settings.read(claims, community.id, tx),
+			communities.moderators(claims, community.id, tx),
+			community.moderates ? moderation.suspensions(claims, community.id, tx) : []
+		])
+	);
 	const isOwner = moderators.some((mod) => mod.isOwner && mod.pseudonym === member.pseudonym);
 	return {
 		community,
