@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '$lib/server/data/db';
 import * as search from '$lib/server/forum/search';
+import { similar } from '$lib/server/forum/similar';
 import { createMember, owner, type TestMember } from './support';
 
 let member: TestMember;
@@ -196,8 +197,8 @@ describe('search.threads', () => {
 		const withdrawn = await thread(place.id, { title, withdrawn: true });
 		expect(await ids(inAnswer)).toEqual([]);
 		expect(await ids(inThread)).toEqual([]);
-		const similar = await search.similar(null, title, { communityId: place.id });
-		expect(similar.map((thread) => thread.id)).not.toContain(withdrawn);
+		const offered = await similar(null, title, { communityId: place.id });
+		expect(offered.map((thread) => thread.id)).not.toContain(withdrawn);
 	});
 
 	it('shows no author for anonymous threads and never the author id', async () => {
@@ -245,17 +246,17 @@ describe('search.threads', () => {
 	});
 });
 
-describe('search.similar', () => {
+describe('similar', () => {
 	it('suggests at most five similar threads, preferring the community', async () => {
 		const w = word();
 		const place = await community();
 		const title = `Schulbegleitung ${w} abgelehnt`;
 		const elsewhere = await thread((await community()).id, { title: `${title}, Teil 0` });
 		for (let i = 0; i < 6; i++) await thread(place.id, { title: `${title}, Teil ${i}` });
-		const similar = await search.similar(null, title, { communityId: place.id });
-		expect(similar).toHaveLength(5);
-		expect(similar.map((thread) => thread.id)).not.toContain(elsewhere);
-		expect(similar[0]).toEqual({
+		const offered = await similar(null, title, { communityId: place.id });
+		expect(offered).toHaveLength(5);
+		expect(offered.map((thread) => thread.id)).not.toContain(elsewhere);
+		expect(offered[0]).toEqual({
 			id: expect.any(String),
 			title: expect.stringContaining(w),
 			communityName: expect.stringContaining('Suche'),
@@ -269,12 +270,12 @@ describe('search.similar', () => {
 		const place = await community();
 		const both = await thread(place.id, { title: `Frage zu ${w1} und ${w2}` });
 		for (let i = 0; i < 6; i++) await thread(place.id, { title: `Frage Nummer ${i} zu ${w1}` });
-		const similar = await search.similar(null, `${w1} ${w2} gesucht`, { communityId: place.id });
-		expect(similar).toHaveLength(5);
-		expect(similar[0].id).toBe(both);
+		const offered = await similar(null, `${w1} ${w2} gesucht`, { communityId: place.id });
+		expect(offered).toHaveLength(5);
+		expect(offered[0].id).toBe(both);
 	});
 
 	it('suggests nothing for titles shorter than ten characters', async () => {
-		expect(await search.similar(null, 'Schule!')).toEqual([]);
+		expect(await similar(null, 'Schule!')).toEqual([]);
 	});
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { limits } from '$lib/limits';
 import type { Claims, Tx } from '../data/db';
-import { read, transaction, within } from '../data/db';
+import { read, within } from '../data/db';
 
 const pageSize = 20;
 // Fewer matches than this and the threads found by a spelling suggestion (then those with
@@ -31,7 +31,6 @@ export type Result = {
 	solved: boolean;
 	createdAt: Date;
 };
-export type Similar = Pick<Result, 'id' | 'title' | 'communityName' | 'answerCount' | 'solved'>;
 
 type Position = { rank: string; id: string };
 type Row = Omit<Result, 'snippet'> & {
@@ -58,7 +57,7 @@ function decode(token: string | null | undefined): Position | null {
 }
 
 // Postgres text cannot hold NUL; markers typed by someone must not become highlights.
-const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').trim();
+export const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').trim();
 
 // ts_rank of a query that ORs the German and the English query (both found words) is at
 // most the highest weight of the text: 0.2 for answers (weight C). A thread's own text
@@ -68,25 +67,21 @@ const answersRankAtMost = 0.21;
 // Threads (and answers) ranked at most per search. A common word is in thousands of
 // threads, and ranking each cost more than all the rest of the page; the first ones the
 // index finds are ranked instead (see "Search" in bench/README.md for the figures).
-const candidates = 200;
+export const candidates = 200;
 // Below this word similarity (pg_trgm) a title is no longer near the words typed.
 const nearSimilarity = 0.5;
 
 /**
- * The ranked search as one statement (exported so a test can EXPLAIN it), for the
- * words typed or, with `spelling`, for the spelling suggestion made of them (nothing
- * when there is none). The queries are made once, in the first part: as an expression
- * of the parameter in the parts below, a prepared statement's generic plan (postgres.js
- * prepares every statement; Postgres takes the generic plan after five runs) parsed
- * them again for every row. Threads are found by their words, and by compounds
- * (compound_query in migrations/…_search.sql: "Schule" finds "Schulbegleitung" and
- * "Grundschule") only when the words themselves find less than a page: a prefix reads
- * every word it begins, 20 ms against 3 for a common query on the large forum. They are
- * ranked so that the very words count most; answers are found by their words, and only
- * when the page is not already filled by threads whose own text ranks above any
- * answer. Matches are found in visible_threads and visible_posts: under the tables'
- * row-level security no index could serve @@ (see the views in
- * migrations/…_threads_access.sql).
+ * The ranked search as one statement (exported so a test can EXPLAIN it), for the words
+ * typed or, with `spelling`, for the spelling suggestion made of them (nothing when there
+ * is none). The queries are made once, in the first part: as expressions of the parameter
+ * below, the generic plan parsed them again for every row. Threads are found by their
+ * words, and by compounds (compound_query in migrations/…_search.sql: "Schule" finds
+ * "Schulbegleitung") only when the words find less than a page: a prefix reads every word
+ * it begins, 20 ms against 3 on the large forum. The very words rank first; answers are
+ * found only when threads whose own text ranks above any answer do not fill the page.
+ * Matches come from visible_threads and visible_posts: under the tables' row-level
+ * security no index could serve @@ (migrations/…_threads_access.sql).
  */
 export function threadsQuery(
 	tx: Tx,
@@ -214,11 +209,9 @@ export function threadsQuery(
 }
 
 /**
- * The search with the plan postgres.js's prepared statement keeps. Postgres planned it anew
- * for each search (1.8 ms of its 9 on the large forum), as plans made for the values
- * looked cheaper; but the queries are made inside the statement, so no plan knows more
- * than the kept one. Sent with the search, in the same round trip; it holds until the
- * transaction ends.
+ * The search with the plan its prepared statement keeps: Postgres planned it anew for each
+ * search (1.8 ms of 9 on the large forum), but the queries are made inside the statement,
+ * so no plan knows more than the kept one. Sent with the search; it holds for the transaction.
  */
 async function planned(...query: Parameters<typeof threadsQuery>) {
 	const [tx] = query;
@@ -301,77 +294,4 @@ export function segments(headline: string): Segment[] {
 			match: i % 2 === 1
 		}))
 		.filter((segment) => segment.text !== '');
-}
-
-/**
- * Up to five threads whose titles (or tags) resemble the one being typed: those with all
- * its words first (words that are stop words in either language left out), any of them
- * only when that finds fewer than five, and the titles nearest by trigram similarity only
- * when words find fewer than five. Threads of the given community come first. Each part
- * ranks at most `candidates` threads: "any word" of a common title is in a quarter of the
- * large forum's threads, and ranking them all took 400 ms a keystroke pause.
- */
-export async function similar(
-	claims: Claims | null,
-	title: string,
-	{ communityId }: { communityId?: string | null } = {}
-) {
-	const text = clean(title).slice(0, limits.thread.titleMax);
-	if (text.length < limits.thread.titleMin) return [];
-	// Letters and digits only, so no word is a websearch operator ("or" is dropped).
-	const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w && w.toLowerCase() !== 'or');
-	const enough = 5;
-	return transaction(
-		claims,
-		(tx) => tx<Similar[]>`
-		with words as materialized (
-			select coalesce(string_agg(w, ' '), '') as every_word, coalesce(string_agg(w, ' or '), '') as any_word,
-				public.unaccent_immutable(${text}) as plain
-			from unnest(${words.slice(0, 20)}::text[]) w
-			where to_tsvector('public.german_unaccent', w) <> '' and to_tsvector('public.english_unaccent', w) <> ''
-		),
-		query as materialized (
-			select websearch_to_tsquery('public.german_unaccent', every_word) || websearch_to_tsquery('public.english_unaccent', every_word) as all_words,
-				websearch_to_tsquery('public.german_unaccent', any_word) || websearch_to_tsquery('public.english_unaccent', any_word) as any_words,
-				plain
-			from words
-		),
-		every_word as (
-			select t.id, t.search_vector from public.visible_threads t
-			where t.search_vector @@ (select all_words from query) and t.withdrawn_at is null
-			limit ${candidates}
-		),
-		any_word as (
-			select t.id, t.search_vector from public.visible_threads t
-			where (select count(*) from every_word) < ${enough}
-				and t.search_vector @@ (select any_words from query) and t.withdrawn_at is null
-			limit ${candidates}
-		),
-		by_words as (
-			-- Weights {D, C, B, A}: only title and tag matches count.
-			select distinct on (id) id, ts_rank('{0, 0, 0, 1}', search_vector, (select any_words from query)) as score
-			from (select * from every_word union all select * from any_word) found
-		),
-		-- The closest titles from the GiST index, kept when as similar as pg_trgm's % asks (0.3).
-		nearest as (
-			select id, 1 - distance as score
-			from (
-				select t.id, public.unaccent_immutable(t.title) operator(extensions.<->) (select plain from query) as distance
-				from public.visible_threads t
-				where (select count(*) from by_words) < ${enough} and t.withdrawn_at is null
-				order by distance
-				limit ${enough * 2}
-			) closest
-			where distance <= 0.7
-		),
-		best as (
-			select id, sum(score) as score from (select * from by_words union all select * from nearest) found
-			group by id having sum(score) > 0.05
-		)
-		select t.id, t.title, c.name as "communityName", t.answer_count as "answerCount",
-			t.accepted_post_id is not null as solved
-		from best join public.threads t on t.id = best.id join public.communities c on c.id = t.community_id
-		order by best.score + case when t.community_id = ${communityId ?? null}::uuid then 0.2 else 0 end desc, t.id
-		limit ${enough}`
-	);
 }

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import * as search from '$lib/server/forum/search';
+import { similar } from '$lib/server/forum/similar';
 import type { RequestHandler } from './$types';
 
 // Asked while a question's title is typed (SimilarThreads.svelte); too short a
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		community: url.searchParams.get('community') || null
 	});
 	if (!query.success) return json({ error: 'invalid_request' }, { status: 400 });
-	const threads = await search.similar(locals.claims, query.data.title, {
+	const threads = await similar(locals.claims, query.data.title, {
 		communityId: query.data.community
 	});
 	// Per visitor (members may see what visitors do not, later), and briefly: new threads appear soon.

@@ -7,6 +7,7 @@ import { attempt } from '$lib/server/data/db-errors';
 import * as escalations from '$lib/server/escalations';
 import { found, requireCounsellor } from '$lib/server/data/request';
 import * as search from '$lib/server/forum/search';
+import { similar } from '$lib/server/forum/similar';
 import * as threads from '$lib/server/forum/threads';
 import { threadIdFrom } from '$lib/thread-address';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		item.state === 'claimed' && item.claimedByMe
 			? q
 				? search.threads(claims, { q }).then((found) => found.results)
-				: search.similar(claims, item.threadTitle, { communityId: item.communityId })
+				: similar(claims, item.threadTitle, { communityId: item.communityId })
 			: []
 	]);
 	return {
