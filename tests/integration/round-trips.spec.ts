@@ -14,11 +14,14 @@ import { load as directoryPage } from '../../src/routes/communities/+page.server
 import { load as logPage } from '../../src/routes/c/[slug]/log/+page.server';
 import { load as moderationPage } from '../../src/routes/c/[slug]/moderation/+page.server';
 import { load as settingsPage } from '../../src/routes/c/[slug]/settings/+page.server';
+import { load as counsellorsAdminPage } from '../../src/routes/(member)/admin/counsellors/+page.server';
+import { load as figuresAdminPage } from '../../src/routes/(member)/admin/figures/+page.server';
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
 import { load as searchPage } from '../../src/routes/search/+page.server';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
 import { budgets } from '../../bench/budgets';
 import { community, counsellor, member, moderator, owner } from './escalations/support';
+import { createMember } from './support';
 
 type Load = (event: never) => unknown;
 
@@ -114,6 +117,12 @@ describe('round trips per page', () => {
 			expect(
 				await roundTrips(moderating, load as Load, `/c/${place.slug}/moderation`, params)
 			).toBe(3);
+	});
+
+	it("the admins' counsellors and figures pages: one read after the session check", async () => {
+		const admin = (await createMember({ role: 'admin' })).claims;
+		expect(await roundTrips(admin, counsellorsAdminPage as Load, '/admin/counsellors')).toBe(2);
+		expect(await roundTrips(admin, figuresAdminPage as Load, '/admin/figures')).toBe(2);
 	});
 
 	it('the community page, on every tab, within the budget', async () => {

@@ -2,8 +2,8 @@
 // communities they serve. Admins verify and withdraw (verify_counsellor and
 // withdraw_counsellor check the role and log every change).
 import * as cursor from '../data/cursor';
-import type { Claims } from '../data/db';
-import { transaction } from '../data/db';
+import type { Claims, Tx } from '../data/db';
+import { reading, transaction } from '../data/db';
 
 export type Badge = { profession: string; organisation: string };
 
@@ -18,9 +18,10 @@ export type Counsellor = Badge & {
 };
 
 /** Verified counsellors (withdrawn ones are not), by pseudonym. */
-export async function list(claims: Claims | null) {
-	return transaction(
+export async function list(claims: Claims | null, tx?: Tx) {
+	return reading(
 		claims,
+		tx,
 		(tx) => tx<Counsellor[]>`
 		select m.id, m.pseudonym, p.profession, p.organisation, p.serves_all as "servesAll", p.duty_lead as "dutyLead",
 			coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name)
@@ -82,10 +83,11 @@ export type VerificationLogEntry = {
  * A page of every verification and withdrawal, newest first; `after` a page's position
  * (cursor.ts). Admins only (RLS).
  */
-export async function log(claims: Claims, after: string | null = null) {
+export async function log(claims: Claims, after: string | null = null, tx?: Tx) {
 	const from = cursor.decode(after);
-	const rows = await transaction(
+	const rows = await reading(
 		claims,
+		tx,
 		(tx) => tx<(VerificationLogEntry & { sortedAt: string })[]>`
 		select v.id::text, m.pseudonym as member, v.action, v.profession, v.organisation,
 			v.serves_all as "servesAll", v.reason, a.pseudonym as "actedBy", v.acted_at as "actedAt",

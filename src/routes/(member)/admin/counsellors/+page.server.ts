@@ -4,6 +4,7 @@ import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
 import * as counsellors from '$lib/server/members/counsellors';
+import { read } from '$lib/server/data/db';
 import { attempt } from '$lib/server/data/db-errors';
 import * as members from '$lib/server/members/members';
 import { requireAdmin } from '$lib/server/data/request';
@@ -52,11 +53,14 @@ const withdrawSchema = z.object({
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireAdmin(locals);
-	const [list, log, all] = await Promise.all([
-		counsellors.list(claims),
-		counsellors.log(claims, url.searchParams.get('after')),
-		communities.list(claims)
-	]);
+	// In one read, sent together: one round trip.
+	const [list, log, all] = await read(claims, (tx) =>
+		Promise.all([
+			counsellors.list(claims, tx),
+			counsellors.log(claims, url.searchParams.get('after'), tx),
+			communities.list(claims, {}, tx)
+		])
+	);
 	return {
 		counsellors: list,
 		log: log.entries,
