@@ -5,6 +5,7 @@
 // page is told by its event stream, not by anything the test does in it. Without
 // JavaScript the pages are as before and ask for no stream.
 import type { Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import {
 	expect,
 	memberInDatabase,
@@ -62,20 +63,72 @@ for (const [screen, viewport] of screens) {
 	});
 }
 
-test("a new case appears in the counsellors' queue without a reload", async ({ page }) => {
-	test.slow();
-	await signIn(page, 'beraterin@ratnetz.example');
-	await listening(page, () => page.goto('/counsellor'));
-	await markLoaded(page);
-
-	const title = `Wir brauchen eine Fachkraft ${Date.now()}`;
-	const asker = await memberInDatabase('de', ['pflege-angehoerige']);
+/** A question in the community that asked for a professional, waiting with the given priority. */
+async function caseWaiting(communityId: string, title: string, priority: 'urgent' | 'normal') {
 	await owner`
-		insert into public.threads (community_id, author_id, title, body_markdown, body_html, wants_professional)
-		select id, ${asker.id}, ${title}, 'Bitte um Rat.', '<p>Bitte um Rat.</p>', true
-		from public.communities where slug = 'pflege-angehoerige'`;
-	await expect(page.getByRole('link', { name: title })).toBeVisible();
+		with asked as (
+			insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+			select ${communityId}, id, ${title}, 'Bitte um Rat.', '<p>Bitte um Rat.</p>'
+			from auth.users where email = 'mama.leo@ratnetz.example'
+			returning id
+		)
+		insert into public.escalations (thread_id, community_id, priority, due_at)
+		select id, ${communityId}, ${priority}, now() + interval '1 hour' from asked`;
+}
+
+test("the counsellors' queue stays live with no script but its own: new cases in their place, the count, claimed ones gone", async ({
+	page
+}) => {
+	test.slow();
+	// A community of the test's own: no other test's cases change what its queue shows.
+	const slug = `live-queue-${randomUUID().slice(0, 8)}`;
+	const [{ id: communityId }] = await owner<{ id: string }[]>`
+		insert into public.communities (slug, name, topic) values (${slug}, ${`Live ${slug}`}, 'Test')
+		returning id`;
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	await signIn(page, 'beraterin@ratnetz.example');
+	scripts.length = 0;
+	await listening(page, () => page.goto(`/counsellor?community=${communityId}&state=open`));
+	await markLoaded(page);
+	await expect(page.getByText('Gerade wartet niemand auf euch.')).toBeVisible();
+
+	const asked = `Wir brauchen eine Fachkraft ${Date.now()}`;
+	await caseWaiting(communityId, asked, 'normal');
+	await expect(page.getByRole('list', { name: '1 Fall' }).getByRole('listitem')).toHaveText([
+		new RegExp(asked)
+	]);
+	await expect(page.getByText('Gerade wartet niemand auf euch.')).toBeHidden();
+
+	// An urgent case comes in above it; the link the counsellor is on keeps the focus, and
+	// a filter chosen but not yet applied stays chosen.
+	await page.getByRole('link', { name: asked }).focus();
+	await page.getByLabel('Dringlichkeit').selectOption('urgent');
+	const urgent = `Es geht nicht mehr weiter ${Date.now()}`;
+	await caseWaiting(communityId, urgent, 'urgent');
+	await expect(page.getByRole('list', { name: '2 Fälle' }).getByRole('listitem')).toHaveText([
+		new RegExp(urgent),
+		new RegExp(asked)
+	]);
+	await expect(page.getByRole('heading', { name: '2 Fälle' })).toHaveAttribute(
+		'aria-live',
+		'polite'
+	);
+	await expect(page.getByRole('link', { name: asked })).toBeFocused();
+	await expect(page.getByLabel('Dringlichkeit')).toHaveValue('urgent');
+
+	// Claimed by a counsellor, the urgent case is no longer open: it goes from this view.
+	await owner`
+		update public.escalations set state = 'claimed', claimed_at = now(),
+			claimed_by = (select id from auth.users where email = 'beraterin@ratnetz.example')
+		where thread_id = (select id from public.threads where title = ${urgent})`;
+	await expect(page.getByRole('list', { name: '1 Fall' }).getByRole('listitem')).toHaveText([
+		new RegExp(asked)
+	]);
 	expect(await stillLoadedOnce(page)).toBe(true);
+	expect(scripts).toEqual(['/live-page.js']);
 });
 
 test("a new report appears in the moderators' queue without a reload, on a phone", async ({
@@ -113,7 +166,9 @@ test('the unread count follows new notifications without a reload (English, desk
 	expect(await stillLoadedOnce(page)).toBe(true);
 });
 
-test('without JavaScript a thread page is whole and asks for no stream', async ({ browser }) => {
+test('without JavaScript a thread page and the queue are whole and ask for no stream', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
 	const page = await context.newPage();
 	const streams: string[] = [];
@@ -124,6 +179,16 @@ test('without JavaScript a thread page is whole and asks for no stream', async (
 	await page.goto(`/t/${threadId}`);
 	await expect(page.getByRole('heading', { name: '2 Antworten' })).toBeVisible();
 	await expect(page.getByRole('article').filter({ hasText: 'Ohne Skript 2' })).toBeVisible();
+
+	await signIn(page, 'beraterin@ratnetz.example');
+	await page.goto('/counsellor');
+	await page.getByLabel('Dringlichkeit').selectOption('urgent');
+	await page.getByRole('button', { name: 'Filtern' }).click();
+	await expect(page).toHaveURL(/priority=urgent/);
+	await expect(page.getByLabel('Dringlichkeit')).toHaveValue('urgent');
+	await expect(
+		page.getByRole('table', { name: 'Wer hat wie viele Fälle übernommen' })
+	).toBeVisible();
 	expect(streams).toEqual([]);
 	await context.close();
 });

@@ -1,6 +1,6 @@
 // The thread page needs no script: every action is a form, and the reader lands back where
 // they acted (src/routes/t/[id]/+page.server.ts). Its one script, the live updates'
-// (static/live-thread.js), only adds what others write meanwhile.
+// (static/live-page.js), only adds what others write meanwhile.
 import {
 	expect,
 	expectAccessible,
@@ -23,7 +23,7 @@ test('a member votes far down a long thread and replies, with no script on the p
 	await signIn(page, 'papa.tim@ratnetz.example');
 	scripts.length = 0;
 	await page.goto(`/t/${threadId}`);
-	await expect(page.locator('script')).toHaveAttribute('src', '/live-thread.js');
+	await expect(page.locator('script')).toHaveAttribute('src', '/live-page.js');
 	const farDown = page.getByRole('listitem').filter({ hasText: 'Erfahrung 25' });
 	await farDown.getByRole('button', { name: 'Hilfreich' }).click();
 
@@ -61,7 +61,7 @@ test('a member votes far down a long thread and replies, with no script on the p
 	await expect(page.getByRole('article', { name: 'Antwort von PapaTim' })).toContainText(
 		'Wie lange hat das bei euch gedauert?'
 	);
-	expect(scripts.filter((url) => new URL(url).pathname !== '/live-thread.js')).toEqual([]);
+	expect(scripts.filter((url) => new URL(url).pathname !== '/live-page.js')).toEqual([]);
 });
 
 test("each reader finds their own tools on a thread page: the counsellor's, the moderator's, none for a peer", async ({
