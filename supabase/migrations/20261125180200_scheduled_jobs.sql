@@ -5,6 +5,7 @@
 --   open_unanswered_escalations()  questions no peer answered within the waiting time
 --   alert_overdue_escalations()    items past their due time, once per due time
 --   queue_digests()                the daily digests, due at 07:00 Berlin time
+--   keep_queue_medians()           the counsellors' queue's 30-day medians
 -- Where pg_cron is installed (hosted: Database > Extensions, before `supabase db push`;
 -- enabled later, the calls of the README's hosted section) the jobs are scheduled here;
 -- without it (the local stack, a plain Postgres) this does nothing.
@@ -16,5 +17,7 @@ begin
 		execute $sql$select cron.schedule('ratnetz-overdue-escalations', '* * * * *',
 			'select public.alert_overdue_escalations()')$sql$;
 		execute $sql$select cron.schedule('ratnetz-digests', '* * * * *', 'select public.queue_digests()')$sql$;
+		execute $sql$select cron.schedule('ratnetz-queue-medians', '* * * * *',
+			'select public.keep_queue_medians()')$sql$;
 	end if;
 end $$;

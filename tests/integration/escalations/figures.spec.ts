@@ -2,6 +2,7 @@
 // time to claim and to resolve over the last 30 days (by the clock).
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as escalations from '$lib/server/escalations';
+import { jobs } from '$lib/server/data/scheduler';
 import * as posts from '$lib/server/forum/posts';
 import * as threads from '$lib/server/forum/threads';
 import {
@@ -13,6 +14,7 @@ import {
 	minutes,
 	question,
 	reply,
+	rolledBackAt,
 	type TestMember
 } from './support';
 
@@ -50,8 +52,21 @@ beforeAll(async () => {
 	}
 });
 
-const figuresAt = (at: Date) =>
-	atTime(expert.claims, at, (tx) => escalations.figures(expert.claims, tx));
+/**
+ * The figures at a time, the medians as the scheduled job keeps them then; rolled back,
+ * so other tests' queues keep the medians of now.
+ */
+async function figuresAt(at: Date) {
+	let figures: escalations.CommunityFigures[] = [];
+	await rolledBackAt(at, async (tx) => {
+		await tx`select set_config('role', 'service_role', true)`;
+		await jobs.queue_medians(tx);
+		await tx`select set_config('role', 'authenticated', true),
+			set_config('request.jwt.claims', ${JSON.stringify(expert.claims)}, true)`;
+		figures = await escalations.figures(expert.claims, tx);
+	});
+	return figures;
+}
 
 describe('figures', () => {
 	it('count open items by priority and take medians over the last 30 days', async () => {

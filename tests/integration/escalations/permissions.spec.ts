@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction, type Claims } from '$lib/server/data/db';
 import * as escalations from '$lib/server/escalations';
 import * as members from '$lib/server/members/members';
+import { runJob } from '$lib/server/data/scheduler';
 import * as threads from '$lib/server/forum/threads';
 import {
 	anAdmin,
@@ -36,7 +37,12 @@ beforeAll(async () => {
 	id = (await escalations.queue(serving.claims, { communityId: served })).items[0].id;
 	await escalations.claim(serving.claims, id);
 	await escalations.addNote(serving.claims, id, 'Nur für Fachkräfte.');
+	await runJob('queue_medians');
 });
+
+/** The communities whose queue medians the role reads. */
+const mediansOf = async (claims: Claims | null) =>
+	(await rows(claims, 'queue_medians')).map((row) => row.community_id);
 
 const others = [
 	['a member', 'member'],
@@ -57,6 +63,9 @@ describe('the queue, history and internal notes', () => {
 		expect(await rows(claims, 'escalation_notes')).toHaveLength(1);
 		expect((await escalations.read(claims, id))?.notes).toHaveLength(1);
 		expect((await threads.read(claims, threadId))?.escalationId).toBe(id);
+		expect(await mediansOf(claims)).toEqual([served]);
+		const [figures] = await escalations.figures(claims);
+		expect(figures.medianMinutesToClaim).toEqual(expect.any(Number));
 	});
 
 	it.each(others)('are hidden from %s', async (_, role) => {
@@ -69,11 +78,12 @@ describe('the queue, history and internal notes', () => {
 		expect((await threads.read(claims, threadId))?.escalationId).toBeNull();
 		const figures = await escalations.figures(claims);
 		expect(figures.map((each) => each.communityId)).not.toContain(served);
+		expect(await mediansOf(claims)).not.toContain(served);
 	});
 
 	it('are hidden from visitors', async () => {
 		expect(await rows(null, 'escalations')).toEqual([]);
-		for (const table of ['escalation_events', 'escalation_notes']) {
+		for (const table of ['escalation_events', 'escalation_notes', 'queue_medians']) {
 			await expect(rows(null, table)).rejects.toMatchObject({ code: '42501' });
 		}
 		expect((await threads.read(null, threadId))?.escalationId).toBeNull();
@@ -95,6 +105,9 @@ describe('changes', () => {
 			await expect(
 				transaction(claims, (tx) => tx`delete from public.escalation_events`)
 			).rejects.toMatchObject({ code: '42501' });
+			await expect(
+				transaction(claims, (tx) => tx`update public.queue_medians set minutes_to_claim = 0`)
+			).rejects.toMatchObject({ code: '42501' });
 		}
 	});
 
@@ -114,7 +127,11 @@ describe('changes', () => {
 		).rejects.toMatchObject({ code: '42501' });
 		// The scheduled jobs are for the system only, not for members either.
 		for (const claims of [null, roles.serving.claims, roles.admin.claims]) {
-			for (const job of ['open_unanswered_escalations', 'alert_overdue_escalations']) {
+			for (const job of [
+				'open_unanswered_escalations',
+				'alert_overdue_escalations',
+				'keep_queue_medians'
+			]) {
 				await expect(
 					transaction(claims, (tx) => tx`select ${tx('public.' + job)}()`)
 				).rejects.toMatchObject({ code: '42501' });

@@ -19,7 +19,9 @@ export const jobs = {
 		tx<{ done: number }[]>`select public.alert_overdue_escalations() as done`,
 	/** The daily digests at 07:00 Berlin time. */
 	digests: (tx: Tx, at = new Date()) =>
-		tx<{ done: number }[]>`select public.queue_digests(${at}) as done`
+		tx<{ done: number }[]>`select public.queue_digests(${at}) as done`,
+	/** The counsellors' queue's 30-day medians per community (the queue reads them by key). */
+	queue_medians: (tx: Tx) => tx<{ done: number }[]>`select public.keep_queue_medians() as done`
 } as const;
 export type Job = keyof typeof jobs;
 

@@ -89,7 +89,7 @@ export type CommunityFigures = {
 	communityId: string;
 	communityName: string;
 	open: Record<Priority, number>;
-	/** Medians over the last 30 days, in minutes; null without items. */
+	/** Medians over the last 30 days, in minutes, as of the last minute; null without items. */
 	medianMinutesToClaim: number | null;
 	medianMinutesToResolve: number | null;
 };
@@ -106,29 +106,14 @@ export async function figures(claims: Claims, tx?: Tx) {
 				count(*) filter (where e.priority = 'high') as high, count(*) filter (where e.priority = 'normal') as normal
 			from public.escalations e where e.state <> 'resolved'
 			group by e.community_id
-		),
-		-- Only the window's items, by index: the first claim is kept with each item.
-		claims as (
-			select e.community_id,
-				percentile_cont(0.5) within group (order by extract(epoch from e.first_claimed_at - e.opened_at) / 60) as median
-			from public.escalations e
-			where e.first_claimed_at between public.clock() - interval '30 days' and public.clock()
-			group by e.community_id
-		),
-		resolutions as (
-			select e.community_id,
-				percentile_cont(0.5) within group (order by extract(epoch from e.resolved_at - e.opened_at) / 60) as median
-			from public.escalations e
-			where e.state = 'resolved' and e.resolved_at between public.clock() - interval '30 days' and public.clock()
-			group by e.community_id
 		)
 		select c.id as "communityId", c.name as "communityName",
 			json_build_object('urgent', coalesce(o.urgent, 0), 'high', coalesce(o.high, 0), 'normal', coalesce(o.normal, 0)) as open,
-			cl.median::float8 as "medianMinutesToClaim", r.median::float8 as "medianMinutesToResolve"
+			q.minutes_to_claim as "medianMinutesToClaim", q.minutes_to_resolve as "medianMinutesToResolve"
 		from public.communities c
 		left join open o on o.community_id = c.id
-		left join claims cl on cl.community_id = c.id
-		left join resolutions r on r.community_id = c.id
+		-- As the scheduled job keeps them, at most a minute old (20261125120400_queue_medians.sql).
+		left join public.queue_medians q on q.community_id = c.id
 		where c.id = any ((select public.served_communities())::uuid[])
 		order by c.name`
 	);
