@@ -4,7 +4,6 @@
 // src/lib/server/data/sql-timing.ts) the SQL time and round trips. Writes bench/results.json,
 // prints a table and checks the budgets of bench/budgets.ts. The server runs as it should in
 // production on the machine: one process per core (WEB_CONCURRENCY overrides).
-import autocannon from 'autocannon';
 import { writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { availableParallelism } from 'node:os';
@@ -12,16 +11,10 @@ import path from 'node:path';
 import { projectRoot } from '../supabase/local/env.ts';
 import { ownerConnection, signIn, startApp, type App } from './app.ts';
 import { budgets } from './budgets.ts';
+import { connections, measure, round, seconds, warmUpSeconds, type Reader } from './measure.ts';
 import { addCorpus, judge, removeCorpus, topResults } from './relevance.ts';
 
 const port = Number(process.env.BENCH_PORT ?? 4390);
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-// A page is measured as a server that has been running serves it. Under load V8 keeps
-// optimising the app's code for some 15–20 s (`node --trace-opt`: hundreds of functions,
-// compiled on the same two cores), and the server's CPU time per member thread page falls
-// from about 4 ms to 2 ms meanwhile; a short warm-up measured mostly that.
-const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const processes = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
 // Some pages only (names' beginnings, comma-separated: `BENCH_PAGES=search`), while working on them.
 const only = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
@@ -71,87 +64,6 @@ async function pages(): Promise<{ pages: Page[]; member: string }> {
 	} finally {
 		await owner.end();
 	}
-}
-
-const percentile = (sorted: number[], p: number) =>
-	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-const mostFrequent = (values: number[]) => {
-	const counts = new Map<number, number>();
-	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-	return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? NaN;
-};
-
-/** The requests of one reader: their session (none: a visitor) and their address. */
-type Reader = { cookie: string | null; address: string };
-
-const headersOf = (reader: Reader) => ({
-	'x-forwarded-for': reader.address,
-	...(reader.cookie ? { cookie: reader.cookie } : {})
-});
-
-/**
- * Whether the page is served to the reader as who they are: a session the app cannot
- * check is read as a visitor's, which would measure the wrong page.
- */
-async function servedAs(url: string, reader: Reader) {
-	const response = await fetch(url, {
-		headers: headersOf(reader),
-		redirect: 'manual'
-	});
-	const signedIn = (await response.text()).includes('action="/signout"');
-	if (response.status !== 200 || signedIn !== Boolean(reader.cookie))
-		throw new Error(
-			`${url} answered ${response.status}, ${signedIn ? 'signed in' : 'as to a visitor'}`
-		);
-}
-
-async function measure(url: string, reader: Reader) {
-	await servedAs(url, reader);
-	const samples: { ms: number; sqlMs: number; roundTrips: number }[] = [];
-	const run = (duration: number, record: boolean) =>
-		autocannon({
-			url,
-			connections,
-			duration,
-			headers: headersOf(reader),
-			setupClient: (client) => {
-				let timing = { sqlMs: NaN, roundTrips: NaN };
-				client.on('headers', ({ headers }: { headers: string[] }) => {
-					const at = headers.findIndex(
-						(h, i) => i % 2 === 0 && h.toLowerCase() === 'server-timing'
-					);
-					const match =
-						at >= 0 ? /sql;dur=([\d.]+);desc="(\d+) round trips"/.exec(headers[at + 1]) : null;
-					timing = match
-						? { sqlMs: Number(match[1]), roundTrips: Number(match[2]) }
-						: { sqlMs: NaN, roundTrips: NaN };
-				});
-				client.on('response', (_status: number, _bytes: number, ms: number) => {
-					if (record) samples.push({ ms, ...timing });
-				});
-			}
-		});
-	await run(warmUpSeconds, false);
-	const result = await run(seconds, true);
-	const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
-	const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-	const pageMs = mean(latencies);
-	const sqlMs = mean(samples.map((s) => s.sqlMs));
-	return {
-		requestsPerSecond: round(result.requests.average, 0),
-		p50Ms: round(percentile(latencies, 50)),
-		p95Ms: round(percentile(latencies, 95)),
-		p99Ms: round(percentile(latencies, 99)),
-		sqlMeanMs: round(sqlMs, 2),
-		pageMeanMs: round(pageMs, 2),
-		pageToSql: round(pageMs / sqlMs, 1),
-		// Most requests' count; the most includes a pool connection being opened (startup and
-		// authentication are round trips too), which no page's queries cause.
-		roundTrips: mostFrequent(samples.map((s) => s.roundTrips)),
-		roundTripsMax: Math.max(...samples.map((s) => s.roundTrips)),
-		errors: result.errors + result.timeouts + result.non2xx
-	};
 }
 
 type Row = { page: string; as: string; p95Ms: number; requestsPerSecond: number };

@@ -1,5 +1,6 @@
-// `npm run seed:large`: the demo seed (a fresh reset), then a realistic forum at scale
-// from seed-large.sql and seed-large-events.sql, for benchmarks and query plans.
+// `npm run seed:large`: the demo seed (a fresh reset), then a realistic forum at scale from
+// seed-large-text.sql, seed-large.sql and seed-large-events.sql, for benchmarks and query
+// plans.
 // `npm run db:reset` goes back.
 // `-- --scale 0.01` makes a proportionally smaller one (quick checks of the script).
 import { readFile } from 'node:fs/promises';
@@ -54,7 +55,7 @@ try {
 	// The bulk, then the rare events through the real functions: one transaction, the
 	// statements one by one, so slow steps show in the output.
 	const scripts = await Promise.all(
-		['seed-large.sql', 'seed-large-events.sql'].map((file) =>
+		['seed-large-text.sql', 'seed-large.sql', 'seed-large-events.sql'].map((file) =>
 			readFile(path.join(projectRoot, 'supabase/local', file), 'utf8')
 		)
 	);

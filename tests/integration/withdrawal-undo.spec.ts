@@ -29,12 +29,10 @@ import {
 
 const hours = (n: number) => n * 3_600_000;
 /** A word of letters no other text has, for search. */
-const unique = (stem: string) =>
-	stem +
-	Array.from(randomUUID().replace(/[^a-f]/g, ''))
-		.slice(0, 6)
-		.join('') +
-	'x';
+const unique = (stem: string) => {
+	const letters = randomUUID().replace(/[^a-f]/g, '');
+	return `${stem}${letters.slice(0, 6)}x`;
+};
 const refused = { code: '42501', hint: 'withdrawn_unchangeable' };
 
 let place: string;
@@ -43,7 +41,6 @@ let asker: TestMember;
 let peer: TestMember;
 let other: TestMember;
 let keeper: TestMember;
-
 beforeAll(async () => {
 	// Crisis words hold a post here until someone has looked; no peer answer in 48 hours escalates.
 	place = await community({ crisisPolicy: 'hold' });

@@ -24,6 +24,7 @@ import {
 	rolledBackAt,
 	type TestMember
 } from './support';
+import { alertsAbout, ofThese, sorted, to } from './alert-rows';
 import { createMember } from '../support';
 
 let served: string;
@@ -59,24 +60,6 @@ beforeAll(async () => {
 		dutyLead: true
 	});
 });
-
-type Sql = Tx | typeof owner;
-
-/** Who was notified of the thread, by kind, with their queued mail (owner's view). */
-async function alertsAbout(threadId: string, sql: Sql = owner) {
-	return sql<{ memberId: string; kind: string; mailed: boolean }[]>`
-		select n.member_id as "memberId", n.kind, exists (
-			select 1 from public.mail_outbox o where o.notification_id = n.id) as mailed
-		from public.notifications n where n.thread_id = ${threadId} and n.kind like 'escalation_%'
-		order by n.kind, n.member_id`;
-}
-const to = (kind: string, ...who: TestMember[]) =>
-	who.map((one) => ({ memberId: one.id, kind, mailed: true }));
-const ofThese = (rows: { memberId: string }[], ...who: TestMember[]) =>
-	rows.filter((row) => who.some((one) => one.id === row.memberId));
-/** In the order alertsAbout reads them. */
-const sorted = <Row extends { kind: string; memberId: string }>(rows: Row[]) =>
-	rows.sort((a, b) => a.kind.localeCompare(b.kind) || a.memberId.localeCompare(b.memberId));
 
 describe('an urgent item', () => {
 	it('alerts every counsellor serving the community within the same request, by notification and mail', async () => {
