@@ -78,7 +78,7 @@ export async function waiting(claims: Claims, tx?: Tx) {
 		tx,
 		(tx) => tx<Waiting[]>`
 		select (count(*) filter (where e.priority = 'urgent'))::int as urgent,
-			(count(*) filter (where e.due_at < public.clock()))::int as overdue
+			(count(*) filter (where e.due_at < (select public.clock())))::int as overdue
 		from public.escalations e
 		where e.state <> 'resolved' and e.community_id = any ((select public.served_communities())::uuid[])`
 	);

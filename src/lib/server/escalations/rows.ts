@@ -40,8 +40,8 @@ export function items(
 			array(select distinct ev.trigger::text from public.escalation_events ev
 				where ev.escalation_id = e.id and ev.trigger is not null) as triggers,
 			e.opened_at as "openedAt", e.due_at as "dueAt",
-			floor(extract(epoch from public.clock() - e.opened_at) / 60)::int as "ageMinutes",
-			e.state <> 'resolved' and e.due_at < public.clock() as overdue,
+			floor(extract(epoch from (select public.clock()) - e.opened_at) / 60)::int as "ageMinutes",
+			e.state <> 'resolved' and e.due_at < (select public.clock()) as overdue,
 			case when e.state = 'claimed' then holder.pseudonym end as "claimedBy",
 			e.state = 'claimed' and e.claimed_by is not distinct from (select auth.uid()) as "claimedByMe",
 			e.outcome, e.resolved_at as "resolvedAt", t.accepted_post_id is not null as solved, to_json(${order.at}) #>> '{}' as "sortedAt"
