@@ -132,3 +132,21 @@ select id, author_id from public.threads where author_id is not null;
 
 -- "Trennung & Familie" holds posts with crisis words until a counsellor or moderator has looked.
 update public.communities set crisis_policy = 'hold' where slug = 'trennung-familie';
+
+-- A guide written from Leo's question, improved by a peer, its newest version checked by the demo counsellor.
+insert into public.guides (id, community_id, created_by, title, version, created_at, updated_at) values
+	('60000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000004',
+	 'Schulbegleitung abgelehnt: Widerspruch Schritt für Schritt', 2, now() - interval '20 hours', now() - interval '12 hours');
+insert into public.guide_versions (guide_id, number, title, body_markdown, body_html, author_id, written_at) values
+	('60000000-0000-4000-8000-000000000001', 1, 'Schulbegleitung abgelehnt: Widerspruch Schritt für Schritt',
+	 E'Über die Schulbegleitung entscheidet die Eingliederungshilfe (Sozialamt oder Jugendamt), nicht die Schule.\n\nLass dir die Ablehnung schriftlich geben und lege innerhalb eines Monats Widerspruch ein.',
+	 E'<p>Über die Schulbegleitung entscheidet die Eingliederungshilfe (Sozialamt oder Jugendamt), nicht die Schule.</p>\n<p>Lass dir die Ablehnung schriftlich geben und lege innerhalb eines Monats Widerspruch ein.</p>',
+	 '00000000-0000-4000-8000-000000000004', now() - interval '20 hours'),
+	('60000000-0000-4000-8000-000000000001', 2, 'Schulbegleitung abgelehnt: Widerspruch Schritt für Schritt',
+	 E'Über die Schulbegleitung entscheidet die Eingliederungshilfe (Sozialamt oder Jugendamt), nicht die Schule.\n\nLass dir die Ablehnung schriftlich geben und lege innerhalb eines Monats Widerspruch ein. Ein Bericht der behandelnden Therapeutin zum Unterstützungsbedarf hilft sehr.',
+	 E'<p>Über die Schulbegleitung entscheidet die Eingliederungshilfe (Sozialamt oder Jugendamt), nicht die Schule.</p>\n<p>Lass dir die Ablehnung schriftlich geben und lege innerhalb eines Monats Widerspruch ein. Ein Bericht der behandelnden Therapeutin zum Unterstützungsbedarf hilft sehr.</p>',
+	 '00000000-0000-4000-8000-000000000005', now() - interval '12 hours');
+insert into public.guide_threads (guide_id, thread_id) values
+	('60000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001');
+insert into public.guide_reviews (guide_id, number, reviewer_id, reviewed_at) values
+	('60000000-0000-4000-8000-000000000001', 2, '00000000-0000-4000-8000-000000000002', now() - interval '6 hours');

@@ -79,7 +79,7 @@ const visible = (text: string) => text.replace(/\p{Default_Ignorable_Code_Point}
 
 // Refused, not cleaned: the title is stored as written, or the writer changes it (the
 // database checks the same, threads.sql).
-const title = z
+export const title = z
 	.string()
 	.trim()
 	.refine(

@@ -34,17 +34,21 @@ function changes(before: string, after: string): Change[] {
 export function shownVersions(versions: Version[]): ShownVersion[] {
 	const distinct = versions.filter((version, i) => i === 0 || !sameText(versions[i - 1], version));
 	return distinct
-		.map((version, i) => {
-			const before = distinct[i - 1];
-			return {
-				...version,
-				number: i + 1,
-				titleChanges:
-					before && version.title !== null && before.title !== version.title
-						? changes(before.title ?? '', version.title)
-						: null,
-				bodyChanges: before ? changes(before.body, version.body) : null
-			};
-		})
+		.map((version, i) => ({
+			...version,
+			number: i + 1,
+			...changesSince(distinct[i - 1], version)
+		}))
 		.reverse();
+}
+
+/** What a version changed against the one before it (none: the first). */
+export function changesSince(before: Version | undefined, version: Version) {
+	return {
+		titleChanges:
+			before && version.title !== null && before.title !== version.title
+				? changes(before.title ?? '', version.title)
+				: null,
+		bodyChanges: before ? changes(before.body, version.body) : null
+	};
 }

@@ -7,6 +7,7 @@ export const leosThread = '20000000-0000-4000-8000-000000000001';
 export const anonymousThread = '20000000-0000-4000-8000-000000000002';
 export const samsThread = '20000000-0000-4000-8000-000000000004';
 const missingThread = '20000000-0000-4000-8000-0000000000ff';
+export const demoGuide = '60000000-0000-4000-8000-000000000001';
 
 export const visitorPages = [
 	'/',
@@ -15,8 +16,11 @@ export const visitorPages = [
 	'/c/autismus-schule',
 	'/c/autismus-schule?tab=solved',
 	'/c/autismus-schule/log',
+	'/c/autismus-schule/guides',
 	`/t/${leosThread}`,
 	`/t/${anonymousThread}`,
+	`/g/${demoGuide}`,
+	`/g/${demoGuide}/versions`,
 	'/search',
 	'/search?q=Widerspruch',
 	'/search?q=x',
@@ -30,7 +34,12 @@ export const visitorPages = [
 	`/unsubscribe/${'0'.repeat(64)}`
 ];
 
-export const missingPages = ['/gibt-es-nicht', `/t/${missingThread}`, '/c/gibt-es-nicht'];
+export const missingPages = [
+	'/gibt-es-nicht',
+	`/t/${missingThread}`,
+	'/c/gibt-es-nicht',
+	'/g/60000000-0000-4000-8000-0000000000ff'
+];
 
 /** Mama_von_Leo's pages (German); the admins' and counsellors' answer her 403. */
 export async function memberPages() {
@@ -53,6 +62,9 @@ export async function memberPages() {
 		`/t/${leosThread}`,
 		`/t/${leosThread}/edit`,
 		`/t/${leosThread}/versions`,
+		`/t/${leosThread}/guide`,
+		`/g/${demoGuide}`,
+		`/g/${demoGuide}/edit`,
 		`/t/${anonymousThread}/report`,
 		`/t/${answer.threadId}/report?post=${answer.id}`,
 		`/posts/${answer.id}/edit`,
@@ -72,7 +84,8 @@ export const englishMemberPages = [
 	'/c/carers-english/ask',
 	`/t/${samsThread}`,
 	`/t/${samsThread}/edit`,
-	`/t/${samsThread}/versions`
+	`/t/${samsThread}/versions`,
+	`/t/${samsThread}/guide`
 ];
 
 export async function counsellorPages() {
@@ -88,7 +101,8 @@ export async function counsellorPages() {
 		'/counsellor?state=resolved',
 		'/counsellor?priority=urgent&state=active',
 		...items.map((item) => `/counsellor/${item.id}`),
-		`/t/${anonymousThread}`
+		`/t/${anonymousThread}`,
+		`/g/${demoGuide}`
 	];
 }
 

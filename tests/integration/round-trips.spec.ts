@@ -19,6 +19,9 @@ import { load as figuresAdminPage } from '../../src/routes/(member)/admin/figure
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
 import { load as searchPage } from '../../src/routes/search/+page.server';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
+import { load as guidePage } from '../../src/routes/g/[id]/+page.server';
+import { load as guideVersionsPage } from '../../src/routes/g/[id]/versions/+page.server';
+import { load as guidesPage } from '../../src/routes/c/[slug]/guides/+page.server';
 import { budgets } from '../../bench/budgets';
 import { community, counsellor, member, moderator, owner } from './escalations/support';
 import { createMember } from './support';
@@ -123,6 +126,24 @@ describe('round trips per page', () => {
 		const admin = (await createMember({ role: 'admin' })).claims;
 		expect(await roundTrips(admin, counsellorsAdminPage as Load, '/admin/counsellors')).toBe(2);
 		expect(await roundTrips(admin, figuresAdminPage as Load, '/admin/figures')).toBe(2);
+	});
+
+	it("a guide, its versions and a community's guides: one read each after the session check", async () => {
+		const id = '60000000-0000-4000-8000-000000000001';
+		for (const [claims, session] of [
+			[null, 0],
+			[signedIn, 1]
+		] as const) {
+			expect(await roundTrips(claims, guidePage as Load, `/g/${id}`, { id })).toBe(1 + session);
+			expect(await roundTrips(claims, guideVersionsPage as Load, `/g/${id}/versions`, { id })).toBe(
+				1 + session
+			);
+			expect(
+				await roundTrips(claims, guidesPage as Load, '/c/autismus-schule/guides', {
+					slug: 'autismus-schule'
+				})
+			).toBe(1 + session);
+		}
 	});
 
 	it('the community page, on every tab, within the budget', async () => {

@@ -14,7 +14,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding and moderation functions and triggers give in their hint. */
+/** Reasons the escalation, safeguarding, moderation and guide functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -48,7 +48,13 @@ const reasons: Record<string, () => string> = {
 	moderation_suspended: m.moderation_suspended,
 	moderation_thread_locked: m.moderation_thread_locked,
 	moderation_log_members_only: m.moderation_log_members_only,
-	withdrawn_unchangeable: m.withdrawn_unchangeable
+	withdrawn_unchangeable: m.withdrawn_unchangeable,
+	guide_members_only: m.guide_members_only,
+	guide_threads_invalid: m.guide_threads_invalid,
+	guide_changed: m.guide_changed,
+	guide_professionals_only: m.guide_professionals_only,
+	guide_not_found: m.guide_not_found,
+	guide_version_invalid: m.guide_version_invalid
 };
 
 export function refusal(error: unknown): string | null {

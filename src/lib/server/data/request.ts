@@ -2,6 +2,7 @@ import { postPath } from '$lib/paths';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 
 /** What account flows need to know about the request: its client and its origin. */
 export function requestInfo(event: RequestEvent) {
@@ -25,6 +26,13 @@ export function requireAdmin(locals: App.Locals) {
 export function found<T>(value: T | null, message: () => string): T {
 	if (value === null) error(404, message());
 	return value;
+}
+
+/** A page's id from its address, or a 404 with the given message. */
+export function idParam(value: string, message: () => string) {
+	const id = z.uuid().safeParse(value);
+	if (!id.success) error(404, message());
+	return id.data;
 }
 
 /** For the counsellors' pages; RLS shows them only what they serve. */

@@ -19,6 +19,7 @@ import { renderedAnswer } from '$lib/server/forum/rendered-answers';
 import { ServerOnly } from '$lib/server-only';
 import * as safeguarding from '$lib/server/safeguarding';
 import { requireMember, writtenUrl } from '$lib/server/data/request';
+import * as guides from '$lib/server/forum/guides';
 import * as threads from '$lib/server/forum/threads';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -56,7 +57,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// some readers need is asked only for them, as the session check found them: the
 	// community's checks of counsellors and moderators (threads.read), the suspension here of
 	// a suspended member, the communities a moderator may move it to.
-	const [thread, shown, lines, reportedByMe, mySuspension, moveTargets, help] = await read(
+	const [thread, shown, lines, reportedByMe, mySuspension, moveTargets, help, cited] = await read(
 		locals.claims,
 		(tx) =>
 			Promise.all([
@@ -80,7 +81,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					? communities.moveTargets(locals.claims, id, tx)
 					: [],
 				// The professional side, for the asker and the counsellors only (the database decides).
-				locals.claims ? escalations.professionalHelp(locals.claims, id, tx) : null
+				locals.claims ? escalations.professionalHelp(locals.claims, id, tx) : null,
+				guides.ofThread(locals.claims, id, tx)
 			])
 	);
 	if (!thread) error(404, m.error_thread_not_found());
@@ -123,6 +125,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// Back from the report page (t/[id]/report); a crisis report is told what happens next.
 		reported: reportedByMe ? (reported === 'crisis' ? 'crisis' : 'other') : null,
 		helplines: shownHelplines,
+		guides: cited,
 		help,
 		suspension,
 		moveTargets,

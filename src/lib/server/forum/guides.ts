@@ -1,0 +1,194 @@
+// Guides (Ratgeber): a community's articles, written together from its questions. The
+// database holds the rules (20261125200000_guides.sql): who drafts and edits (members of
+// the community), who reverts (its moderators), who checks (verified counsellors), one
+// helpful mark per member; this module names the steps and reads what pages show.
+import { changesSince, type ShownVersion } from '$lib/versions';
+import type { Claims, Tx } from '../data/db';
+import { reading, transaction } from '../data/db';
+import { storeRendered } from './markdown';
+
+export type GuideText = { title: string; body: string };
+
+/** A guide as its page shows it: the newest version, its check, the questions it cites. */
+export type Guide = {
+	id: string;
+	communitySlug: string;
+	communityName: string;
+	title: string;
+	/** The newest version's number: an edit is written on it. */
+	version: number;
+	bodyMarkdown: string;
+	bodyHtml: string;
+	updatedAt: Date;
+	helpfulCount: number;
+	markedHelpful: boolean;
+	/** The newest check of any version; `newest` when it is the newest version's. */
+	check: {
+		number: number;
+		at: Date;
+		reviewer: string | null;
+		organisation: string | null;
+		newest: boolean;
+	} | null;
+	threads: { id: string; title: string }[];
+	canEdit: boolean;
+	canRevert: boolean;
+	canCheck: boolean;
+};
+
+/** A guide in a list: the community's guides, a question's guides. */
+export type GuideSummary = {
+	id: string;
+	title: string;
+	updatedAt: Date;
+	helpfulCount: number;
+	checked: boolean;
+};
+
+/** Drafts a guide from the questions (the first one's community); returns its id. */
+export async function draft(claims: Claims, threadIds: string[], text: GuideText) {
+	return transaction(claims, async (tx) => {
+		const [, [{ id }]] = await Promise.all([
+			storeRendered(tx, text.body),
+			tx<
+				{ id: string }[]
+			>`select public.draft_guide(${threadIds}::uuid[], ${text.title}, ${text.body}) as id`
+		]);
+		return id;
+	});
+}
+
+/** A new version on the one the writer read; returns the newest version's number. */
+export async function edit(claims: Claims, id: string, basedOn: number, text: GuideText) {
+	return transaction(claims, async (tx) => {
+		const [, [{ version }]] = await Promise.all([
+			storeRendered(tx, text.body),
+			tx<{ version: number }[]>`
+				select public.edit_guide(${id}, ${basedOn}, ${text.title}, ${text.body}) as version`
+		]);
+		return version;
+	});
+}
+
+/** A moderator brings an earlier version back as the newest, rendered anew. */
+export async function revert(claims: Claims, id: string, number: number) {
+	return transaction(claims, async (tx) => {
+		const [earlier] = await tx<{ body: string }[]>`
+			select body_markdown as body from public.guide_versions where guide_id = ${id} and number = ${number}`;
+		if (earlier) await storeRendered(tx, earlier.body);
+		const [{ version }] = await tx<{ version: number }[]>`
+			select public.revert_guide(${id}, ${number}) as version`;
+		return version;
+	});
+}
+
+/** A verified counsellor checks the version they read. */
+export async function check(claims: Claims, id: string, number: number) {
+	await transaction(claims, (tx) => tx`select public.review_guide(${id}, ${number})`);
+}
+
+export async function markHelpful(claims: Claims, id: string, helpful: boolean) {
+	await transaction(claims, (tx) => tx`select public.mark_guide_helpful(${id}, ${helpful})`);
+}
+
+/** The guide's page, or null where there is none. */
+export async function guide(claims: Claims | null, id: string, tx?: Tx): Promise<Guide | null> {
+	const [row] = await reading(
+		claims,
+		tx,
+		(tx) => tx<
+			(Omit<Guide, 'check'> & {
+				check: (Omit<NonNullable<Guide['check']>, 'at'> & { at: string }) | null;
+			})[]
+		>`
+		select g.id, c.slug as "communitySlug", c.name as "communityName", g.title, g.version,
+			v.body_markdown as "bodyMarkdown", v.body_html as "bodyHtml", g.updated_at as "updatedAt",
+			g.helpful_count as "helpfulCount",
+			exists (select 1 from public.guide_helpful_marks h where h.guide_id = g.id and h.member_id = (select auth.uid())) as "markedHelpful",
+			(select json_build_object('number', r.number, 'at', r.reviewed_at, 'reviewer', m.pseudonym,
+					'organisation', p.organisation, 'newest', r.number = g.version)
+				from public.guide_reviews r
+				left join public.members m on m.id = r.reviewer_id
+				left join public.counsellor_profiles p on p.member_id = r.reviewer_id
+				where r.guide_id = g.id order by r.number desc limit 1) as check,
+			coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title) order by t.title)
+				from public.guide_threads gt join public.visible_threads t on t.id = gt.thread_id
+				where gt.guide_id = g.id and t.withdrawn_at is null), '[]') as threads,
+			public.is_community_member(g.community_id) as "canEdit",
+			public.is_moderator(g.community_id) as "canRevert",
+			-- Visitors may not call is_counsellor(); the members table says it for everyone.
+			exists (select 1 from public.members me where me.id = (select auth.uid()) and me.site_role = 'counsellor') as "canCheck"
+		from public.guides g
+		join public.communities c on c.id = g.community_id
+		join public.guide_versions v on v.guide_id = g.id and v.number = g.version
+		where g.id = ${id}`
+	);
+	if (!row) return null;
+	return { ...row, check: row.check && { ...row.check, at: new Date(row.check.at) } };
+}
+
+export type GuideVersion = ShownVersion & {
+	author: string | null;
+	revertedTo: number | null;
+	checked: boolean;
+};
+
+/** Every version, newest first, with what each changed against the one before. */
+export async function versions(claims: Claims | null, id: string, tx?: Tx) {
+	const rows = await reading(
+		claims,
+		tx,
+		(tx) => tx<
+			{
+				title: string;
+				body: string;
+				writtenAt: Date;
+				author: string | null;
+				revertedTo: number | null;
+				checked: boolean;
+			}[]
+		>`
+		select v.title, v.body_markdown as body, v.written_at as "writtenAt", m.pseudonym as author,
+			v.reverted_to as "revertedTo",
+			exists (select 1 from public.guide_reviews r where r.guide_id = v.guide_id and r.number = v.number) as checked
+		from public.guide_versions v left join public.members m on m.id = v.author_id
+		where v.guide_id = ${id} order by v.number`
+	);
+	// Each version is its own here: a revert repeats an earlier text on purpose.
+	return rows
+		.map((row, i): GuideVersion => ({ ...row, number: i + 1, ...changesSince(rows[i - 1], row) }))
+		.reverse();
+}
+
+/** Guides in a list, most helpful first: what each shows. */
+function summaries(tx: Tx, from: ReturnType<Tx>, limit: number) {
+	return tx<GuideSummary[]>`
+		select g.id, g.title, g.updated_at as "updatedAt", g.helpful_count as "helpfulCount",
+			exists (select 1 from public.guide_reviews r where r.guide_id = g.id and r.number = g.version) as checked
+		${from}
+		order by g.helpful_count desc, g.updated_at desc, g.id limit ${limit}`;
+}
+
+/** The community's guides (by its slug). */
+export async function ofCommunity(claims: Claims | null, slug: string, tx?: Tx) {
+	return reading(claims, tx, (tx) =>
+		summaries(
+			tx,
+			tx`from public.guides g
+			where g.community_id = (select c.id from public.communities c where c.slug = ${slug})`,
+			100
+		)
+	);
+}
+
+/** The guides citing a question, for its page. */
+export async function ofThread(claims: Claims | null, threadId: string, tx?: Tx) {
+	return reading(claims, tx, (tx) =>
+		summaries(
+			tx,
+			tx`from public.guide_threads gt join public.guides g on g.id = gt.guide_id
+			where gt.thread_id = ${threadId}`,
+			5
+		)
+	);
+}

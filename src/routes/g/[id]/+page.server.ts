@@ -1,0 +1,33 @@
+import { error, fail } from '@sveltejs/kit';
+import { versionSchema } from '$lib/guide-schemas';
+import { m } from '$lib/paraglide/messages';
+import { attempt } from '$lib/server/data/db-errors';
+import { found, idParam, requireMember } from '$lib/server/data/request';
+import * as guides from '$lib/server/forum/guides';
+import type { Actions, PageServerLoad } from './$types';
+
+// A guide's page: its newest version, whether a professional checked it, the questions it
+// was written from. Every action is a form; no script is needed.
+export const csr = false;
+
+const guideId = (params: { id: string }) => idParam(params.id, m.guide_not_found);
+
+export const load: PageServerLoad = async ({ locals, params }) => ({
+	guide: found(await guides.guide(locals.claims, guideId(params)), m.guide_not_found)
+});
+
+export const actions: Actions = {
+	helpful: async ({ locals, params, request }) => {
+		const { claims } = requireMember(locals);
+		const on = (await request.formData()).get('on') === 'true';
+		const marked = await attempt(() => guides.markHelpful(claims, guideId(params), on));
+		return marked.ok ? null : fail(403, { error: marked.error });
+	},
+	check: async ({ locals, params, request }) => {
+		const { claims } = requireMember(locals);
+		const form = versionSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!form.success) error(400, m.error_unexpected());
+		const checked = await attempt(() => guides.check(claims, guideId(params), form.data.number));
+		return checked.ok ? { checked: true } : fail(409, { error: checked.error });
+	}
+};
