@@ -32,10 +32,33 @@ create table public.guide_versions (
 	written_at timestamptz not null default public.clock(),
 	-- A moderator's revert: the version whose text this one brings back.
 	reverted_to integer,
+	-- The newest version, which search finds (a new version takes it over: keep_current_guide_version).
+	current boolean not null default true,
+	-- As a question's: the title weighs most (A), the text less (B), with compound parts.
+	search_vector tsvector generated always as (
+		setweight(to_tsvector('public.german_unaccent'::regconfig, title), 'A')
+		|| setweight(to_tsvector('public.english_unaccent'::regconfig, title), 'A')
+		|| setweight(to_tsvector('public.german_unaccent'::regconfig, body_markdown), 'B')
+		|| setweight(to_tsvector('public.english_unaccent'::regconfig, body_markdown), 'B')
+		|| public.compound_endings(to_tsvector('public.german_unaccent'::regconfig, title || ' ' || body_markdown))
+	) stored,
 	primary key (guide_id, number)
 );
+create index guide_versions_search_idx on public.guide_versions using gin (search_vector) where current;
 create trigger set_body_html before insert on public.guide_versions
 for each row execute function public.set_body_html();
+
+-- A new version is the current one; the one before is kept, but no longer found.
+create function public.keep_current_guide_version() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	update public.guide_versions set current = false where guide_id = new.guide_id and current;
+	new.current := true;
+	return new;
+end;
+$$;
+create trigger keep_current_guide_version before insert on public.guide_versions
+for each row execute function public.keep_current_guide_version();
 
 -- The questions a guide was written from; a question's page names the guides citing it.
 create table public.guide_threads (
@@ -262,4 +285,5 @@ create trigger raise_version_of_guides_threads after update of title, version on
 for each row execute function public.raise_version_of_guides_threads();
 create trigger raise_version_of_guides_threads after insert on public.guide_reviews
 for each row execute function public.raise_version_of_guides_threads();
-revoke execute on function public.raise_version_of_guides_threads() from public, anon, authenticated;
+revoke execute on function public.raise_version_of_guides_threads(), public.keep_current_guide_version()
+	from public, anon, authenticated;

@@ -82,6 +82,10 @@ test('a member drafts a guide from two questions, edits it, a counsellor signs i
 	await expect(named).toContainText('fachlich geprüft');
 	await named.getByRole('link', { name: title }).click();
 	await expect(visitor.getByRole('heading', { level: 1, name: new RegExp(title) })).toBeVisible();
+	// And search finds it above the questions.
+	await visitor.goto(`/search?q=${encodeURIComponent(title)}`);
+	const foundGuides = visitor.getByRole('region', { name: 'Ratgeber' });
+	await expect(foundGuides.getByRole('link', { name: title })).toBeVisible();
 	await visitor.context().close();
 });
 
@@ -115,4 +119,16 @@ test('an edit on a version someone else changed meanwhile keeps the text written
 	await expect(page.getByRole('alert')).toContainText('The guide changed meanwhile');
 	await expect(page.getByLabel('Text of the guide')).toHaveValue(mine);
 	await expectAccessible(page);
+});
+
+test('while a question is typed, a guide on it is offered first', async ({ page }) => {
+	const asker = await memberInDatabase('de', ['autismus-schule']);
+	await signIn(page, asker.email);
+	await page.goto('/c/autismus-schule/ask');
+	await page.getByLabel('Titel').fill('Schulbegleitung abgelehnt, was nun?');
+	const offered = page.getByRole('region', { name: /Ähnliche Fragen/ });
+	await expect(offered.getByRole('listitem').first()).toContainText(
+		'Schulbegleitung abgelehnt: Widerspruch Schritt für Schritt'
+	);
+	await expect(offered.getByRole('listitem').first()).toContainText('Ratgeber');
 });

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '$lib/server/data/db';
 import * as guides from '$lib/server/forum/guides';
+import { similarGuides } from '$lib/server/forum/similar';
 import * as threads from '$lib/server/forum/threads';
 import {
 	community,
@@ -206,6 +207,26 @@ describe('a question’s page', () => {
 		expect(cited).toBeGreaterThan(before);
 		await guides.check(professional.claims, id, 1);
 		expect(await version()).toBeGreaterThan(cited);
+	});
+});
+
+describe('search', () => {
+	it('finds a guide by its newest version only, and offers it while a question is typed', async () => {
+		const word = `Ratgeberwort${Date.now().toString(36).replace(/[0-9]/g, 'x')}`;
+		const id = await guides.draft(
+			writer.claims,
+			[threadId],
+			text(`Von der ${word}stelle bis zum Bescheid`, `Der Weg zur ${word}stelle erklärt`)
+		);
+		const ids = async (q: string) => (await guides.found(null, q, null)).map((guide) => guide.id);
+		expect(await ids(`${word}stelle`)).toEqual([id]);
+		// A German compound's first part finds it too.
+		expect(await ids(word)).toEqual([id]);
+		expect(
+			(await similarGuides(null, `Wie komme ich zur ${word}stelle?`)).map((guide) => guide.id)
+		).toEqual([id]);
+		await guides.edit(writer.claims, id, 1, text('Ganz anders formuliert.'));
+		expect(await ids(`${word}stelle`)).toEqual([]);
 	});
 });
 

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
 import { read } from '$lib/server/data/db';
 import { ServerOnly } from '$lib/server-only';
+import * as guides from '$lib/server/forum/guides';
 import * as search from '$lib/server/forum/search';
 import type { PageServerLoad } from './$types';
 
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = querySchema.safeParse(input);
 	// The communities and the results in one transaction, sent together.
 	const query = q.success && q.data ? q.data : null;
-	const [all, inCommunity] = await read(locals.claims, (tx) =>
+	const [all, inCommunity, guidesFound] = await read(locals.claims, (tx) =>
 		Promise.all([
 			communities.names(locals.claims, tx),
 			query
@@ -40,7 +41,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 						{ q: query, communitySlug: filter.community, cursor: filter.after },
 						tx
 					)
-				: null
+				: null,
+			// Guides come first, on the first page only.
+			query && !filter.after ? guides.found(locals.claims, query, filter.community, tx) : []
 		])
 	);
 	const community = all.find(({ slug }) => slug === filter.community) ?? null;
@@ -56,6 +59,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// Where "ask it yourself" suggests asking: the community searched, else the first joined.
 		askIn: community?.slug ?? all.find(({ joined }) => joined)?.slug ?? '',
 		error: null as string | null,
+		guides: new ServerOnly(guidesFound),
 		results: null as ServerOnly<search.Result[]> | null,
 		next: null as string | null,
 		suggestion: null as string | null

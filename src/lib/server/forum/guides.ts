@@ -192,3 +192,39 @@ export async function ofThread(claims: Claims | null, threadId: string, tx?: Tx)
 		)
 	);
 }
+
+/** A guide found by search, above the questions: its newest version matched the words. */
+export type FoundGuide = GuideSummary & { communitySlug: string; communityName: string };
+
+/**
+ * Up to three guides whose newest version holds the words searched (or, for German
+ * compounds, words they begin: "Schule" finds "Schulbegleitung"), best first; only in
+ * the community searched, when one is.
+ */
+export async function found(
+	claims: Claims | null,
+	q: string,
+	communitySlug: string | null,
+	tx?: Tx
+) {
+	return reading(
+		claims,
+		tx,
+		(tx) => tx<FoundGuide[]>`
+		with query as materialized (
+			select websearch_to_tsquery('public.german_unaccent', ${q})
+				|| websearch_to_tsquery('public.english_unaccent', ${q})
+				|| coalesce(public.compound_query('public.german_unaccent', ${q}), '') as words
+		)
+		select g.id, g.title, g.updated_at as "updatedAt", g.helpful_count as "helpfulCount",
+			exists (select 1 from public.guide_reviews r where r.guide_id = g.id and r.number = g.version) as checked,
+			c.slug as "communitySlug", c.name as "communityName"
+		from public.guide_versions v
+		join public.guides g on g.id = v.guide_id
+		join public.communities c on c.id = g.community_id
+		where v.current and v.search_vector @@ (select words from query)
+			${communitySlug ? tx`and c.slug = ${communitySlug}` : tx``}
+		order by ts_rank(v.search_vector, (select words from query)) desc, g.helpful_count desc, g.id
+		limit 3`
+	);
+}

@@ -2,7 +2,7 @@
 // counsellor looking for a duplicate: the search's configurations and indexes, ranked by
 // the title alone.
 import { limits } from '$lib/limits';
-import type { Claims } from '../data/db';
+import type { Claims, Tx } from '../data/db';
 import { transaction } from '../data/db';
 import { candidates, clean, type Result } from './search';
 
@@ -21,26 +21,13 @@ export async function similar(
 	title: string,
 	{ communityId }: { communityId?: string | null } = {}
 ) {
-	const text = clean(title).slice(0, limits.thread.titleMax);
-	if (text.length < limits.thread.titleMin) return [];
-	// Letters and digits only, so no word is a websearch operator ("or" is dropped).
-	const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w && w.toLowerCase() !== 'or');
+	const words = titleWords(title);
+	if (!words) return [];
 	const enough = 5;
 	return transaction(
 		claims,
 		(tx) => tx<Similar[]>`
-		with words as materialized (
-			select coalesce(string_agg(w, ' '), '') as every_word, coalesce(string_agg(w, ' or '), '') as any_word,
-				public.unaccent_immutable(${text}) as plain
-			from unnest(${words.slice(0, 20)}::text[]) w
-			where to_tsvector('public.german_unaccent', w) <> '' and to_tsvector('public.english_unaccent', w) <> ''
-		),
-		query as materialized (
-			select websearch_to_tsquery('public.german_unaccent', every_word) || websearch_to_tsquery('public.english_unaccent', every_word) as all_words,
-				websearch_to_tsquery('public.german_unaccent', any_word) || websearch_to_tsquery('public.english_unaccent', any_word) as any_words,
-				plain
-			from words
-		),
+		with ${wordQueries(tx, words)},
 		every_word as (
 			select t.id, t.search_vector from public.visible_threads t
 			where t.search_vector @@ (select all_words from query) and t.withdrawn_at is null
@@ -78,5 +65,64 @@ export async function similar(
 		from best join public.threads t on t.id = best.id join public.communities c on c.id = t.community_id
 		order by best.score + case when t.community_id = ${communityId ?? null}::uuid then 0.2 else 0 end desc, t.id
 		limit ${enough}`
+	);
+}
+
+/** The title's words (letters and digits only, so none is a websearch operator); null when too short. */
+function titleWords(title: string) {
+	const text = clean(title).slice(0, limits.thread.titleMax);
+	if (text.length < limits.thread.titleMin) return null;
+	const words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w && w.toLowerCase() !== 'or');
+	return { text, words: words.slice(0, 20) };
+}
+
+/**
+ * The queries made of a title's words, once: all of them, any of them (stop words in
+ * either language left out), and the plain text for trigram similarity.
+ */
+function wordQueries(tx: Tx, { text, words }: { text: string; words: string[] }) {
+	return tx`words as materialized (
+			select coalesce(string_agg(w, ' '), '') as every_word, coalesce(string_agg(w, ' or '), '') as any_word,
+				public.unaccent_immutable(${text}) as plain
+			from unnest(${words}::text[]) w
+			where to_tsvector('public.german_unaccent', w) <> '' and to_tsvector('public.english_unaccent', w) <> ''
+		),
+		query as materialized (
+			select websearch_to_tsquery('public.german_unaccent', every_word) || websearch_to_tsquery('public.english_unaccent', every_word) as all_words,
+				websearch_to_tsquery('public.german_unaccent', any_word) || websearch_to_tsquery('public.english_unaccent', any_word) as any_words,
+				plain
+			from words
+		)`;
+}
+
+export type SimilarGuide = { id: string; title: string; communityName: string; checked: boolean };
+
+/**
+ * Up to two guides whose newest title shares words with the question being typed, the
+ * community's first: offered above the similar questions, as the answer may be written.
+ */
+export async function similarGuides(
+	claims: Claims | null,
+	title: string,
+	{ communityId }: { communityId?: string | null } = {}
+) {
+	const words = titleWords(title);
+	if (!words) return [];
+	return transaction(
+		claims,
+		(tx) => tx<SimilarGuide[]>`
+		with ${wordQueries(tx, words)},
+		matched as (
+			-- Weights {D, C, B, A}: only title matches count.
+			select v.guide_id, ts_rank('{0, 0, 0, 1}', v.search_vector, (select any_words from query)) as score
+			from public.guide_versions v
+			where v.current and v.search_vector @@ (select any_words from query)
+		)
+		select g.id, g.title, c.name as "communityName",
+			exists (select 1 from public.guide_reviews r where r.guide_id = g.id and r.number = g.version) as checked
+		from matched join public.guides g on g.id = matched.guide_id join public.communities c on c.id = g.community_id
+		where matched.score > 0
+		order by matched.score + case when g.community_id = ${communityId ?? null}::uuid then 0.2 else 0 end desc, g.id
+		limit 2`
 	);
 }

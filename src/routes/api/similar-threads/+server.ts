@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { similar } from '$lib/server/forum/similar';
+import { similar, similarGuides } from '$lib/server/forum/similar';
 import type { RequestHandler } from './$types';
 
 // Asked while a question's title is typed (SimilarThreads.svelte); too short a
@@ -16,9 +16,11 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		community: url.searchParams.get('community') || null
 	});
 	if (!query.success) return json({ error: 'invalid_request' }, { status: 400 });
-	const threads = await similar(locals.claims, query.data.title, {
-		communityId: query.data.community
-	});
+	const options = { communityId: query.data.community };
+	const [threads, guides] = await Promise.all([
+		similar(locals.claims, query.data.title, options),
+		similarGuides(locals.claims, query.data.title, options)
+	]);
 	// Per visitor (members may see what visitors do not, later), and briefly: new threads appear soon.
-	return json({ threads }, { headers: { 'cache-control': 'private, max-age=30' } });
+	return json({ threads, guides }, { headers: { 'cache-control': 'private, max-age=30' } });
 };
