@@ -16,6 +16,7 @@ import { load as moderationPage } from '../../src/routes/c/[slug]/moderation/+pa
 import { load as settingsPage } from '../../src/routes/c/[slug]/settings/+page.server';
 import { load as counsellorsAdminPage } from '../../src/routes/(member)/admin/counsellors/+page.server';
 import { load as figuresAdminPage } from '../../src/routes/(member)/admin/figures/+page.server';
+import { load as safeguardingAdminPage } from '../../src/routes/(member)/admin/safeguarding/+page.server';
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
 import { load as searchPage } from '../../src/routes/search/+page.server';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
@@ -122,10 +123,11 @@ describe('round trips per page', () => {
 			).toBe(3);
 	});
 
-	it("the admins' counsellors and figures pages: one read after the session check", async () => {
+	it("the admins' counsellors, figures and safeguarding pages: one read after the session check", async () => {
 		const admin = (await createMember({ role: 'admin' })).claims;
 		expect(await roundTrips(admin, counsellorsAdminPage as Load, '/admin/counsellors')).toBe(2);
 		expect(await roundTrips(admin, figuresAdminPage as Load, '/admin/figures')).toBe(2);
+		expect(await roundTrips(admin, safeguardingAdminPage as Load, '/admin/safeguarding')).toBe(2);
 	});
 
 	it("a guide, its versions and a community's guides: one read each after the session check", async () => {

@@ -46,7 +46,7 @@ export type CommunityName = Pick<Community, 'id' | 'slug' | 'name'> & { joined: 
 
 /** Every community by name, for choosing one (filters, where to ask): none of their texts. */
 export async function names(claims: Claims | null, tx?: Tx) {
-	return within(
+	return reading(
 		claims,
 		tx,
 		(tx) => tx<CommunityName[]>`
@@ -60,7 +60,7 @@ export async function names(claims: Claims | null, tx?: Tx) {
  * moderate (move_thread refuses any other); nothing for anyone else.
  */
 export async function moveTargets(claims: Claims, threadId: string, tx?: Tx) {
-	return within(
+	return reading(
 		claims,
 		tx,
 		(tx) => tx<{ id: string; name: string }[]>`
@@ -78,7 +78,7 @@ export type Moderated = { id: string; slug: string; name: string };
 
 /** The communities the signed-in member moderates. */
 export async function moderated(claims: Claims, tx?: Tx) {
-	return within(
+	return reading(
 		claims,
 		tx,
 		(tx) => tx<Moderated[]>`
@@ -89,7 +89,7 @@ export async function moderated(claims: Claims, tx?: Tx) {
 }
 
 export async function regions(claims: Claims | null, tx?: Tx) {
-	const rows = await within(
+	const rows = await reading(
 		claims,
 		tx,
 		(tx) => tx<{ region: string }[]>`

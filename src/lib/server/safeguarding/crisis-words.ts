@@ -2,8 +2,8 @@
 // German and English. Posts are checked against them in the database when written
 // (public.mentions_crisis: word forms, compounds and evasions count, harmless words that
 // merely look alike do not). Admins keep the list (RLS checks).
-import type { Claims } from '../data/db';
-import { transaction } from '../data/db';
+import type { Claims, Tx } from '../data/db';
+import { reading, transaction } from '../data/db';
 import { NotAllowed } from '../data/db-errors';
 
 export type Language = 'de' | 'en';
@@ -28,9 +28,10 @@ export type CrisisWord = {
 	createdAt: Date;
 };
 
-export async function list(claims: Claims) {
-	return transaction(
+export async function list(claims: Claims, tx?: Tx) {
+	return reading(
 		claims,
+		tx,
 		(tx) => tx<CrisisWord[]>`
 		select id, word, language, category, kind, created_at as "createdAt"
 		from public.crisis_words order by kind, category, language, lower(word)`

@@ -3,7 +3,7 @@
 // admins edit them (RLS checks), in German and English.
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import type { Claims, Tx } from '../data/db';
-import { transaction, within } from '../data/db';
+import { reading, transaction, within } from '../data/db';
 import { NotAllowed } from '../data/db-errors';
 
 /** A helpline as admins keep it: texts per language, hours as data. */
@@ -63,9 +63,10 @@ export async function list(claims: Claims | null, tx?: Tx, locale: Locale = getL
 }
 
 /** Every helpline with all its texts, for the admins' page. */
-export async function all(claims: Claims) {
-	return transaction(
+export async function all(claims: Claims, tx?: Tx) {
+	return reading(
 		claims,
+		tx,
 		(tx) => tx<(HelplineInput & { id: string })[]>`
 		select id, name_de as "nameDe", name_en as "nameEn", phone, description_de as "descriptionDe",
 			description_en as "descriptionEn", always_open as "alwaysOpen", hours_de as "hoursDe", hours_en as "hoursEn",

@@ -1,8 +1,8 @@
 // Counsellors serving a community and its moderators may learn who wrote an anonymous
 // thread or post, always with a reason, always logged for the admins.
 import * as cursor from '../data/cursor';
-import type { Claims } from '../data/db';
-import { transaction } from '../data/db';
+import type { Claims, Tx } from '../data/db';
+import { reading, transaction } from '../data/db';
 
 export type Target = { threadId: string } | { postId: string };
 
@@ -43,10 +43,11 @@ export type Reveal = {
 };
 
 /** A page of every reveal, newest first; `after` a page's position (cursor.ts). Admins only (RLS). */
-export async function revealLog(claims: Claims, after: string | null = null) {
+export async function revealLog(claims: Claims, after: string | null = null, tx?: Tx) {
 	const from = cursor.decode(after);
-	const rows = await transaction(
+	const rows = await reading(
 		claims,
+		tx,
 		(tx) => tx<(Reveal & { sortedAt: string })[]>`
 		select r.id::text, c.name as "communityName", r.thread_id as "threadId",
 			r.post_id as "postId", r.revealer_pseudonym as "revealedBy", m.id is null as "revealerDeleted",

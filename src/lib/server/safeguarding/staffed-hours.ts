@@ -1,8 +1,8 @@
 // Staffed hours ("Sprechzeiten") of the site's counselling service: one window per
 // weekday in Berlin time, set by admins (RLS checks). Outside them a family waiting for
 // a professional learns when someone will look.
-import type { Claims } from '../data/db';
-import { transaction } from '../data/db';
+import type { Claims, Tx } from '../data/db';
+import { reading, transaction } from '../data/db';
 
 /** ISO weekdays: 1 Monday … 7 Sunday. */
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -10,9 +10,10 @@ export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 export type Window = { opens: string; closes: string };
 export type Week = Partial<Record<number, Window>>;
 
-export async function read(claims: Claims | null) {
-	const rows = await transaction(
+export async function read(claims: Claims | null, tx?: Tx) {
+	const rows = await reading(
 		claims,
+		tx,
 		(tx) => tx<(Window & { weekday: number })[]>`
 		select weekday, to_char(opens, 'HH24:MI') as opens, to_char(closes, 'HH24:MI') as closes
 		from public.staffed_hours order by weekday`

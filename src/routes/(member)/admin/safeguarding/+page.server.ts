@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from '$lib/limits';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
+import { read } from '$lib/server/data/db';
 import * as crisisWords from '$lib/server/safeguarding/crisis-words';
 import { attempt } from '$lib/server/data/db-errors';
 import * as helplines from '$lib/server/safeguarding/helplines';
@@ -96,12 +97,15 @@ const idSchema = z.object({ id: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { claims } = requireAdmin(locals);
-	const [lines, words, reveals, hours] = await Promise.all([
-		helplines.all(claims),
-		crisisWords.list(claims),
-		safeguarding.revealLog(claims, url.searchParams.get('after')),
-		staffedHours.read(claims)
-	]);
+	// One read: helplines, words, the reveals' log and the hours together.
+	const [lines, words, reveals, hours] = await read(claims, (tx) =>
+		Promise.all([
+			helplines.all(claims, tx),
+			crisisWords.list(claims, tx),
+			safeguarding.revealLog(claims, url.searchParams.get('after'), tx),
+			staffedHours.read(claims, tx)
+		])
+	);
 	return {
 		helplines: lines,
 		words,
