@@ -25,7 +25,7 @@ type Page = {
 	as: Array<'visitor' | 'member' | 'counsellor' | 'moderator'>;
 };
 
-/** The pages, picked from the data: the busiest community, a thread with 200 answers. */
+/** The pages, picked from the data: the busiest community, a thread with 200 answers, a long-edited guide. */
 async function pages(): Promise<{ pages: Page[]; member: string }> {
 	const owner = ownerConnection();
 	try {
@@ -37,6 +37,11 @@ async function pages(): Promise<{ pages: Page[]; member: string }> {
 		const [thread] = await owner`
 			select t.id, t.community_id from public.threads t
 			where t.answer_count = 200 and t.held_at is null order by t.id limit 1`;
+		// A guide with the most versions and questions cited (seed-large-guides.sql).
+		const [guide] = await owner`
+			select g.id from public.guides g
+			order by g.version desc, (select count(*) from public.guide_threads gt where gt.guide_id = g.id) desc, g.id
+			limit 1`;
 		// A member of that community with notifications, as most signed-in members are.
 		const [member] = await owner`
 			select u.email from public.community_members cm join auth.users u on u.id = cm.member_id
@@ -44,6 +49,7 @@ async function pages(): Promise<{ pages: Page[]; member: string }> {
 		const all: Page[] = [
 			{ name: 'community', path: `/c/${community.slug}`, as: ['visitor', 'member'] },
 			{ name: 'thread (200 answers)', path: `/t/${thread.id}`, as: ['visitor', 'member'] },
+			{ name: 'guide', path: `/g/${guide.id}`, as: ['visitor', 'member'] },
 			{
 				name: 'search',
 				path: `/search?q=${encodeURIComponent('Widerspruch Schulbegleitung')}`,
@@ -182,6 +188,12 @@ try {
 				]
 			: []),
 		...latencyBudgets(threadRows, budgets.threadPageP95Ms, budgets.threadPageRequestsPerSecond),
+		// A guide's page is read as a thread's is: within the same budgets.
+		...latencyBudgets(
+			rows.filter((row) => row.page === 'guide'),
+			budgets.threadPageP95Ms,
+			budgets.threadPageRequestsPerSecond
+		),
 		...latencyBudgets(searchRows, budgets.searchP95Ms, budgets.searchRequestsPerSecond),
 		...latencyBudgets(
 			rows.filter((row) => row.page === 'counsellor queue'),

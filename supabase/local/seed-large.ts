@@ -1,6 +1,6 @@
 // `npm run seed:large`: the demo seed (a fresh reset), then a realistic forum at scale from
-// seed-large-text.sql, seed-large.sql and seed-large-events.sql, for benchmarks and query
-// plans.
+// seed-large-text.sql, seed-large.sql, seed-large-events.sql and seed-large-guides.sql, for
+// benchmarks and query plans.
 // `npm run db:reset` goes back.
 // `-- --scale 0.01` makes a proportionally smaller one (quick checks of the script).
 import { readFile } from 'node:fs/promises';
@@ -24,7 +24,8 @@ const sizes = {
 	event_posts: 2_000,
 	flags: 3_000,
 	counsellors: 60,
-	edits: 2_000
+	edits: 2_000,
+	guides_per_community: 40
 };
 
 /** The script's statements: split at semicolons that end a line, outside $$ bodies. */
@@ -55,8 +56,8 @@ try {
 	// The bulk, then the rare events through the real functions: one transaction, the
 	// statements one by one, so slow steps show in the output.
 	const scripts = await Promise.all(
-		['seed-large-text.sql', 'seed-large.sql', 'seed-large-events.sql'].map((file) =>
-			readFile(path.join(projectRoot, 'supabase/local', file), 'utf8')
+		['seed-large-text.sql', 'seed-large.sql', 'seed-large-events.sql', 'seed-large-guides.sql'].map(
+			(file) => readFile(path.join(projectRoot, 'supabase/local', file), 'utf8')
 		)
 	);
 	await sql.begin(async (tx) => {
@@ -86,6 +87,8 @@ try {
 			(select count(*) from public.me_toos)::int as "meToos",
 			(select count(*) from public.notifications)::int as notifications,
 			(select count(*) from public.flags)::int as flags,
+			(select count(*) from public.guides)::int as guides,
+			(select count(*) from public.guide_versions)::int as "guideVersions",
 			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.escalations group by state) s) as escalations,
 			(select json_object_agg(coalesce(resolution::text, 'open'), n) from (select resolution, count(*)::int as n
 				from public.moderation_items group by resolution) s) as "moderationItems"`;

@@ -36,6 +36,14 @@ language sql stable security definer set search_path = '' as $$
 			from public.me_toos x where x.member_id = (select auth.uid())), '[]'),
 		'follows', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'at', f.created_at) order by f.created_at)
 			from public.thread_follows f where f.member_id = (select auth.uid())), '[]'),
+		'guide_versions', coalesce((select jsonb_agg(jsonb_build_object('guide', v.guide_id, 'number', v.number,
+				'title', v.title, 'text', v.body_markdown, 'written_at', v.written_at) order by v.written_at)
+			from public.guide_versions v where v.author_id = (select auth.uid())), '[]'),
+		'guide_checks', coalesce((select jsonb_agg(jsonb_build_object('guide', r.guide_id, 'number', r.number,
+				'at', r.reviewed_at) order by r.reviewed_at)
+			from public.guide_reviews r where r.reviewer_id = (select auth.uid())), '[]'),
+		'guides_marked_helpful', coalesce((select jsonb_agg(h.guide_id order by h.guide_id)
+			from public.guide_helpful_marks h where h.member_id = (select auth.uid())), '[]'),
 		'community_proposals', coalesce((select jsonb_agg(jsonb_build_object('name', cp.name, 'status', cp.status, 'created_at', cp.created_at) order by cp.created_at)
 			from public.community_proposals cp where cp.proposed_by = (select auth.uid())), '[]'),
 		'flags', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'post', f.post_id, 'reason', f.reason,

@@ -60,6 +60,27 @@ describe('drafting', () => {
 		expect((await guides.ofThread(null, threadId)).map((guide) => guide.id)).toContain(id);
 	});
 
+	it('tells the asker of each cited question, but not a writer citing their own', async () => {
+		const asked = (await threads.ask(peer.claims, place, question())).id;
+		await guides.draft(writer.claims, [asked, threadId], text('Aus zwei Fragen.'));
+		const told = await owner<{ memberId: string; threadId: string }[]>`
+			select member_id as "memberId", thread_id as "threadId" from public.notifications
+			where kind = 'guide_written' and thread_id in (${asked}, ${threadId})`;
+		expect(told).toEqual([{ memberId: peer.id, threadId: asked }]);
+	});
+
+	it('is refused to an anonymous asker citing their own question: the guide would name them', async () => {
+		const asked = (await threads.ask(peer.claims, place, question({ anonymous: true }))).id;
+		await expect(
+			guides.draft(peer.claims, [asked], text('Meine Erfahrung.'))
+		).rejects.toMatchObject(refusedWith('guide_own_anonymous'));
+		// Anyone else may write it: the asker stays unnamed.
+		const id = await guides.draft(writer.claims, [asked], text('Was anderen half.'));
+		expect(JSON.stringify(await guides.guide(null, id))).not.toContain(
+			(await pseudonymOf(peer)).pseudonym
+		);
+	});
+
 	it('is refused to members of other communities, for other communities’ questions, and to visitors', async () => {
 		await expect(guides.draft(outsider.claims, [threadId], text('Hallo'))).rejects.toMatchObject(
 			refusedWith('guide_members_only')
@@ -93,8 +114,12 @@ describe('editing', () => {
 		await expect(guides.edit(writer.claims, id, 1, text('Überholt.'))).rejects.toMatchObject(
 			refusedWith('guide_changed')
 		);
-		// The same text again makes no new version.
+		// The same text again makes no new version, and leaves no HTML behind.
 		expect(await guides.edit(writer.claims, id, 2, text('Zweite Fassung.'))).toBe(2);
+		const rendered = await owner`
+			select 1 from public.rendered_markdown
+			where markdown_sha256 = sha256(convert_to(${'Zweite Fassung.'}, 'UTF8'))`;
+		expect(rendered).toHaveLength(0);
 		const versions = await guides.versions(null, id);
 		expect(versions.map((version) => [version.number, version.author])).toEqual([
 			[2, (await pseudonymOf(peer)).pseudonym],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as communities from '$lib/server/forum/communities';
+import * as guides from '$lib/server/forum/guides';
 import * as posts from '$lib/server/forum/posts';
 import * as privacy from '$lib/server/members/privacy';
 import * as threads from '$lib/server/forum/threads';
@@ -31,13 +32,20 @@ describe('data export', () => {
 	it('holds everything of the member, anonymous posts included, and nothing of others', async () => {
 		const { member, threadId } = await memberWithPosts();
 		const other = await memberWithPosts();
+		const guideId = await guides.draft(member.claims, [other.threadId], {
+			title: 'Umgang regeln: was uns geholfen hat',
+			body: 'Mein Ratgebertext.'
+		});
+		await guides.markHelpful(member.claims, guideId, true);
 		const data = await privacy.exportData(member.claims);
 		expect(data).toMatchObject({
 			account: { email: member.email },
 			profile: { pseudonym: member.pseudonym },
 			settings: { locale: 'de' },
 			questions: [{ id: threadId, anonymous: true, text: 'Meine eigene, anonyme Frage.' }],
-			answers: [{ text: 'Meine Antwort.' }]
+			answers: [{ text: 'Meine Antwort.' }],
+			guide_versions: [{ guide: guideId, number: 1, text: 'Mein Ratgebertext.' }],
+			guides_marked_helpful: [guideId]
 		});
 		expect(JSON.stringify(data)).not.toContain(other.member.pseudonym);
 		expect(JSON.stringify(data)).not.toContain(other.threadId);

@@ -22,6 +22,9 @@ const order: Record<string, string[]> = {
 	'escalations after update': ['alert_on_escalation_move', 'announce_change'],
 	'flags after insert': ['escalate_flag', 'moderate_flag'],
 	'flags before insert': ['limit_flagging', 'refuse_suspended', 'set_flag_community'],
+	// The newest version takes over "current" before its HTML is set; neither reads the other.
+	'guide_threads after insert': ['notify_on_guide_citation', 'raise_version_of_guides_threads'],
+	'guide_versions before insert': ['keep_current_guide_version', 'set_body_html'],
 	'helpful_votes after insert': ['count_helpful_votes', 'notify_on_helpful_vote'],
 	'notifications after insert': ['announce_change', 'queue_notification_mail'],
 	'posts after delete': ['count_posts', 'count_shown_answers'],

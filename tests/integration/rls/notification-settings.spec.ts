@@ -33,6 +33,7 @@ describe('notification settings', () => {
 				{ kind: 'escalation_resolved', delivery: 'immediate' },
 				{ kind: 'reply', delivery: 'digest' },
 				{ kind: 'accepted', delivery: 'digest' },
+				{ kind: 'guide_written', delivery: 'digest' },
 				{ kind: 'helpful', delivery: 'in_app' },
 				{ kind: 'post_removed', delivery: 'immediate' },
 				{ kind: 'post_restored', delivery: 'immediate' },

@@ -50,6 +50,7 @@ const reasons: Record<string, () => string> = {
 	moderation_log_members_only: m.moderation_log_members_only,
 	withdrawn_unchangeable: m.withdrawn_unchangeable,
 	guide_members_only: m.guide_members_only,
+	guide_own_anonymous: m.guide_own_anonymous,
 	guide_threads_invalid: m.guide_threads_invalid,
 	guide_changed: m.guide_changed,
 	guide_professionals_only: m.guide_professionals_only,

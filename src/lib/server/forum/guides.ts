@@ -1,5 +1,5 @@
 // Guides (Ratgeber): a community's articles, written together from its questions. The
-// database holds the rules (20261125200000_guides.sql): who drafts and edits (members of
+// database holds the rules (20261125150200_guides.sql): who drafts and edits (members of
 // the community), who reverts (its moderators), who checks (verified counsellors), one
 // helpful mark per member; this module names the steps and reads what pages show.
 import { changesSince, type ShownVersion } from '$lib/versions';

@@ -136,6 +136,14 @@ begin
 	end if;
 	select t.community_id into community from public.threads t where t.id = thread_ids[1];
 	perform public.check_guide_writer(community);
+	-- A guide carries its writer's name: citing a question one asked anonymously would say who asked it.
+	if exists (
+		select 1 from public.threads t
+		where t.id = any (thread_ids) and t.is_anonymous and t.author_id = (select auth.uid())
+	) then
+		raise exception 'A guide under one''s name cannot cite one''s own anonymous question'
+			using errcode = '42501', hint = 'guide_own_anonymous';
+	end if;
 	insert into public.guides (community_id, created_by, title)
 	values (community, (select auth.uid()), draft_guide.title) returning id into created;
 	insert into public.guide_versions (guide_id, number, title, body_markdown, author_id)
@@ -165,6 +173,9 @@ begin
 	end if;
 	select * into now_text from public.guide_versions v where v.guide_id = guide and v.number = g.version;
 	if now_text.title = edit_guide.title and now_text.body_markdown = body then
+		-- Nothing to write: the HTML handed over for this text is not needed either.
+		delete from public.rendered_markdown r
+		where r.markdown_sha256 = pg_catalog.sha256(pg_catalog.convert_to(body, 'UTF8'));
 		return g.version;
 	end if;
 	insert into public.guide_versions (guide_id, number, title, body_markdown, author_id)
@@ -287,3 +298,21 @@ create trigger raise_version_of_guides_threads after insert on public.guide_revi
 for each row execute function public.raise_version_of_guides_threads();
 revoke execute on function public.raise_version_of_guides_threads(), public.keep_current_guide_version()
 	from public, anon, authenticated;
+
+-- The asker hears that their question helped write a guide (the question's page names it),
+-- unless they wrote the guide themselves. Delivered as their settings say (digest by default).
+insert into public.notification_kinds (kind, default_delivery, audience, position, alert) values
+	('guide_written', 'digest', 'member', 45, false);
+create function public.notify_on_guide_citation() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.notifications (member_id, kind, thread_id)
+	select t.author_id, 'guide_written', t.id
+	from public.threads t join public.guides g on g.id = new.guide_id
+	where t.id = new.thread_id and t.author_id is not null and t.author_id is distinct from g.created_by;
+	return null;
+end;
+$$;
+create trigger notify_on_guide_citation after insert on public.guide_threads
+for each row execute function public.notify_on_guide_citation();
+revoke execute on function public.notify_on_guide_citation() from public, anon, authenticated;
