@@ -132,3 +132,17 @@ test('while a question is typed, a guide on it is offered first', async ({ page 
 	);
 	await expect(offered.getByRole('listitem').first()).toContainText('Ratgeber');
 });
+
+test('the anonymous asker is not offered to write a guide from their question, which would name them', async ({
+	page
+}) => {
+	await signIn(page, 'papa.tim@ratnetz.example');
+	await page.goto(`/t/${anonymousThread}`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Ratgeber aus dieser Frage schreiben' })).toHaveCount(
+		0
+	);
+	const response = await page.goto(`/t/${anonymousThread}/guide`);
+	expect(response?.status()).toBe(403);
+	await expect(page.getByText('Du hast eine dieser Fragen anonym gestellt.')).toBeVisible();
+});

@@ -18,6 +18,8 @@ async function citable(locals: App.Locals, id: string) {
 	);
 	if (thread.withdrawn || thread.held || thread.removed) error(404, m.error_thread_not_found());
 	if (!thread.canTakePart) error(403, m.guide_members_only());
+	// A guide carries its writer's name: its anonymous asker would be named (draft_guide refuses too).
+	if (thread.isMine && thread.anonymous) error(403, m.guide_own_anonymous());
 	return { claims, thread };
 }
 
