@@ -17,7 +17,15 @@ select ng.id, ng.community_id, r.member_id,
 from new_guides ng
 join roster_size rs on rs.community_id = ng.community_id
 join roster r on r.community_id = ng.community_id and r.k = (ng.n * 37 + ng.k) % rs.size
-join title_parts tp on tp.lang = case when ng.english then 'en' else 'de' end and tp.n = 1 + (ng.n + ng.k) % 16;
+join (select lang, count(*) as c from title_parts group by lang) tc on tc.lang = case when ng.english then 'en' else 'de' end
+join title_parts tp on tp.lang = tc.lang and tp.n = 1 + (ng.n + ng.k) % tc.c;
+-- Every planned guide was written: the parts below read them by id.
+do $$
+begin
+	if (select count(*) from new_guides) <> (select count(*) from public.guides g join new_guides ng on ng.id = g.id) then
+		raise exception 'Some planned guides were not written';
+	end if;
+end $$;
 
 -- Versions oldest first (the newest is current: keep_current_guide_version), each a bit longer.
 insert into public.guide_versions (guide_id, number, title, body_markdown, body_html, author_id, written_at)
