@@ -196,10 +196,15 @@ export async function ofThread(claims: Claims | null, threadId: string, tx?: Tx)
 /** A guide found by search, above the questions: its newest version matched the words. */
 export type FoundGuide = GuideSummary & { communitySlug: string; communityName: string };
 
+/** Guides ranked per search at most: a common word is in most of a community's guides. */
+const guideCandidates = 30;
+
 /**
- * Up to three guides whose newest version holds the words searched (or, for German
- * compounds, words they begin: "Schule" finds "Schulbegleitung"), best first; only in
- * the community searched, when one is.
+ * Up to three guides whose newest version holds the words searched, best first; only in
+ * the community searched, when one is. As for questions (search.ts), the words as written
+ * first, and the words they begin (German compounds: "Schule" finds "Schulbegleitung")
+ * only when those find fewer than three: a prefix reads every word it begins. Only the
+ * first guides found are ranked.
  */
 export async function found(
 	claims: Claims | null,
@@ -207,24 +212,47 @@ export async function found(
 	communitySlug: string | null,
 	tx?: Tx
 ) {
+	const inCommunity = (tx: Tx) =>
+		communitySlug
+			? tx`and g.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
+			: tx``;
 	return reading(
 		claims,
 		tx,
 		(tx) => tx<FoundGuide[]>`
 		with query as materialized (
 			select websearch_to_tsquery('public.german_unaccent', ${q})
-				|| websearch_to_tsquery('public.english_unaccent', ${q})
-				|| coalesce(public.compound_query('public.german_unaccent', ${q}), '') as words
+					|| websearch_to_tsquery('public.english_unaccent', ${q}) as exact,
+				coalesce(public.compound_query('public.german_unaccent', ${q}), '') as wide
+		),
+		exact_hits as (
+			select v.guide_id, v.search_vector from public.guide_versions v join public.guides g on g.id = v.guide_id
+			where v.current and v.search_vector @@ (select exact from query) ${inCommunity(tx)}
+			limit ${guideCandidates}
+		),
+		wide_hits as (
+			select v.guide_id, v.search_vector from public.guide_versions v join public.guides g on g.id = v.guide_id
+			where (select count(*) from exact_hits) < 3 and v.search_vector @@ (select wide from query)
+				and v.current ${inCommunity(tx)}
+			limit ${guideCandidates}
+		),
+		-- The best ten by rank, so that only those are read by key (a hash join read every guide).
+		hits as (
+			select guide_id, max(rank) as rank
+			from (
+				select guide_id, ts_rank(search_vector, (select exact from query))
+					+ ts_rank(search_vector, (select wide from query)) / 2 as rank
+				from (select * from exact_hits union all select * from wide_hits) found
+			) ranked
+			group by guide_id order by rank desc limit 10
 		)
 		select g.id, g.title, g.updated_at as "updatedAt", g.helpful_count as "helpfulCount",
 			exists (select 1 from public.guide_reviews r where r.guide_id = g.id and r.number = g.version) as checked,
 			c.slug as "communitySlug", c.name as "communityName"
-		from public.guide_versions v
-		join public.guides g on g.id = v.guide_id
+		from hits
+		join public.guides g on g.id = hits.guide_id
 		join public.communities c on c.id = g.community_id
-		where v.current and v.search_vector @@ (select words from query)
-			${communitySlug ? tx`and c.slug = ${communitySlug}` : tx``}
-		order by ts_rank(v.search_vector, (select words from query)) desc, g.helpful_count desc, g.id
+		order by hits.rank desc, g.helpful_count desc, g.id
 		limit 3`
 	);
 }
