@@ -154,6 +154,21 @@ begin
 end;
 $$;
 
+-- The guide's next version, by the signed-in member, as its newest (the HTML from the app's
+-- renderer: set_body_html); returns its number. For edit_guide and revert_guide, which lock
+-- the guide and check who may first.
+create function public.add_guide_version(g public.guides, title text, body text, reverted_to integer default null)
+returns integer
+language plpgsql security definer set search_path = '' as $$
+begin
+	insert into public.guide_versions (guide_id, number, title, body_markdown, author_id, reverted_to)
+	values (g.id, g.version + 1, add_guide_version.title, body, (select auth.uid()), add_guide_version.reverted_to);
+	update public.guides set version = g.version + 1, title = add_guide_version.title, updated_at = public.clock()
+	where id = g.id;
+	return g.version + 1;
+end;
+$$;
+
 -- The next version, written on the version the writer read (based_on): another edit in
 -- between is refused, so nobody overwrites what they did not see. The same text again
 -- makes no version. Returns the newest version's number.
@@ -178,11 +193,7 @@ begin
 		where r.markdown_sha256 = pg_catalog.sha256(pg_catalog.convert_to(body, 'UTF8'));
 		return g.version;
 	end if;
-	insert into public.guide_versions (guide_id, number, title, body_markdown, author_id)
-	values (guide, g.version + 1, edit_guide.title, body, (select auth.uid()));
-	update public.guides set version = g.version + 1, title = edit_guide.title, updated_at = public.clock()
-	where id = guide;
-	return g.version + 1;
+	return public.add_guide_version(g, edit_guide.title, body);
 end;
 $$;
 
@@ -201,11 +212,7 @@ begin
 	if not found or to_number = g.version then
 		raise exception 'No earlier version with that number' using errcode = '22023', hint = 'guide_version_invalid';
 	end if;
-	insert into public.guide_versions (guide_id, number, title, body_markdown, body_html, author_id, reverted_to)
-	values (guide, g.version + 1, earlier.title, earlier.body_markdown, earlier.body_html, (select auth.uid()), to_number);
-	update public.guides set version = g.version + 1, title = earlier.title, updated_at = public.clock()
-	where id = guide;
-	return g.version + 1;
+	return public.add_guide_version(g, earlier.title, earlier.body_markdown, to_number);
 end;
 $$;
 
@@ -262,7 +269,8 @@ $$;
 revoke execute on function public.check_guide_writer(uuid), public.draft_guide(uuid[], text, text),
 	public.edit_guide(uuid, integer, text, text), public.revert_guide(uuid, integer),
 	public.review_guide(uuid, integer), public.mark_guide_helpful(uuid, boolean) from public, anon;
-revoke execute on function public.check_guide_writer(uuid) from authenticated;
+revoke execute on function public.check_guide_writer(uuid),
+	public.add_guide_version(public.guides, text, text, integer) from public, anon, authenticated;
 grant execute on function public.draft_guide(uuid[], text, text), public.edit_guide(uuid, integer, text, text),
 	public.revert_guide(uuid, integer), public.review_guide(uuid, integer),
 	public.mark_guide_helpful(uuid, boolean) to authenticated;

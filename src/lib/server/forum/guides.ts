@@ -140,6 +140,7 @@ export async function versions(claims: Claims | null, id: string, tx?: Tx) {
 		tx,
 		(tx) => tx<
 			{
+				number: number;
 				title: string;
 				body: string;
 				writtenAt: Date;
@@ -148,7 +149,7 @@ export async function versions(claims: Claims | null, id: string, tx?: Tx) {
 				checked: boolean;
 			}[]
 		>`
-		select v.title, v.body_markdown as body, v.written_at as "writtenAt", m.pseudonym as author,
+		select v.number, v.title, v.body_markdown as body, v.written_at as "writtenAt", m.pseudonym as author,
 			v.reverted_to as "revertedTo",
 			exists (select 1 from public.guide_reviews r where r.guide_id = v.guide_id and r.number = v.number) as checked
 		from public.guide_versions v left join public.members m on m.id = v.author_id
@@ -156,7 +157,7 @@ export async function versions(claims: Claims | null, id: string, tx?: Tx) {
 	);
 	// Each version is its own here: a revert repeats an earlier text on purpose.
 	return rows
-		.map((row, i): GuideVersion => ({ ...row, number: i + 1, ...changesSince(rows[i - 1], row) }))
+		.map((row, i): GuideVersion => ({ ...row, ...changesSince(rows[i - 1], row) }))
 		.reverse();
 }
 
