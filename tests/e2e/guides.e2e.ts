@@ -104,6 +104,8 @@ test('an edit on a version someone else changed meanwhile keeps the text written
 	await expect(page.getByRole('note')).toHaveText('Not checked by a counsellor yet.');
 
 	await page.getByRole('link', { name: 'Edit guide' }).click();
+	// The edit form holds version 1 before anyone else edits; loaded later, it would hold 2.
+	await expect(page.getByLabel('Text of the guide')).toHaveValue('Call the Pflegekasse first.');
 	// Meanwhile another member's edit makes version 2.
 	const [{ id }] = await owner<
 		{ id: string }[]
