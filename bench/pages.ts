@@ -9,7 +9,7 @@ import { get } from 'node:http';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../supabase/local/env.ts';
-import { ownerConnection, signIn, startApp, type App } from './app.ts';
+import { caughtUp, ownerConnection, signIn, startApp, type App } from './app.ts';
 import { budgets } from './budgets.ts';
 import { connections, measure, round, seconds, warmUpSeconds, type Reader } from './measure.ts';
 import { addCorpus, judge, removeCorpus, topResults } from './relevance.ts';
@@ -148,6 +148,7 @@ console.log(
 	`[bench] ${processes} server process(es), ${connections} connections, ${seconds} s a page after ${warmUpSeconds} s of warm-up`
 );
 try {
+	await caughtUp();
 	// Each reader from an address of their own, as behind the proxy in production.
 	const readers: Record<Page['as'][number], Reader> = {
 		visitor: { cookie: null, address: '10.1.0.9' },
