@@ -21,6 +21,26 @@ export const reportReasons = [
 	'crisis'
 ] as const;
 
+/**
+ * A guide is reported to the moderators alone: no crisis report (nobody's story is told in
+ * it), and dangerous advice does not go to counsellors (they check guides on their own).
+ */
+export const guideReportReasons = [
+	'abuse',
+	'spam',
+	'off_topic',
+	'privacy',
+	'dangerous_advice'
+] as const;
+export const guideFlagReasonNames: Record<string, () => string> = {
+	...flagReasonNames,
+	dangerous_advice: m.flag_reason_dangerous_advice_guide
+};
+
+/** The reasons' names as their reporters chose them: for a guide's reports or a thread's. */
+export const reasonNamesFor = (target: { guideId: string | null }) =>
+	target.guideId ? guideFlagReasonNames : flagReasonNames;
+
 export const actionNames: Record<string, () => string> = {
 	opened: m.mod_action_opened,
 	flagged: m.mod_action_flagged,
@@ -75,3 +95,9 @@ export const watchedActionNames: Record<string, () => string> = {
 	hold: m.watched_action_hold,
 	flag: m.watched_action_flag
 };
+
+/** What a queue item is about: a question, an answer or reply, or a guide. */
+export function itemTargetName(item: { guideId: string | null; postId: string | null }) {
+	if (item.guideId) return m.mod_item_target_guide();
+	return item.postId ? m.mod_item_target_post() : m.mod_item_target_thread();
+}

@@ -51,12 +51,19 @@ export function notificationReason(kind: string, reason: string | null, locale?:
 
 /**
  * Where a notification leads: the queue for moderators, my reports for a decision, the
- * counsellors' page for an admin told nobody serves a community, else the post.
+ * counsellors' page for an admin told nobody serves a community, else the guide or post.
  */
-export function notificationPath(kind: string, threadId: string | null, postId: string | null) {
+export function notificationPath(notification: {
+	kind: string;
+	threadId: string | null;
+	postId: string | null;
+	guideId?: string | null;
+}) {
+	const { kind, threadId, postId, guideId } = notification;
 	if (kind === 'moderation_item') return '/mod';
 	if (kind === 'flag_decided') return '/account/flags';
 	if (kind === 'escalation_unserved') return '/admin/counsellors';
+	if (guideId) return `/g/${guideId}`;
 	if (!threadId) return '/notifications';
 	return postPath(threadId, postId);
 }

@@ -1,4 +1,4 @@
--- Community moderation, part 1: suspensions, locks, the moderation queue with its
+-- Community moderation, part 1: suspensions, the moderation queue with its
 -- history, and the mod log. Moderators act through the functions of
 -- 20261125140100_moderation_actions.sql and its part 2b (security definer); each checks
 -- that the signed-in member moderates the community, so nobody acts elsewhere. Owners are in
@@ -78,9 +78,9 @@ begin
 			select t.community_id into community from public.threads t where t.id = new.thread_id;
 			member := new.member_id;
 		when 'flags' then
-			select t.community_id into community
-			from public.threads t
-			where t.id = coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id));
+			community := coalesce((select g.community_id from public.guides g where g.id = new.guide_id),
+				(select t.community_id from public.threads t
+				where t.id = coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id))));
 			member := new.flagger_id;
 	end case;
 	if (public.suspension_in(community, member)).id is not null then
@@ -99,30 +99,17 @@ for each row execute function public.refuse_suspended();
 create trigger refuse_suspended before insert on public.me_toos
 for each row execute function public.refuse_suspended();
 
--- A locked thread takes no answers, except from the community's moderators.
-create function public.refuse_locked() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-	if exists (select 1 from public.threads t where t.id = new.thread_id and t.locked_at is not null
-		and not public.is_moderator(t.community_id)) then
-		raise exception 'This thread is locked' using errcode = '42501', hint = 'moderation_thread_locked';
-	end if;
-	return new;
-end;
-$$;
-create trigger refuse_locked before insert on public.posts
-for each row execute function public.refuse_locked();
-
 -- Moderation items ----------------------------------------------------------------------
--- One queue entry per thread or post that needs a moderator's look; further flags
+-- One queue entry per thread, post or guide that needs a moderator's look; further flags
 -- gather on the open one. version counts changes, so a second moderator acting on
 -- what they saw is told someone else already did.
 create table public.moderation_items (
 	id uuid primary key default gen_random_uuid(),
 	community_id uuid not null references public.communities (id) on delete cascade,
-	thread_id uuid not null references public.threads (id) on delete cascade,
-	-- Null when the item is about the thread (the question) itself.
+	-- About a thread (the question itself when post_id is null) or one of its posts, or a guide.
+	thread_id uuid references public.threads (id) on delete cascade,
 	post_id uuid references public.posts (id) on delete cascade,
+	guide_id uuid references public.guides (id) on delete cascade,
 	state public.moderation_state not null default 'open',
 	resolution public.moderation_resolution,
 	version integer not null default 1,
@@ -130,11 +117,17 @@ create table public.moderation_items (
 	first_action_at timestamptz,
 	resolved_at timestamptz,
 	resolved_by uuid references public.members (id) on delete set null,
-	check ((state = 'resolved') = (resolution is not null and resolved_at is not null))
+	check ((state = 'resolved') = (resolution is not null and resolved_at is not null)),
+	check (num_nonnulls(thread_id, guide_id) = 1 and (post_id is null or thread_id is not null))
 );
 create unique index moderation_items_one_open on public.moderation_items (thread_id, coalesce(post_id, thread_id))
-	where state = 'open';
-create index moderation_items_queue_idx on public.moderation_items (community_id, state, opened_at);
+	where state = 'open' and thread_id is not null;
+create unique index moderation_items_one_open_guide on public.moderation_items (guide_id)
+	where state = 'open' and guide_id is not null;
+create index moderation_items_guide_idx on public.moderation_items (guide_id) where guide_id is not null;
+-- The queue of open items, oldest first, per community; also what waits for a moderator,
+-- counted on every page they read.
+create index moderation_items_open_idx on public.moderation_items (community_id, opened_at, id) where state = 'open';
 create index moderation_items_post_idx on public.moderation_items (post_id) where post_id is not null;
 -- The moderators' figures: a community's items of the last 30 days (as for the
 -- escalations, never the whole history).
@@ -161,6 +154,7 @@ create table public.mod_log (
 	actor_id uuid references public.members (id) on delete set null,
 	thread_id uuid references public.threads (id) on delete set null,
 	post_id uuid references public.posts (id) on delete set null,
+	guide_id uuid references public.guides (id) on delete set null,
 	-- The member a suspension, warning or appointment is about (never shown for anonymous posts).
 	member_id uuid references public.members (id) on delete set null,
 	reason text check (char_length(reason) <= 1000),
@@ -172,30 +166,45 @@ create index mod_log_community_idx on public.mod_log (community_id, at desc, id 
 create index mod_log_member_idx on public.mod_log (member_id, community_id) where member_id is not null;
 
 -- Opening and recording ----------------------------------------------------------------
--- The open item of a thread or post, opened if there is none; its moderators are told.
-create function public.open_moderation_item(thread uuid, post uuid, action public.moderation_action, note text default null)
-returns uuid
+-- The open item of a thread, post or guide, locked for the action on it (by the indexes
+-- of open items).
+create function public.open_item_of(thread uuid, post uuid, guide uuid) returns uuid
 language plpgsql security definer set search_path = '' as $$
 declare
-	community uuid := (select t.community_id from public.threads t where t.id = thread);
 	item uuid;
 begin
-	select i.id into item from public.moderation_items i
-	where i.thread_id = thread and i.post_id is not distinct from post and i.state = 'open'
-	for update;
+	if guide is not null then
+		select i.id into item from public.moderation_items i
+		where i.guide_id = guide and i.state = 'open' for update;
+	else
+		select i.id into item from public.moderation_items i
+		where i.thread_id = thread and i.post_id is not distinct from post and i.state = 'open' for update;
+	end if;
+	return item;
+end;
+$$;
+
+-- The open item of a thread, post or guide, opened if there is none; its moderators are told.
+create function public.open_moderation_item(
+	thread uuid, post uuid, action public.moderation_action, note text default null, guide uuid default null
+) returns uuid
+language plpgsql security definer set search_path = '' as $$
+declare
+	community uuid := coalesce((select g.community_id from public.guides g where g.id = guide),
+		(select t.community_id from public.threads t where t.id = thread));
+	item uuid := public.open_item_of(thread, post, guide);
+begin
 	if item is null then
-		insert into public.moderation_items (community_id, thread_id, post_id)
-		values (community, thread, post)
+		insert into public.moderation_items (community_id, thread_id, post_id, guide_id)
+		values (community, thread, post, guide)
 		on conflict do nothing
 		returning id into item;
 		if item is null then
 			-- Opened concurrently by another flag: gather on that one.
-			select i.id into item from public.moderation_items i
-			where i.thread_id = thread and i.post_id is not distinct from post and i.state = 'open'
-			for update;
+			item := public.open_item_of(thread, post, guide);
 		else
-			insert into public.notifications (member_id, kind, thread_id, post_id, community_id)
-			select cm.member_id, 'moderation_item', thread, post, community
+			insert into public.notifications (member_id, kind, thread_id, post_id, guide_id, community_id)
+			select cm.member_id, 'moderation_item', thread, post, guide, community
 			from public.community_moderators cm where cm.community_id = community;
 		end if;
 	end if;
@@ -208,12 +217,12 @@ $$;
 -- Every moderator action: into the mod log and, when there is one, the item's history.
 create function public.record_moderation(
 	community uuid, action public.moderation_action, thread uuid, post uuid, member uuid, reason text, item uuid,
-	until timestamptz default null
+	until timestamptz default null, guide uuid default null
 ) returns void
 language plpgsql security definer set search_path = '' as $$
 begin
-	insert into public.mod_log (community_id, action, actor_id, thread_id, post_id, member_id, reason, suspended_until)
-	values (community, action, auth.uid(), thread, post, member, nullif(btrim(reason), ''), until);
+	insert into public.mod_log (community_id, action, actor_id, thread_id, post_id, guide_id, member_id, reason, suspended_until)
+	values (community, action, auth.uid(), thread, post, guide, member, nullif(btrim(reason), ''), until);
 	if item is not null then
 		insert into public.moderation_events (item_id, action, actor_id, note)
 		values (item, action, auth.uid(), nullif(btrim(reason), ''));
@@ -274,9 +283,9 @@ revoke all on public.suspensions, public.moderation_items, public.moderation_eve
 grant select (id, community_id, member_id, reason, starts_at, ends_at, lifted_at) on public.suspensions to authenticated;
 grant select on public.moderation_items, public.moderation_events, public.mod_log to authenticated;
 
-revoke execute on function public.refuse_suspended(), public.refuse_locked(),
-	public.open_moderation_item(uuid, uuid, public.moderation_action, text),
-	public.record_moderation(uuid, public.moderation_action, uuid, uuid, uuid, text, uuid, timestamptz),
+revoke execute on function public.refuse_suspended(),
+	public.open_item_of(uuid, uuid, uuid), public.open_moderation_item(uuid, uuid, public.moderation_action, text, uuid),
+	public.record_moderation(uuid, public.moderation_action, uuid, uuid, uuid, text, uuid, timestamptz, uuid),
 	public.author_of(uuid, uuid), public.log_appointment(), public.thread_of(uuid)
 	from public, anon, authenticated;
 -- Members read their own suspensions through the table (RLS); the check itself is internal.

@@ -1,7 +1,8 @@
--- Flags: one table for every reason a member points at a thread or post. What a flag
--- sets off: some reasons open (or raise) the thread's escalation (escalate_flag), the
+-- Flags: one table for every reason a member points at a thread, post or guide. What a
+-- flag sets off: some reasons open (or raise) the thread's escalation (escalate_flag), the
 -- others but a crisis report a moderation item, and enough of them hide the target
--- (moderate_flag).
+-- (moderate_flag). A guide is reported to the moderators alone: its text is checked by
+-- counsellors through guide checks (20261125125000_guides.sql), not through escalations.
 --
 -- Triggers on flags, in the order Postgres fires them (name order):
 --   before insert  limit_flagging, refuse_suspended, set_flag_community
@@ -17,6 +18,7 @@ create table public.flags (
 	flagger_id uuid default auth.uid() references public.members (id) on delete set null,
 	thread_id uuid references public.threads (id) on delete cascade,
 	post_id uuid references public.posts (id) on delete cascade,
+	guide_id uuid references public.guides (id) on delete cascade,
 	reason public.flag_reason not null,
 	note text check (char_length(note) <= 1000),
 	created_at timestamptz not null default now(),
@@ -26,15 +28,18 @@ create table public.flags (
 	-- The flag's community, so the moderators' policy compares a column with their
 	-- communities, computed once per statement (set_flag_community sets it).
 	community_id uuid not null references public.communities (id) on delete cascade,
-	check (num_nonnulls(thread_id, post_id) = 1)
+	check (num_nonnulls(thread_id, post_id, guide_id) = 1),
+	check (guide_id is null or reason not in ('needs_professional', 'crisis'))
 );
 -- One flag per member and thread or post, and besides it one crisis report: a member who
 -- flagged "needs a professional" can still report that someone is in danger, which makes
 -- the thread's item urgent.
 create unique index flags_one_per_member_and_thread on public.flags (flagger_id, thread_id, (reason = 'crisis'));
 create unique index flags_one_per_member_and_post on public.flags (flagger_id, post_id, (reason = 'crisis'));
+create unique index flags_one_per_member_and_guide on public.flags (flagger_id, guide_id);
 create index flags_thread_idx on public.flags (thread_id) where thread_id is not null;
 create index flags_post_idx on public.flags (post_id) where post_id is not null;
+create index flags_guide_idx on public.flags (guide_id) where guide_id is not null;
 create index flags_community_idx on public.flags (community_id);
 
 -- Flags are rate limited: at most 20 an hour per member.
@@ -57,8 +62,9 @@ for each row execute function public.refuse_suspended();
 create function public.set_flag_community() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-	new.community_id := (select t.community_id from public.threads t
-		where t.id = coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id)));
+	new.community_id := coalesce((select g.community_id from public.guides g where g.id = new.guide_id),
+		(select t.community_id from public.threads t
+		where t.id = coalesce(new.thread_id, (select p.thread_id from public.posts p where p.id = new.post_id))));
 	return new;
 end;
 $$;
@@ -78,7 +84,7 @@ begin
 end;
 $$;
 create trigger escalate_flag after insert on public.flags
-for each row when (new.reason in ('needs_professional', 'dangerous_advice', 'crisis'))
+for each row when (new.reason in ('needs_professional', 'dangerous_advice', 'crisis') and new.guide_id is null)
 execute function public.escalate_flag();
 
 -- Flags with a moderation reason open an item; enough of them hide the target. A crisis
@@ -92,14 +98,16 @@ declare
 	undecided integer;
 	item uuid;
 begin
-	item := public.open_moderation_item(thread, new.post_id, 'flagged', new.reason::text);
-	select c.flag_hide_threshold into threshold
-	from public.threads t join public.communities c on c.id = t.community_id where t.id = thread;
+	item := public.open_moderation_item(thread, new.post_id, 'flagged', new.reason::text, new.guide_id);
+	select c.flag_hide_threshold into threshold from public.communities c where c.id = new.community_id;
 	select count(distinct f.flagger_id) into undecided from public.flags f
 	where f.decision is null and f.reason not in ('needs_professional', 'crisis')
-		and (f.post_id = new.post_id or (new.post_id is null and f.thread_id = new.thread_id));
+		and (f.post_id = new.post_id or f.guide_id = new.guide_id
+			or (new.post_id is null and f.thread_id = new.thread_id));
 	if undecided >= threshold then
-		if new.post_id is not null then
+		if new.guide_id is not null then
+			update public.guides set held_at = public.clock() where id = new.guide_id and held_at is null;
+		elsif new.post_id is not null then
 			update public.posts set held_at = public.clock() where id = new.post_id and held_at is null;
 		else
 			update public.threads set held_at = public.clock() where id = new.thread_id and held_at is null;
@@ -133,11 +141,12 @@ alter table public.flags enable row level security;
 
 create policy "Members see their own flags" on public.flags
 	for select to authenticated using (flagger_id = (select auth.uid()));
-create policy "Members flag threads and posts they can see" on public.flags
+create policy "Members flag threads, posts and guides they can see" on public.flags
 	for insert to authenticated with check (
 		flagger_id = (select auth.uid())
 		and (thread_id is null or exists (select 1 from public.threads t where t.id = thread_id))
 		and (post_id is null or exists (select 1 from public.posts p where p.id = post_id))
+		and (guide_id is null or exists (select 1 from public.guides g where g.id = guide_id))
 	);
 -- The flag's own community, compared with the moderator's communities once per
 -- statement. Not an EXISTS over threads (it read every thread the moderator may see
@@ -159,7 +168,7 @@ revoke execute on function public.flagged_thread(uuid) from public, anon;
 grant execute on function public.flagged_thread(uuid) to authenticated;
 
 revoke all on public.flags from anon, authenticated;
-grant select, insert (flagger_id, thread_id, post_id, reason, note) on public.flags to authenticated;
+grant select, insert (flagger_id, thread_id, post_id, guide_id, reason, note) on public.flags to authenticated;
 grant select (decision, decided_at) on public.flags to authenticated;
 
 revoke execute on function public.escalate_flag(), public.limit_flagging(), public.moderate_flag(),

@@ -1,6 +1,21 @@
--- Community moderation, part 2b: what moderators do to a thread (lock, pin, move) and
--- to an author (suspend, lift a suspension, warn), through begin_moderation and
--- record_moderation of part 2 (20261125140100_moderation_actions.sql).
+-- Community moderation, part 2b: what moderators do to a thread (lock, and a locked thread
+-- refuses answers; pin, move) and to an author (suspend, lift a suspension, warn), through
+-- begin_moderation and record_moderation of part 2 (20261125140100_moderation_actions.sql).
+
+-- A locked thread takes no answers, except from the community's moderators.
+create function public.refuse_locked() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+	if exists (select 1 from public.threads t where t.id = new.thread_id and t.locked_at is not null
+		and not public.is_moderator(t.community_id)) then
+		raise exception 'This thread is locked' using errcode = '42501', hint = 'moderation_thread_locked';
+	end if;
+	return new;
+end;
+$$;
+create trigger refuse_locked before insert on public.posts
+for each row execute function public.refuse_locked();
+revoke execute on function public.refuse_locked() from public, anon, authenticated;
 
 create function public.set_thread_locked(
 	thread uuid, locked boolean, reason text default null, item uuid default null, seen_version integer default null

@@ -10,6 +10,8 @@ create table public.notifications (
 	kind text not null check (kind ~ '^[a-z_]{3,40}$'),
 	thread_id uuid references public.threads (id) on delete cascade,
 	post_id uuid references public.posts (id) on delete cascade,
+	-- A guide's removal or restoring, or its item for moderators.
+	guide_id uuid references public.guides (id) on delete cascade,
 	created_at timestamptz not null default now(),
 	read_at timestamptz,
 	-- Notifications about moderation carry the moderator's reason and the community.

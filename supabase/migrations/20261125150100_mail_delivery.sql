@@ -24,9 +24,12 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('escalation_resolved', 'immediate', 'member', 25, false),
 	('reply', 'digest', 'member', 30, false),
 	('accepted', 'digest', 'member', 40, false),
+	('guide_written', 'digest', 'member', 45, false),
 	('helpful', 'in_app', 'member', 50, false),
 	('post_removed', 'immediate', 'member', 60, false),
 	('post_restored', 'immediate', 'member', 70, false),
+	('guide_removed', 'immediate', 'member', 75, false),
+	('guide_restored', 'immediate', 'member', 76, false),
 	('warning', 'immediate', 'member', 80, false),
 	('suspension', 'immediate', 'member', 90, false),
 	('flag_decided', 'digest', 'member', 100, false),
@@ -194,9 +197,10 @@ language sql volatile security definer set search_path = '' as $$
 	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null, c.alert,
 		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
-				'postId', n.post_id, 'title', t.title, 'reason', n.reason, 'priority', a.priority,
-				'dueAt', a.due_at, 'community', cm.name) order by n.created_at)
+				'postId', n.post_id, 'guideId', n.guide_id, 'title', coalesce(t.title, g.title), 'reason', n.reason,
+				'priority', a.priority, 'dueAt', a.due_at, 'community', cm.name) order by n.created_at)
 			from public.notifications n left join public.threads t on t.id = n.thread_id
+			left join public.guides g on g.id = n.guide_id
 			left join public.escalation_alerts a on a.notification_id = n.id
 			left join public.communities cm on cm.id = n.community_id
 			where n.id = c.notification_id or n.digest_mail_id = c.id), '[]'),

@@ -46,7 +46,7 @@ language sql stable security definer set search_path = '' as $$
 			from public.guide_helpful_marks h where h.member_id = (select auth.uid())), '[]'),
 		'community_proposals', coalesce((select jsonb_agg(jsonb_build_object('name', cp.name, 'status', cp.status, 'created_at', cp.created_at) order by cp.created_at)
 			from public.community_proposals cp where cp.proposed_by = (select auth.uid())), '[]'),
-		'flags', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'post', f.post_id, 'reason', f.reason,
+		'flags', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'post', f.post_id, 'guide', f.guide_id, 'reason', f.reason,
 				'note', f.note, 'created_at', f.created_at) order by f.created_at)
 			from public.flags f where f.flagger_id = (select auth.uid())), '[]'),
 		'notifications', coalesce((select jsonb_agg(to_jsonb(n) - 'member_id' order by n.created_at)

@@ -65,6 +65,7 @@ export async function memberPages() {
 		`/t/${leosThread}/guide`,
 		`/g/${demoGuide}`,
 		`/g/${demoGuide}/edit`,
+		`/g/${demoGuide}/report`,
 		`/t/${anonymousThread}/report`,
 		`/t/${answer.threadId}/report?post=${answer.id}`,
 		`/posts/${answer.id}/edit`,
@@ -124,13 +125,20 @@ export const adminPages = [
 	'/c/autismus-schule/moderation'
 ];
 
-/** Jonas_Moderation's pages, with a report by another member so his queue has an item to open. */
+/** Jonas_Moderation's pages, with reports by another member so his queue has items to open: a question's and a guide's. */
 export async function moderatorPages() {
 	await owner`
 		insert into public.flags (flagger_id, thread_id, reason, note)
 		select id, ${anonymousThread}, 'off_topic', 'Passt nicht hierher.' from public.members
 		where pseudonym = 'Oma.Ruth'
 		on conflict do nothing`;
+	await owner`
+		insert into public.flags (flagger_id, guide_id, reason, note)
+		select id, ${demoGuide}, 'dangerous_advice', 'Die Frist stimmt nicht.' from public.members
+		where pseudonym = 'Oma.Ruth'
+		on conflict do nothing`;
+	const [guideItem] = await owner<{ id: string }[]>`
+		select id from public.moderation_items where guide_id = ${demoGuide} order by opened_at desc limit 1`;
 	const items = await owner<{ id: string }[]>`
 		select i.id from public.moderation_items i join public.communities c on c.id = i.community_id
 		where c.slug in ('autismus-schule', 'trennung-familie') order by i.state, i.opened_at limit 2`;
@@ -145,6 +153,8 @@ export async function moderatorPages() {
 		'/mod?state=resolved',
 		'/mod?community=autismus-schule',
 		...items.map((item) => `/mod/${item.id}`),
+		`/mod/${guideItem.id}`,
+		`/g/${demoGuide}`,
 		'/c/autismus-schule/log',
 		'/c/autismus-schule/moderation',
 		'/c/trennung-familie/moderation'

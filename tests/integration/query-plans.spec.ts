@@ -79,7 +79,7 @@ describe('query plans on a mid-size forum', () => {
 			expectIndexes(found, [
 				'threads_community_new_idx',
 				'threads_community_unanswered_idx',
-				'moderation_items_one_open'
+				'moderation_items_open_idx'
 			]);
 			expect(found.join('\n')).toMatch(/escalations_(active_idx|one_open_per_thread)\b/);
 			// The member's new answers by either index of a member's notifications: which one
@@ -160,7 +160,7 @@ describe('query plans on a mid-size forum', () => {
 			});
 			expect(sequentialScans(found)).toEqual([]);
 			expectIndexes(found, [
-				'moderation_items_queue_idx',
+				'moderation_items_open_idx',
 				'moderation_items_resolved_idx',
 				'flags_post_idx'
 			]);

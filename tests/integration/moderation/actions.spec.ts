@@ -14,6 +14,7 @@ import {
 	moderator,
 	notificationsOf,
 	openItem,
+	threadItem,
 	owner,
 	question,
 	reply,
@@ -56,7 +57,7 @@ describe('the queue', () => {
 		const { postId, item } = await flaggedAnswer();
 		const second = await member(home);
 		await flagPost(second.claims, postId, 'spam');
-		const detail = await moderation.item(mod.claims, item.id);
+		const detail = await threadItem(mod.claims, item.id);
 		expect(detail?.reasons).toEqual({ abuse: 1, spam: 1 });
 		expect(detail?.flags.map((flag) => flag.note)).toContain('Beleidigend');
 		expect(detail?.post?.bodyHtml).toContain('zu dumm');
@@ -141,7 +142,7 @@ describe('removing and restoring', () => {
 			kind: 'post_restored',
 			reason: 'Doch in Ordnung'
 		});
-		const detail = await moderation.item(mod.claims, item.id);
+		const detail = await threadItem(mod.claims, item.id);
 		expect(detail?.resolution).toBe('restored');
 		expect(detail?.history.map((event) => event.action)).toEqual([
 			'flagged',
@@ -188,7 +189,7 @@ describe('editing out personal data', () => {
 			await owner`select body_markdown, moderator_edited_at from public.posts where id = ${postId}`;
 		expect(post.body_markdown).toBe('Ruf doch [entfernt] an.');
 		expect(post.moderator_edited_at).not.toBeNull();
-		const detail = await moderation.item(mod.claims, item.id);
+		const detail = await threadItem(mod.claims, item.id);
 		expect(detail?.revisions.map((revision) => revision.bodyMarkdown)).toContain(
 			'Ruf doch Frau Meier an, Tel. 0171 2345678.'
 		);

@@ -50,6 +50,13 @@ export async function openItem(
 	);
 }
 
+/** An item about a thread or post with what its page shows; fails for a guide's item. */
+export async function threadItem(claims: Claims, id: string) {
+	const detail = await moderation.item(claims, id);
+	if (detail && detail.kind !== 'thread') throw new Error(`Item ${id} is about a guide`);
+	return detail;
+}
+
 /** Kinds of the member's notifications, newest first. */
 export async function notificationsOf(memberId: string) {
 	return owner<{ kind: string; reason: string | null }[]>`

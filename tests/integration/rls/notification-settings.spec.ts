@@ -37,6 +37,8 @@ describe('notification settings', () => {
 				{ kind: 'helpful', delivery: 'in_app' },
 				{ kind: 'post_removed', delivery: 'immediate' },
 				{ kind: 'post_restored', delivery: 'immediate' },
+				{ kind: 'guide_removed', delivery: 'immediate' },
+				{ kind: 'guide_restored', delivery: 'immediate' },
 				{ kind: 'warning', delivery: 'immediate' },
 				{ kind: 'suspension', delivery: 'immediate' },
 				{ kind: 'flag_decided', delivery: 'digest' }

@@ -19,6 +19,7 @@ import {
 	member,
 	moderator,
 	openItem,
+	threadItem,
 	owner,
 	question,
 	reply,
@@ -117,7 +118,7 @@ describe('moderators acting on an anonymous post', () => {
 
 	it('shows no history of the author’s named posts with it', async () => {
 		const item = await openItem(mod.claims, { threadId: anonymousThread, postId: anonymousPost });
-		const detail = await moderation.item(mod.claims, item!.id);
+		const detail = await threadItem(mod.claims, item!.id);
 		expect(detail?.authorHistory).toEqual([]);
 	});
 
@@ -160,7 +161,7 @@ describe('moderators acting on an anonymous post', () => {
 		);
 		await flagPost(flagger.claims, laterNamedPost);
 		const item = await openItem(mod.claims, { threadId: namedThread, postId: laterNamedPost });
-		const detail = await moderation.item(mod.claims, item!.id);
+		const detail = await threadItem(mod.claims, item!.id);
 		expect(detail?.authorHistory.map((entry) => entry.action)).toEqual(['removed']);
 		expect(detail?.authorSuspendedUntil).toBeNull();
 	});

@@ -1,7 +1,8 @@
 // Guides (Ratgeber): a community's articles, written together from its questions. The
-// database holds the rules (20261125150200_guides.sql): who drafts and edits (members of
-// the community), who reverts (its moderators), who checks (verified counsellors), one
-// helpful mark per member; this module names the steps and reads what pages show.
+// database holds the rules (20261125125000_guides.sql, 20261125125010_guide_writing.sql):
+// who drafts and edits (members of the community), who reverts (its moderators), who checks
+// (verified counsellors), one helpful mark per member; this module names the steps and
+// reads what pages show. Moderators remove and restore guides as posts (moderation/actions.ts).
 import { changesSince, type ShownVersion } from '$lib/versions';
 import type { Claims, Tx } from '../data/db';
 import { reading, transaction } from '../data/db';
@@ -31,8 +32,13 @@ export type Guide = {
 		newest: boolean;
 	} | null;
 	threads: { id: string; title: string }[];
+	/** Hidden by reports until a moderator decides, or removed (then with the reason). */
+	held: boolean;
+	removed: boolean;
+	removalReason: string | null;
 	canEdit: boolean;
-	canRevert: boolean;
+	/** The community's moderators revert, remove and restore. */
+	canModerate: boolean;
 	canCheck: boolean;
 };
 
@@ -114,8 +120,9 @@ export async function guide(claims: Claims | null, id: string, tx?: Tx): Promise
 			coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title) order by t.title)
 				from public.guide_threads gt join public.visible_threads t on t.id = gt.thread_id
 				where gt.guide_id = g.id and t.withdrawn_at is null), '[]') as threads,
-			public.is_community_member(g.community_id) as "canEdit",
-			public.is_moderator(g.community_id) as "canRevert",
+			g.held_at is not null as held, g.removed_at is not null as removed, g.removal_reason as "removalReason",
+			public.is_community_member(g.community_id) and g.held_at is null and g.removed_at is null as "canEdit",
+			public.is_moderator(g.community_id) as "canModerate",
 			-- Visitors may not call is_counsellor(); the members table says it for everyone.
 			exists (select 1 from public.members me where me.id = (select auth.uid()) and me.site_role = 'counsellor') as "canCheck"
 		from public.guides g
@@ -161,12 +168,15 @@ export async function versions(claims: Claims | null, id: string, tx?: Tx) {
 		.reverse();
 }
 
-/** Guides in a list, most helpful first: what each shows. */
+/**
+ * Guides in a list, most helpful first: what each shows. Lists leave out hidden and removed
+ * guides, which their moderators and writer (RLS) still open by their address.
+ */
 function summaries(tx: Tx, from: ReturnType<Tx>, limit: number) {
 	return tx<GuideSummary[]>`
 		select g.id, g.title, g.updated_at as "updatedAt", g.helpful_count as "helpfulCount",
 			exists (select 1 from public.guide_reviews r where r.guide_id = g.id and r.number = g.version) as checked
-		${from}
+		${from} and g.held_at is null and g.removed_at is null
 		order by g.helpful_count desc, g.updated_at desc, g.id limit ${limit}`;
 }
 
@@ -229,12 +239,13 @@ export async function found(
 		exact_hits as (
 			select v.guide_id, v.search_vector from public.guide_versions v join public.guides g on g.id = v.guide_id
 			where v.current and v.search_vector @@ (select exact from query) ${inCommunity(tx)}
+				and g.held_at is null and g.removed_at is null
 			limit ${guideCandidates}
 		),
 		wide_hits as (
 			select v.guide_id, v.search_vector from public.guide_versions v join public.guides g on g.id = v.guide_id
 			where (select count(*) from exact_hits) < 3 and v.search_vector @@ (select wide from query)
-				and v.current ${inCommunity(tx)}
+				and v.current ${inCommunity(tx)} and g.held_at is null and g.removed_at is null
 			limit ${guideCandidates}
 		),
 		-- The best ten by rank, so that only those are read by key (a hash join read every guide).

@@ -121,7 +121,7 @@ export async function similarGuides(
 		select g.id, g.title, c.name as "communityName",
 			exists (select 1 from public.guide_reviews r where r.guide_id = g.id and r.number = g.version) as checked
 		from matched join public.guides g on g.id = matched.guide_id join public.communities c on c.id = g.community_id
-		where matched.score > 0
+		where matched.score > 0 and g.held_at is null and g.removed_at is null
 		order by matched.score + case when g.community_id = ${communityId ?? null}::uuid then 0.2 else 0 end desc, g.id
 		limit 2`
 	);

@@ -12,6 +12,7 @@ export type MailItem = {
 	kind: string;
 	threadId: string | null;
 	postId: string | null;
+	guideId?: string | null;
 	title: string | null;
 	reason: string | null;
 	/** An alert's item: its priority and due time, and its community. */
@@ -37,7 +38,7 @@ export function composeMail(mail: NotificationMail, origin: string) {
 	const lines = mail.items.map((item) => ({
 		text: notificationText(item, locale),
 		reason: notificationReason(item.kind, item.reason, locale),
-		url: origin + notificationPath(item.kind, item.threadId, item.postId)
+		url: origin + notificationPath(item)
 	}));
 	const subject = mail.digest ? m.mail_digest_subject({}, { locale }) : lines[0].text;
 	const unsubscribe = unsubscribeUrl(origin, mail.unsubscribeToken);

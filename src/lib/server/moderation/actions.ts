@@ -1,4 +1,4 @@
-// The steps moderators take on a thread or post. The database decides who may act
+// The steps moderators take on a thread, post or guide. The database decides who may act
 // (the moderation functions refuse with a reason in their hint); this module names the
 // steps. Every function takes an optional transaction to run in (tests move the clock there).
 import type { Claims, Tx } from '../data/db';
@@ -49,6 +49,37 @@ export async function restore(
 		tx,
 		(tx) =>
 			tx`select public.restore_content(${target.threadId}, ${target.postId}, ${reason}, ${item}, ${version})`
+	);
+}
+
+/** Removes a guide with a reason, or brings a removed one back: its first writer is told. */
+export async function removeGuide(
+	claims: Claims,
+	guideId: string,
+	reason: string,
+	seen: Seen,
+	tx?: Tx
+) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.remove_guide(${guideId}, ${reason}, ${item}, ${version})`
+	);
+}
+
+export async function restoreGuide(
+	claims: Claims,
+	guideId: string,
+	reason: string | null,
+	seen: Seen,
+	tx?: Tx
+) {
+	const [item, version] = seenArgs(seen);
+	await within(
+		claims,
+		tx,
+		(tx) => tx`select public.restore_guide(${guideId}, ${reason}, ${item}, ${version})`
 	);
 }
 

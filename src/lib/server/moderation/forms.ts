@@ -62,28 +62,44 @@ const schemas = {
 };
 export type ModerationKind = keyof typeof schemas;
 
+type Input = Record<string, string | null | undefined>;
+
 /**
- * Reads a moderator's form of the given kind and takes the step on the target.
- * Returns null when done, else the failure to return from the action (values kept).
+ * Reads a moderator's form of the given kind and takes the step. Returns null when done,
+ * else the failure to return from the action (values kept).
  */
-export async function moderate(
+async function take(
+	kind: ModerationKind,
+	formData: FormData,
+	step: (input: Input, why: string | null) => Promise<unknown>
+) {
+	const form = parseForm(schemas[kind], formData);
+	// The form names itself, so the page shows the message at the form that was sent.
+	const values: Record<string, string> = { ...form.values, kind };
+	if (!form.ok) return rejectForm(values, form);
+	const input = form.data as Input;
+	const done = await attempt(() => step(input, input.reason ?? null));
+	if (!done.ok) return fail(409, { values, errors: {}, error: done.error });
+	return null;
+}
+
+const dismiss = (claims: Claims, seen: moderationActions.Seen, why: string | null) => {
+	if (!seen) throw new Error('Dismissing needs the queue item');
+	return moderationActions.dismiss(claims, seen, why);
+};
+
+/** A moderator's step on a thread or post. */
+export function moderate(
 	claims: Claims,
 	kind: ModerationKind,
 	formData: FormData,
 	target: moderationActions.Target,
 	seen: moderationActions.Seen
 ) {
-	const form = parseForm(schemas[kind], formData);
-	// The form names itself, so the page shows the message at the form that was sent.
-	const values: Record<string, string> = { ...form.values, kind };
-	if (!form.ok) return rejectForm(values, form);
-	const input = form.data as Record<string, string | null | undefined>;
-	const why = input.reason ?? null;
-	const done = await attempt(async () => {
+	return take(kind, formData, async (input, why) => {
 		switch (kind) {
 			case 'dismiss':
-				if (!seen) throw new Error('Dismissing needs the queue item');
-				return moderationActions.dismiss(claims, seen, why);
+				return dismiss(claims, seen, why);
 			case 'remove':
 				return moderationActions.remove(claims, target, why!, seen);
 			case 'restore':
@@ -115,6 +131,25 @@ export async function moderate(
 				return moderationActions.warn(claims, target, why!, seen);
 		}
 	});
-	if (!done.ok) return fail(409, { values, errors: {}, error: done.error });
-	return null;
+}
+
+/** The steps on a guide; a wrong passage is reverted to an earlier version, not edited here. */
+export const guideModerationKinds = ['dismiss', 'remove', 'restore'] as const;
+export type GuideModerationKind = (typeof guideModerationKinds)[number];
+
+/** A moderator's step on a guide. */
+export function moderateGuide(
+	claims: Claims,
+	kind: GuideModerationKind,
+	formData: FormData,
+	guideId: string,
+	seen: moderationActions.Seen
+) {
+	return take(kind, formData, async (_input, why) =>
+		kind === 'dismiss'
+			? dismiss(claims, seen, why)
+			: kind === 'remove'
+				? moderationActions.removeGuide(claims, guideId, why!, seen)
+				: moderationActions.restoreGuide(claims, guideId, why, seen)
+	);
 }

@@ -18,6 +18,9 @@ export type LogEntry = {
 	/** Null when the reader may not see the thread (removed or held). */
 	threadTitle: string | null;
 	postId: string | null;
+	guideId: string | null;
+	/** Null when the reader may not see the guide (removed or hidden). */
+	guideTitle: string | null;
 	/** Suspensions: until when (null: permanent). */
 	suspendedUntil: Date | null;
 };
@@ -37,6 +40,7 @@ export async function log(
 		select id::text, action, at, reason, moderator, member, anonymous_author as "anonymousAuthor",
 			thread_id as "threadId",
 			thread_title as "threadTitle", post_id as "postId", suspended_until as "suspendedUntil",
+			guide_id as "guideId", guide_title as "guideTitle",
 			to_json(at) #>> '{}' as "sortedAt"
 		from public.community_mod_log(${communityId}, ${from?.at ?? null}::text::timestamptz,
 			${from?.id ?? null}::text::bigint, ${cursor.pageSize + 1})`

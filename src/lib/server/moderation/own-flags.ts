@@ -34,6 +34,9 @@ export type MyFlag = {
 	decidedAt: Date | null;
 	threadId: string | null;
 	threadTitle: string | null;
+	/** A reported guide, its title while the member may see it. */
+	guideId: string | null;
+	guideTitle: string | null;
 };
 
 /** A page of the member's own flags and how each was decided, newest first. */
@@ -44,8 +47,10 @@ export async function myFlags(claims: Claims, after: string | null = null, tx?: 
 		tx,
 		(tx) => tx<(MyFlag & { sortedAt: string })[]>`
 		select f.id, f.reason, f.note, f.created_at as "createdAt", f.decision, f.decided_at as "decidedAt",
-			t.id as "threadId", t.title as "threadTitle", to_json(f.created_at) #>> '{}' as "sortedAt"
+			t.id as "threadId", t.title as "threadTitle", f.guide_id as "guideId", g.title as "guideTitle",
+			to_json(f.created_at) #>> '{}' as "sortedAt"
 		from public.flags f
+		left join public.guides g on g.id = f.guide_id
 		-- The thread as far as the member may see it (its policy), also of a removed post.
 		left join public.threads t on t.id = public.flagged_thread(f.id)
 		where f.flagger_id = (select auth.uid())

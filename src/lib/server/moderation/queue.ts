@@ -1,5 +1,5 @@
-// The moderators' queue: flagged and held threads and posts of the communities a member
-// moderates, a page at a time, and how many wait.
+// The moderators' queue: flagged and held threads, posts and guides of the communities a
+// member moderates, a page at a time, and how many wait.
 import * as cursor from '../data/cursor';
 import type { Claims, Tx } from '../data/db';
 import { within } from '../data/db';
@@ -10,9 +10,12 @@ export type QueueItem = {
 	id: string;
 	communitySlug: string;
 	communityName: string;
-	threadId: string;
-	threadTitle: string;
+	/** The thread, or null for a guide's item. */
+	threadId: string | null;
 	postId: string | null;
+	guideId: string | null;
+	/** The thread's or guide's title. */
+	title: string;
 	/** The start of the flagged text, as plain text. */
 	excerpt: string;
 	/** Flag reasons with how many members gave each. */
@@ -29,21 +32,28 @@ export type QueueItem = {
 };
 
 export const queueColumns = (tx: Tx) => tx`
-	i.id, c.slug as "communitySlug", c.name as "communityName", i.thread_id as "threadId", t.title as "threadTitle",
-	i.post_id as "postId",
-	left(regexp_replace(coalesce(p.body_markdown, t.body_markdown), '\\s+', ' ', 'g'), 200) as excerpt,
+	i.id, c.slug as "communitySlug", c.name as "communityName", i.thread_id as "threadId",
+	i.post_id as "postId", i.guide_id as "guideId", coalesce(t.title, g.title) as title,
+	left(regexp_replace(coalesce(p.body_markdown, t.body_markdown, gv.body_markdown), '\\s+', ' ', 'g'), 200) as excerpt,
 	coalesce((select jsonb_object_agg(r.reason, r.n) from (
 		select f.reason, count(*) as n from public.flags f
 		where f.reason <> 'needs_professional' and f.created_at >= i.opened_at
-			and (f.post_id = i.post_id or (i.post_id is null and f.thread_id = i.thread_id))
+			and (f.post_id = i.post_id or f.guide_id = i.guide_id or (i.post_id is null and f.thread_id = i.thread_id))
 		group by f.reason) r), '{}') as reasons,
 	array(select distinct e.action from public.moderation_events e where e.item_id = i.id
 		and e.action in ('auto_hidden', 'held_first_post', 'held_watched_word', 'flagged_watched_word'))::text[] as automatic,
-	coalesce(p.held_at, t.held_at) is not null as held,
-	coalesce(p.removed_at, t.removed_at) is not null as removed,
+	coalesce(p.held_at, t.held_at, g.held_at) is not null as held,
+	coalesce(p.removed_at, t.removed_at, g.removed_at) is not null as removed,
 	i.state, i.resolution, i.opened_at as "openedAt",
 	i.state = 'open' and i.opened_at < public.clock() - make_interval(hours => ${overdueHours}) as overdue,
 	i.version`;
+
+/** What queueColumns read besides the item (i) and its community (c). */
+export const queueJoins = (tx: Tx) => tx`
+	left join public.threads t on t.id = i.thread_id
+	left join public.posts p on p.id = i.post_id
+	left join public.guides g on g.id = i.guide_id
+	left join public.guide_versions gv on gv.guide_id = i.guide_id and gv.current`;
 
 export type QueuePage = {
 	items: QueueItem[];
@@ -94,8 +104,7 @@ export async function queue(
 				limit ${cursor.pageSize + 1}
 			) i
 			join public.communities c on c.id = i.community_id
-			join public.threads t on t.id = i.thread_id
-			left join public.posts p on p.id = i.post_id
+			${queueJoins(tx)}
 			order by ${order()}`;
 	});
 	const page = cursor.paged(rows);

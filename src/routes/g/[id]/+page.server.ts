@@ -4,10 +4,12 @@ import { m } from '$lib/paraglide/messages';
 import { attempt } from '$lib/server/data/db-errors';
 import { found, idParam, requireMember } from '$lib/server/data/request';
 import * as guides from '$lib/server/forum/guides';
-import type { Actions, PageServerLoad } from './$types';
+import { type GuideModerationKind, moderateGuide } from '$lib/server/moderation/forms';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // A guide's page: its newest version, whether a professional checked it, the questions it
-// was written from. Every action is a form; no script is needed.
+// was written from; its moderators remove or restore it here too. Every action is a form;
+// no script is needed.
 export const csr = false;
 
 const guideId = (params: { id: string }) => idParam(params.id, m.guide_not_found);
@@ -16,7 +18,20 @@ export const load: PageServerLoad = async ({ locals, params }) => ({
 	guide: found(await guides.guide(locals.claims, guideId(params)), m.guide_not_found)
 });
 
+/** A moderator's step from the page, as from a queue item but without one. */
+async function moderateHere(event: RequestEvent, kind: GuideModerationKind) {
+	const { claims } = requireMember(event.locals);
+	const formData = await event.request.formData();
+	return (
+		(await moderateGuide(claims, kind, formData, guideId(event.params), null)) ?? {
+			moderated: kind
+		}
+	);
+}
+
 export const actions: Actions = {
+	remove: (event) => moderateHere(event, 'remove'),
+	restore: (event) => moderateHere(event, 'restore'),
 	helpful: async ({ locals, params, request }) => {
 		const { claims } = requireMember(locals);
 		const on = (await request.formData()).get('on') === 'true';

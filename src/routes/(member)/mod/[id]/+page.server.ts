@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
 import * as moderation from '$lib/server/moderation';
-import { moderate, type ModerationKind } from '$lib/server/moderation/forms';
+import {
+	type GuideModerationKind,
+	guideModerationKinds,
+	moderate,
+	moderateGuide,
+	type ModerationKind
+} from '$lib/server/moderation/forms';
 import { found, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,13 +42,19 @@ async function act(event: RequestEvent<{ id: string }>, kind: ModerationKind) {
 	const version = versionSchema.safeParse(formData.get('version'));
 	if (!version.success) error(400, m.error_unexpected());
 	const item = found(await moderation.item(claims, itemId(event.params)), m.moderation_not_found);
-	const done = await moderate(
-		claims,
-		kind,
-		formData,
-		{ threadId: item.threadId, postId: item.postId },
-		{ itemId: item.id, version: version.data }
-	);
+	const seen = { itemId: item.id, version: version.data };
+	if (item.kind === 'guide' && !guideModerationKinds.includes(kind as GuideModerationKind))
+		error(400, m.error_unexpected());
+	const done =
+		item.kind === 'guide'
+			? await moderateGuide(claims, kind as GuideModerationKind, formData, item.guideId, seen)
+			: await moderate(
+					claims,
+					kind,
+					formData,
+					{ threadId: item.threadId, postId: item.postId },
+					seen
+				);
 	return done ?? { done: kind };
 }
 

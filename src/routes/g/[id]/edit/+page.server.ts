@@ -15,6 +15,8 @@ async function editable(locals: App.Locals, id: string) {
 		await guides.guide(claims, idParam(id, m.guide_not_found)),
 		m.guide_not_found
 	);
+	// Nobody edits a guide hidden or removed by the moderators; its moderators revert it.
+	if (guide.held || guide.removed) error(404, m.guide_not_found());
 	if (!guide.canEdit) error(403, m.guide_members_only());
 	return { claims, guide };
 }
