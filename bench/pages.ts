@@ -50,6 +50,8 @@ async function pages(): Promise<{ pages: Page[]; member: string }> {
 			{ name: 'community', path: `/c/${community.slug}`, as: ['visitor', 'member'] },
 			{ name: 'thread (200 answers)', path: `/t/${thread.id}`, as: ['visitor', 'member'] },
 			{ name: 'guide', path: `/g/${guide.id}`, as: ['visitor', 'member'] },
+			// The busiest community's topic radar: a year of its months.
+			{ name: 'topic radar', path: `/radar?community=${community.slug}`, as: ['visitor'] },
 			{
 				name: 'search',
 				path: `/search?q=${encodeURIComponent('Widerspruch Schulbegleitung')}`,
@@ -189,9 +191,9 @@ try {
 				]
 			: []),
 		...latencyBudgets(threadRows, budgets.threadPageP95Ms, budgets.threadPageRequestsPerSecond),
-		// A guide's page is read as a thread's is: within the same budgets.
+		// A guide's page and the topic radar are read as a thread's is: within the same budgets.
 		...latencyBudgets(
-			rows.filter((row) => row.page === 'guide'),
+			rows.filter((row) => row.page === 'guide' || row.page === 'topic radar'),
 			budgets.threadPageP95Ms,
 			budgets.threadPageRequestsPerSecond
 		),

@@ -28,6 +28,10 @@ const dateTimeFormat = cached(
 	(locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
 );
 const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
+// A calendar month (YYYY-MM) is the same everywhere: read and written in UTC.
+const monthFormat = cached(
+	(locale) => new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' })
+);
 const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
 export const formatDate = (date: Date) => dateFormat().format(date);
@@ -35,6 +39,10 @@ export const formatDate = (date: Date) => dateFormat().format(date);
 export const formatDateTime = (date: Date, locale?: string) => dateTimeFormat(locale).format(date);
 
 export const formatNumber = (value: number) => numberFormat().format(value);
+
+/** "März 26" / "Mar 26" for a month written YYYY-MM. */
+export const formatMonth = (month: string) =>
+	monthFormat().format(new Date(`${month}-01T00:00:00Z`));
 
 /** "vor 3 Stunden" / "3 hours ago", from an age the database measured on its own clock. */
 export function formatAge(minutes: number) {

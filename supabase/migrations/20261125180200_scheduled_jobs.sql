@@ -6,6 +6,7 @@
 --   alert_overdue_escalations()    items past their due time, once per due time
 --   queue_digests()                the daily digests, due at 07:00 Berlin time
 --   keep_queue_medians()           the counsellors' queue's 30-day medians
+--   keep_topic_radar()             the topic radar's open figures, at most once an hour
 -- Where pg_cron is installed (hosted: Database > Extensions, before `supabase db push`;
 -- enabled later, the calls of the README's hosted section) the jobs are scheduled here;
 -- without it (the local stack, a plain Postgres) this does nothing.
@@ -19,5 +20,7 @@ begin
 		execute $sql$select cron.schedule('ratnetz-digests', '* * * * *', 'select public.queue_digests()')$sql$;
 		execute $sql$select cron.schedule('ratnetz-queue-medians', '* * * * *',
 			'select public.keep_queue_medians()')$sql$;
+		execute $sql$select cron.schedule('ratnetz-topic-radar', '* * * * *',
+			'select public.keep_topic_radar()')$sql$;
 	end if;
 end $$;

@@ -21,6 +21,8 @@ export const visitorPages = [
 	`/t/${anonymousThread}`,
 	`/g/${demoGuide}`,
 	`/g/${demoGuide}/versions`,
+	'/radar',
+	'/radar?community=autismus-schule',
 	'/search',
 	'/search?q=Widerspruch',
 	'/search?q=x',

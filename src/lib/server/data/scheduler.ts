@@ -21,7 +21,9 @@ export const jobs = {
 	digests: (tx: Tx, at = new Date()) =>
 		tx<{ done: number }[]>`select public.queue_digests(${at}) as done`,
 	/** The counsellors' queue's 30-day medians per community (the queue reads them by key). */
-	queue_medians: (tx: Tx) => tx<{ done: number }[]>`select public.keep_queue_medians() as done`
+	queue_medians: (tx: Tx) => tx<{ done: number }[]>`select public.keep_queue_medians() as done`,
+	/** The topic radar's open figures, written anew at most once an hour. */
+	topic_radar: (tx: Tx) => tx<{ done: number }[]>`select public.keep_topic_radar() as done`
 } as const;
 export type Job = keyof typeof jobs;
 
