@@ -117,6 +117,18 @@ grant select on public.guides, public.guide_versions, public.guide_threads, publ
 -- Visitors read none (the policy is for members), but a page may ask.
 grant select on public.guide_helpful_marks to anon, authenticated;
 
+-- Search reads guides through this view, as questions through visible_threads
+-- (20261125100600_threads_access.sql): under the versions' policy the planner may not use
+-- the GIN index for @@ and read every guide's newest version (20 ms on the large forum for
+-- a word no guide holds). Owned by the tables' owner, it holds the newest version of every
+-- guide shown to all; hidden and removed guides are found by nobody, moderators included.
+create view public.searchable_guides as
+	select v.guide_id, g.community_id, v.search_vector
+	from public.guide_versions v join public.guides g on g.id = v.guide_id
+	where v.current and g.held_at is null and g.removed_at is null;
+revoke all on public.searchable_guides from anon, authenticated;
+grant select on public.searchable_guides to anon, authenticated;
+
 -- A question's page names the guides citing it, checked or not: a new citation, a guide's
 -- new title or version, its hiding or removal and a check are new versions of those pages
 -- (20261125170000_page_versions.sql), so kept visitors' pages show them at once.

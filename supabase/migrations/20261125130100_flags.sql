@@ -33,7 +33,7 @@ create table public.flags (
 );
 -- One flag per member and thread or post, and besides it one crisis report: a member who
 -- flagged "needs a professional" can still report that someone is in danger, which makes
--- the thread's item urgent.
+-- the thread's item urgent. One report per member and guide.
 create unique index flags_one_per_member_and_thread on public.flags (flagger_id, thread_id, (reason = 'crisis'));
 create unique index flags_one_per_member_and_post on public.flags (flagger_id, post_id, (reason = 'crisis'));
 create unique index flags_one_per_member_and_guide on public.flags (flagger_id, guide_id);

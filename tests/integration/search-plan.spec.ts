@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Tx } from '$lib/server/data/db';
+import * as guides from '$lib/server/forum/guides';
 import * as search from '$lib/server/forum/search';
 import { owner } from './support';
 
@@ -48,6 +49,38 @@ describe('the search plan', () => {
 		expect(plans[0]).toContain('threads_title_trgm_idx');
 		expect(plans[2]).not.toContain('threads_title_trgm_idx');
 		// It writes and analyses 6,000 rows: a few seconds alone, over 20 under a heavy load.
+	}, 120_000);
+
+	// Under the versions' policy the words could not be the GIN index's condition: the
+	// index only said which versions are current, and every one was read and checked.
+	it('finds guides by the words as the GIN index’s condition, for a visitor and a member', async () => {
+		const plans = await rolledBack(async (tx) => {
+			const [{ id }] = await tx<{ id: string }[]>`
+				insert into public.communities (slug, name, topic) values (${`plan-${randomUUID()}`}, 'Plan', 'Test')
+				returning id`;
+			await tx`
+				with made as (
+					insert into public.guides (community_id, title)
+					select ${id}, 'Ratgeber ' || md5(g::text) from generate_series(1, 3000) g
+					returning id, title
+				)
+				insert into public.guide_versions (guide_id, number, title, body_markdown, body_html)
+				select id, 1, title, 'Text ' || md5(id::text), '' from made`;
+			await tx`select gin_clean_pending_list('public.guide_versions_search_idx'::regclass)`;
+			for (const table of ['guides', 'guide_versions']) await tx`analyze ${tx('public.' + table)}`;
+			const explain = async () =>
+				(await tx`explain ${guides.foundQuery(tx, 'Schulbegleitung abgelehnt', null)}`)
+					.map((row) => row['QUERY PLAN'])
+					.join('\n');
+			await tx`set local role anon`;
+			const asVisitor = await explain();
+			await tx`set local role authenticated`;
+			return [asVisitor, await explain()];
+		});
+		for (const plan of plans) {
+			expect(plan).toMatch(/guide_versions_search_idx .*\n\s+Index Cond: \(search_vector @@/);
+			expect(plan).not.toMatch(/Seq Scan on guide_versions/);
+		}
 	}, 120_000);
 });
 

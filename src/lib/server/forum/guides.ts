@@ -215,37 +215,28 @@ const guideCandidates = 30;
  * the community searched, when one is. As for questions (search.ts), the words as written
  * first, and the words they begin (German compounds: "Schule" finds "Schulbegleitung")
  * only when those find fewer than three: a prefix reads every word it begins. Only the
- * first guides found are ranked.
+ * first guides found are ranked. Read through searchable_guides, where the GIN index
+ * serves @@ (exported so a test can EXPLAIN it).
  */
-export async function found(
-	claims: Claims | null,
-	q: string,
-	communitySlug: string | null,
-	tx?: Tx
-) {
-	const inCommunity = (tx: Tx) =>
-		communitySlug
-			? tx`and g.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
-			: tx``;
-	return reading(
-		claims,
-		tx,
-		(tx) => tx<FoundGuide[]>`
+export function foundQuery(tx: Tx, q: string, communitySlug: string | null) {
+	const inCommunity = communitySlug
+		? tx`and s.community_id = (select c.id from public.communities c where c.slug = ${communitySlug})`
+		: tx``;
+	return tx<FoundGuide[]>`
 		with query as materialized (
 			select websearch_to_tsquery('public.german_unaccent', ${q})
 					|| websearch_to_tsquery('public.english_unaccent', ${q}) as exact,
 				coalesce(public.compound_query('public.german_unaccent', ${q}), '') as wide
 		),
 		exact_hits as (
-			select v.guide_id, v.search_vector from public.guide_versions v join public.guides g on g.id = v.guide_id
-			where v.current and v.search_vector @@ (select exact from query) ${inCommunity(tx)}
-				and g.held_at is null and g.removed_at is null
+			select s.guide_id, s.search_vector from public.searchable_guides s
+			where s.search_vector @@ (select exact from query) ${inCommunity}
 			limit ${guideCandidates}
 		),
 		wide_hits as (
-			select v.guide_id, v.search_vector from public.guide_versions v join public.guides g on g.id = v.guide_id
-			where (select count(*) from exact_hits) < 3 and v.search_vector @@ (select wide from query)
-				and v.current ${inCommunity(tx)} and g.held_at is null and g.removed_at is null
+			select s.guide_id, s.search_vector from public.searchable_guides s
+			where (select count(*) from exact_hits) < 3 and s.search_vector @@ (select wide from query)
+				${inCommunity}
 			limit ${guideCandidates}
 		),
 		-- The best ten by rank, so that only those are read by key (a hash join read every guide).
@@ -265,6 +256,14 @@ export async function found(
 		join public.guides g on g.id = hits.guide_id
 		join public.communities c on c.id = g.community_id
 		order by hits.rank desc, g.helpful_count desc, g.id
-		limit 3`
-	);
+		limit 3`;
+}
+
+export async function found(
+	claims: Claims | null,
+	q: string,
+	communitySlug: string | null,
+	tx?: Tx
+) {
+	return reading(claims, tx, (tx) => foundQuery(tx, q, communitySlug));
 }

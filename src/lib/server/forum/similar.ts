@@ -114,14 +114,14 @@ export async function similarGuides(
 		with ${wordQueries(tx, words)},
 		matched as (
 			-- Weights {D, C, B, A}: only title matches count.
-			select v.guide_id, ts_rank('{0, 0, 0, 1}', v.search_vector, (select any_words from query)) as score
-			from public.guide_versions v
-			where v.current and v.search_vector @@ (select any_words from query)
+			select s.guide_id, ts_rank('{0, 0, 0, 1}', s.search_vector, (select any_words from query)) as score
+			from public.searchable_guides s
+			where s.search_vector @@ (select any_words from query)
 		)
 		select g.id, g.title, c.name as "communityName",
 			exists (select 1 from public.guide_reviews r where r.guide_id = g.id and r.number = g.version) as checked
 		from matched join public.guides g on g.id = matched.guide_id join public.communities c on c.id = g.community_id
-		where matched.score > 0 and g.held_at is null and g.removed_at is null
+		where matched.score > 0
 		order by matched.score + case when g.community_id = ${communityId ?? null}::uuid then 0.2 else 0 end desc, g.id
 		limit 2`
 	);
