@@ -19,6 +19,21 @@ begin
 end;
 $$;
 
+-- The guide an edit or a check is written on, locked against another at the same time;
+-- none when it is hidden or removed (its moderators revert it instead).
+create function public.shown_guide_locked(guide uuid) returns public.guides
+language plpgsql security definer set search_path = '' as $$
+declare
+	g public.guides;
+begin
+	select * into g from public.guides where id = guide and held_at is null and removed_at is null for update;
+	if not found then
+		raise exception 'No such guide' using errcode = 'P0002', hint = 'guide_not_found';
+	end if;
+	return g;
+end;
+$$;
+
 -- A new guide from one to five questions of one community that readers see; returns its id.
 create function public.draft_guide(thread_ids uuid[], title text, body text) returns uuid
 language plpgsql security definer set search_path = '' as $$
@@ -78,10 +93,7 @@ declare
 	g public.guides;
 	now_text public.guide_versions;
 begin
-	select * into g from public.guides where id = guide and held_at is null and removed_at is null for update;
-	if not found then
-		raise exception 'No such guide' using errcode = 'P0002', hint = 'guide_not_found';
-	end if;
+	g := public.shown_guide_locked(guide);
 	perform public.check_guide_writer(g.community_id);
 	if g.version <> based_on then
 		raise exception 'The guide changed meanwhile' using errcode = '40001', hint = 'guide_changed';
@@ -128,10 +140,7 @@ begin
 	) or not public.is_counsellor() then
 		raise exception 'Only verified professionals check guides' using errcode = '42501', hint = 'guide_professionals_only';
 	end if;
-	select * into g from public.guides where id = guide and held_at is null and removed_at is null for update;
-	if not found then
-		raise exception 'No such guide' using errcode = 'P0002', hint = 'guide_not_found';
-	end if;
+	g := public.shown_guide_locked(guide);
 	if g.version <> review_guide.number then
 		raise exception 'The guide changed meanwhile' using errcode = '40001', hint = 'guide_changed';
 	end if;
@@ -170,7 +179,7 @@ $$;
 revoke execute on function public.check_guide_writer(uuid), public.draft_guide(uuid[], text, text),
 	public.edit_guide(uuid, integer, text, text), public.revert_guide(uuid, integer),
 	public.review_guide(uuid, integer), public.mark_guide_helpful(uuid, boolean) from public, anon;
-revoke execute on function public.check_guide_writer(uuid),
+revoke execute on function public.check_guide_writer(uuid), public.shown_guide_locked(uuid),
 	public.add_guide_version(public.guides, text, text, integer) from public, anon, authenticated;
 grant execute on function public.draft_guide(uuid[], text, text), public.edit_guide(uuid, integer, text, text),
 	public.revert_guide(uuid, integer), public.review_guide(uuid, integer),
