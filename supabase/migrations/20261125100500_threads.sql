@@ -86,6 +86,13 @@ create table public.threads (
 		|| public.compound_endings(to_tsvector('public.german_unaccent'::regconfig,
 			title || ' ' || public.tags_text(tags) || ' ' || body_markdown))
 	) stored,
+	-- Title and tags alone, where a search looks for its candidates first: a title that names
+	-- the words outranks any text that only mentions them, and this index's lists are a
+	-- third of the whole text's (forum/search.ts).
+	title_vector tsvector generated always as (
+		to_tsvector('public.german_unaccent'::regconfig, title || ' ' || public.tags_text(tags))
+		|| to_tsvector('public.english_unaccent'::regconfig, title || ' ' || public.tags_text(tags))
+	) stored,
 	-- Held content: set when crisis words are found in a community whose policy is
 	-- 'hold' (detect_crisis), when enough members flagged it (moderate_flag) or when
 	-- watched words or a first post wait for approval (protect_community); only the
@@ -127,6 +134,7 @@ create index threads_community_solved_idx on public.threads (community_id, last_
 create index threads_tags_idx on public.threads using gin (tags);
 create index threads_author_created_idx on public.threads (author_id, created_at);
 create index threads_search_idx on public.threads using gin (search_vector);
+create index threads_title_search_idx on public.threads using gin (title_vector);
 -- Typo tolerance and similar titles. pg_trgm folds case itself, so no lower(). GiST, not
 -- GIN: it gives the closest titles first (nearest neighbours) without ranking every title
 -- that shares a trigram with the query.

@@ -88,8 +88,8 @@ create policy "Authors edit their own posts" on public.posts
 revoke all on public.threads, public.posts from anon, authenticated;
 grant select (id, community_id, is_anonymous, shown_author_id, title, body_markdown, body_html,
 	wants_professional, post_count, created_at, last_activity_at, tags, accepted_post_id, me_too_count,
-	answer_count, edited_at, withdrawn_at, search_vector, held_at, removed_at, removal_reason, locked_at,
-	pinned_at, moderator_edited_at) on public.threads to anon, authenticated;
+	answer_count, edited_at, withdrawn_at, search_vector, title_vector, held_at, removed_at, removal_reason,
+	locked_at, pinned_at, moderator_edited_at) on public.threads to anon, authenticated;
 grant select (idempotency_key) on public.threads, public.posts to authenticated;
 -- The HTML and everything else the database derives (counters, marks, times, versions)
 -- are never written by API roles: set_body_html takes the HTML the app rendered
@@ -125,7 +125,7 @@ execute function public.hide_posts_with_thread();
 -- apply inside) state the same condition as the select policies above, as an
 -- ordinary filter, and show only what search needs.
 create view public.visible_threads as
-	select t.id, t.community_id, t.title, t.search_vector, t.withdrawn_at
+	select t.id, t.community_id, t.title, t.search_vector, t.title_vector, t.withdrawn_at
 	from public.threads t
 	where (t.held_at is null and t.removed_at is null) or t.author_id = (select auth.uid()) or public.can_safeguard(t.community_id);
 create view public.visible_posts as

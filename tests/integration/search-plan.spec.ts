@@ -43,9 +43,12 @@ describe('the search plan', () => {
 			expect(plan).toContain('posts_search_idx');
 			expect(plan).not.toMatch(/Seq Scan on (threads|posts)/);
 		}
-		// After a spelling suggestion, the closest titles of the whole forum come from the
-		// trigram index; within one community the planner may read that community's threads
-		// by its own index instead. The words' own search never reads titles so.
+		// Titles are searched first, by their own index. After a spelling suggestion, the
+		// closest titles of the whole forum come from the trigram index. Within one community
+		// the planner may read that community's threads by its own index instead of either.
+		// The words' own search never reads titles by trigrams.
+		expect(plans[0]).toContain('threads_title_search_idx');
+		expect(plans[2]).toContain('threads_title_search_idx');
 		expect(plans[0]).toContain('threads_title_trgm_idx');
 		expect(plans[2]).not.toContain('threads_title_trgm_idx');
 		// It writes and analyses 6,000 rows: a few seconds alone, over 20 under a heavy load.

@@ -59,6 +59,31 @@ describe('search.threads', () => {
 		expect(await ids(`${query} ${w}`)).toEqual([id]);
 	});
 
+	// "appealed" is "appeal" only in English, "Schulen" "schul" only in German: neither
+	// language's whole query holds both words as the text has them. The statement itself,
+	// as the page's fallbacks (a spelling suggestion, titles near the words) would find it.
+	it("finds by each word in either language's stem", async () => {
+		const w = word();
+		const id = await thread((await community()).id, { title: `Appealing about the Schule ${w}` });
+		const rows = await transaction(null, (tx) =>
+			search.threadsQuery(tx, `appealed Schulen ${w}`, null, null)
+		);
+		expect(rows.map((row) => row.id)).toEqual([id]);
+	});
+
+	// Only the first candidates found are ranked: a title match must be among them however
+	// many texts merely mention the words, written before it.
+	it('ranks a title match first when more texts than it ranks only mention the words', async () => {
+		const w = word();
+		const place = await community();
+		await owner`
+			insert into public.threads (community_id, author_id, title, body_markdown, body_html)
+			select ${place.id}, ${member.id}, 'Eine Frage Nummer ' || g, ${`Text mit ${w}`}, '<p>x</p>'
+			from generate_series(1, ${search.candidates * 5}) g`;
+		const byTitle = await thread(place.id, { title: `Frage mit ${w}` });
+		expect((await ids(w, place.slug))[0]).toBe(byTitle);
+	});
+
 	it('suggests the title word meant by a typo and adds the threads it finds', async () => {
 		const place = await community();
 		const id = await thread(place.id, { title: 'Schulbegleitung wurde abgelehnt' });

@@ -226,16 +226,18 @@ export function foundQuery(tx: Tx, q: string, communitySlug: string | null) {
 		with query as materialized (
 			select websearch_to_tsquery('public.german_unaccent', ${q})
 					|| websearch_to_tsquery('public.english_unaccent', ${q}) as exact,
+				coalesce(public.words_query(${q}), '') as found,
+				coalesce(public.words_query(${q}, prefix => true), '') as found_wide,
 				coalesce(public.compound_query('public.german_unaccent', ${q}), '') as wide
 		),
 		exact_hits as (
 			select s.guide_id, s.search_vector from public.searchable_guides s
-			where s.search_vector @@ (select exact from query) ${inCommunity}
+			where s.search_vector @@ (select found from query) ${inCommunity}
 			limit ${guideCandidates}
 		),
 		wide_hits as (
 			select s.guide_id, s.search_vector from public.searchable_guides s
-			where (select count(*) from exact_hits) < 3 and s.search_vector @@ (select wide from query)
+			where (select count(*) from exact_hits) < 3 and s.search_vector @@ (select found_wide from query)
 				${inCommunity}
 			limit ${guideCandidates}
 		),

@@ -66,8 +66,8 @@ export const clean = (text: string) => text.replace(/[\0\uE000\uE001]/g, '').tri
 const answersRankAtMost = 0.21;
 // Threads (and answers) ranked at most per search. A common word is in thousands of
 // threads, and ranking each cost more than all the rest of the page; the first ones the
-// index finds are ranked instead (see "Search" in bench/README.md for the figures).
-export const candidates = 200;
+// index finds are ranked instead, titles first (see "Search" in bench/README.md for the figures).
+export const candidates = 100;
 // Below this word similarity (pg_trgm) a title is no longer near the words typed.
 const nearSimilarity = 0.5;
 
@@ -76,9 +76,10 @@ const nearSimilarity = 0.5;
  * typed or, with `spelling`, for the spelling suggestion made of them (nothing when there
  * is none). The queries are made once, in the first part: as expressions of the parameter
  * below, the generic plan parsed them again for every row. Threads are found by their
- * words, and by compounds (compound_query in migrations/…_search.sql: "Schule" finds
- * "Schulbegleitung") only when the words find less than a page: a prefix reads every word
- * it begins, 20 ms against 3 on the large forum. The very words rank first; answers are
+ * words (words_query in migrations/…_search.sql: each word in either language's stem;
+ * the two languages' whole queries rank), and by compounds (compound_query: "Schule"
+ * finds "Schulbegleitung") only when the words find less than a page: a prefix reads
+ * every word it begins, 20 ms against 3 on the large forum. The very words rank first; answers are
  * found only when threads whose own text ranks above any answer do not fill the page.
  * Matches come from visible_threads and visible_posts: under the tables' row-level
  * security no index could serve @@ (migrations/…_threads_access.sql).
@@ -91,6 +92,8 @@ export function threadsQuery(
 	{ spelling = false } = {}
 ) {
 	const exact = () => tx`(select exact from query)`;
+	const found = () => tx`(select found from query)`;
+	const foundWide = () => tx`(select found_wide from query)`;
 	const wide = () => tx`(select wide from query)`;
 	// By slug, so the page need not look the community up first (an unknown one finds nothing).
 	const inCommunity = () =>
@@ -101,6 +104,8 @@ export function threadsQuery(
 		-- Without a suggestion the queries are empty: they find nothing, and snippets begin the text.
 		with query as materialized (
 			select input.q as searched, coalesce(de || en, '') as exact,
+				coalesce(public.words_query(input.q), '') as found,
+				coalesce(public.words_query(input.q, prefix => true), '') as found_wide,
 				numnode(de) = 0 or numnode(en) = 0 as one_language,
 				coalesce(public.compound_query('public.german_unaccent', input.q)
 					|| public.compound_query('public.english_unaccent', input.q), '') as wide,
@@ -110,15 +115,25 @@ export function threadsQuery(
 			cross join lateral (select websearch_to_tsquery('public.german_unaccent', input.q) as de,
 				websearch_to_tsquery('public.english_unaccent', input.q) as en) made
 		),
-		exact_hits as (
+		-- Titles first: a title that names the words outranks a text that only mentions them,
+		-- and the titles' index reads a third of the whole texts' lists.
+		title_hits as (
 			select t.id, t.search_vector from public.visible_threads t
-			where t.search_vector @@ ${exact()} and t.withdrawn_at is null ${inCommunity()}
+			where t.title_vector @@ ${found()} and t.withdrawn_at is null ${inCommunity()}
 			limit ${candidates}
+		),
+		exact_hits as (
+			select * from title_hits
+			union all
+			(select t.id, t.search_vector from public.visible_threads t
+			where (select count(*) from title_hits) < ${candidates} and t.search_vector @@ ${found()}
+				and t.withdrawn_at is null ${inCommunity()} and t.id not in (select id from title_hits)
+			limit ${candidates} - (select count(*) from title_hits))
 		),
 		enough_exact as (select count(*) >= ${pageSize} as yes from exact_hits),
 		wide_hits as (
 			select t.id, t.search_vector from public.visible_threads t
-			where not (select yes from enough_exact) and t.search_vector @@ ${wide()}
+			where not (select yes from enough_exact) and t.search_vector @@ ${foundWide()}
 				and t.withdrawn_at is null ${inCommunity()}
 			limit ${candidates}
 		),
@@ -147,7 +162,7 @@ export function threadsQuery(
 				where t.id = p.thread_id and t.withdrawn_at is null ${inCommunity()}
 				limit 1
 			) t
-			where (select yes from answers_needed) and p.search_vector @@ ${exact()} and p.withdrawn_at is null
+			where (select yes from answers_needed) and p.search_vector @@ ${found()} and p.withdrawn_at is null
 			limit ${candidates}
 		),
 		hits as (select * from own union all select * from answers),
