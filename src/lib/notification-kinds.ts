@@ -39,9 +39,13 @@ export function notificationText(subject: NotificationSubject, locale?: Locale) 
 	);
 }
 
-/** The moderator's reason, or what was decided about a flag; null without either. */
+/**
+ * The moderator's reason, what was decided about a flag, or a weekly summary's lines
+ * ("12 × title", as the database wrote them); null without any.
+ */
 export function notificationReason(kind: string, reason: string | null, locale?: Locale) {
 	if (!reason) return null;
+	if (kind === 'needs_summary') return reason;
 	const decision = kind === 'flag_decided' ? messages[`mod_resolution_${reason}`] : undefined;
 	return m.notification_reason(
 		{ reason: decision ? decision({}, { locale }) : reason },
@@ -51,15 +55,18 @@ export function notificationReason(kind: string, reason: string | null, locale?:
 
 /**
  * Where a notification leads: the queue for moderators, my reports for a decision, the
- * counsellors' page for an admin told nobody serves a community, else the guide or post.
+ * counsellors' page for an admin told nobody serves a community, the community's needs
+ * for a weekly summary, else the guide or post.
  */
 export function notificationPath(notification: {
 	kind: string;
 	threadId: string | null;
 	postId: string | null;
 	guideId?: string | null;
+	communitySlug?: string | null;
 }) {
-	const { kind, threadId, postId, guideId } = notification;
+	const { kind, threadId, postId, guideId, communitySlug } = notification;
+	if (kind === 'needs_summary') return `/needs?place=${communitySlug ?? ''}`;
 	if (kind === 'moderation_item') return '/mod';
 	if (kind === 'flag_decided') return '/account/flags';
 	if (kind === 'escalation_unserved') return '/admin/counsellors';

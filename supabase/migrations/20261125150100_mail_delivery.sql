@@ -37,6 +37,7 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('escalation_overdue', 'immediate', 'counsellor', 195, true),
 	('escalation_item', 'immediate', 'counsellor', 200, false),
 	('escalation_assigned', 'immediate', 'counsellor', 210, false),
+	('needs_summary', 'immediate', 'counsellor', 220, false),
 	('escalation_unserved', 'immediate', 'admin', 250, true),
 	('moderation_item', 'digest', 'moderator', 300, false);
 
@@ -198,7 +199,8 @@ language sql volatile security definer set search_path = '' as $$
 		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
 				'postId', n.post_id, 'guideId', n.guide_id, 'title', coalesce(t.title, g.title), 'reason', n.reason,
-				'priority', a.priority, 'dueAt', a.due_at, 'community', cm.name) order by n.created_at)
+				'priority', a.priority, 'dueAt', a.due_at, 'community', cm.name, 'communitySlug', cm.slug)
+				order by n.created_at)
 			from public.notifications n left join public.threads t on t.id = n.thread_id
 			left join public.guides g on g.id = n.guide_id
 			left join public.escalation_alerts a on a.notification_id = n.id

@@ -44,6 +44,9 @@ language sql stable security definer set search_path = '' as $$
 			from public.guide_reviews r where r.reviewer_id = (select auth.uid())), '[]'),
 		'guides_marked_helpful', coalesce((select jsonb_agg(h.guide_id order by h.guide_id)
 			from public.guide_helpful_marks h where h.member_id = (select auth.uid())), '[]'),
+		'needs_summaries', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'since', s.created_at) order by s.created_at)
+			from public.needs_subscriptions s join public.communities c on c.id = s.community_id
+			where s.member_id = (select auth.uid())), '[]'),
 		'community_proposals', coalesce((select jsonb_agg(jsonb_build_object('name', cp.name, 'status', cp.status, 'created_at', cp.created_at) order by cp.created_at)
 			from public.community_proposals cp where cp.proposed_by = (select auth.uid())), '[]'),
 		'flags', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'post', f.post_id, 'guide', f.guide_id, 'reason', f.reason,

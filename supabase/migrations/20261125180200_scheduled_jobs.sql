@@ -7,6 +7,7 @@
 --   queue_digests()                the daily digests, due at 07:00 Berlin time
 --   keep_queue_medians()           the counsellors' queue's 30-day medians
 --   keep_topic_radar()             the topic radar's open figures, at most once an hour
+--   queue_needs_summaries()        the needs signal's weekly summaries, due Mondays 07:00
 -- Where pg_cron is installed (hosted: Database > Extensions, before `supabase db push`;
 -- enabled later, the calls of the README's hosted section) the jobs are scheduled here;
 -- without it (the local stack, a plain Postgres) this does nothing.
@@ -22,5 +23,7 @@ begin
 			'select public.keep_queue_medians()')$sql$;
 		execute $sql$select cron.schedule('ratnetz-topic-radar', '* * * * *',
 			'select public.keep_topic_radar()')$sql$;
+		execute $sql$select cron.schedule('ratnetz-needs-summaries', '* * * * *',
+			'select public.queue_needs_summaries()')$sql$;
 	end if;
 end $$;

@@ -75,7 +75,7 @@ export async function memberPages() {
 		'/password/reset'
 	];
 }
-export const forbiddenToMembers = ['/admin', '/counsellor'];
+export const forbiddenToMembers = ['/admin', '/counsellor', '/needs'];
 
 /** Sam_Carer's pages, in English (the member's setting). */
 export const englishMemberPages = [
@@ -103,6 +103,8 @@ export async function counsellorPages() {
 		'/notifications',
 		'/counsellor?state=resolved',
 		'/counsellor?priority=urgent&state=active',
+		'/needs',
+		'/needs?place=region:Leipzig',
 		...items.map((item) => `/counsellor/${item.id}`),
 		`/t/${anonymousThread}`,
 		`/g/${demoGuide}`
@@ -120,6 +122,7 @@ export const adminPages = [
 	'/admin/audit',
 	'/admin/figures',
 	'/admin/figures?from=2026-01&to=2026-12',
+	'/needs?place=autismus-schule',
 	'/account/notifications',
 	'/communities/new',
 	'/c/autismus-schule',

@@ -42,6 +42,14 @@ export function requireCounsellor(locals: App.Locals) {
 	return signedIn;
 }
 
+/** For the needs signal: counsellors and admins (the database checks again). */
+export function requireProfessional(locals: App.Locals) {
+	const signedIn = requireMember(locals);
+	if (signedIn.member.siteRole !== 'counsellor' && signedIn.member.siteRole !== 'admin')
+		error(403, m.error_needs_professionals());
+	return signedIn;
+}
+
 /** Where a writer lands: their post, with the helplines when crisis words were found. */
 export function writtenUrl(
 	threadId: string,

@@ -23,7 +23,10 @@ export const jobs = {
 	/** The counsellors' queue's 30-day medians per community (the queue reads them by key). */
 	queue_medians: (tx: Tx) => tx<{ done: number }[]>`select public.keep_queue_medians() as done`,
 	/** The topic radar's open figures, written anew at most once an hour. */
-	topic_radar: (tx: Tx) => tx<{ done: number }[]>`select public.keep_topic_radar() as done`
+	topic_radar: (tx: Tx) => tx<{ done: number }[]>`select public.keep_topic_radar() as done`,
+	/** The needs signal's weekly summaries, due Mondays at 07:00 Berlin time. */
+	needs_summaries: (tx: Tx, at = new Date()) =>
+		tx<{ done: number }[]>`select public.queue_needs_summaries(${at}) as done`
 } as const;
 export type Job = keyof typeof jobs;
 

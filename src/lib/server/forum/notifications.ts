@@ -14,6 +14,7 @@ export type Notification = {
 	reason: string | null;
 	/** An alert's community, and its item's priority and due time as alerted. */
 	community: string | null;
+	communitySlug: string | null;
 	priority: string | null;
 	dueAt: Date | null;
 	createdAt: Date;
@@ -27,7 +28,7 @@ export async function list(claims: Claims) {
 		(tx) => tx<Notification[]>`
 		select n.id, n.kind, n.thread_id as "threadId", n.post_id as "postId", n.guide_id as "guideId",
 			coalesce(t.title, g.title) as "threadTitle",
-			n.reason, c.name as community, a.priority, a.due_at as "dueAt",
+			n.reason, c.name as community, c.slug as "communitySlug", a.priority, a.due_at as "dueAt",
 			n.created_at as "createdAt", n.read_at is not null as read
 		from public.notifications n left join public.threads t on t.id = n.thread_id
 		left join public.guides g on g.id = n.guide_id

@@ -19,6 +19,7 @@ export type MailItem = {
 	priority?: string | null;
 	dueAt?: string | null;
 	community?: string | null;
+	communitySlug?: string | null;
 };
 
 export type NotificationMail = {
