@@ -1,11 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { textsSchema } from '$lib/community-schemas';
+import { thresholdSchema } from '$lib/idea-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
 import { attempt } from '$lib/server/data/db-errors';
 import * as settings from '$lib/server/escalations/settings';
+import * as ideaPages from '$lib/server/forum/idea-pages';
+import * as ideas from '$lib/server/forum/ideas';
 import { found, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,6 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		community,
 		settings: await settings.read(claims, community.id),
+		ideaThreshold: await ideaPages.threshold(claims, community.id),
 		saved: url.searchParams.get('saved')
 	};
 };
@@ -65,5 +69,16 @@ export const actions: Actions = {
 		);
 		if (!saved.ok) return rejectForm(form.values, saved);
 		redirect(303, `/c/${community.slug}/settings?saved=escalation`);
+	},
+	/** How many supports put an unanswered idea in front of the community's counsellors. */
+	ideas: async ({ locals, params, request }) => {
+		const { claims, community } = await manageable(locals, params.slug);
+		const form = parseForm(thresholdSchema, await request.formData());
+		if (!form.ok) return rejectForm(form.values, form);
+		const saved = await attempt(() =>
+			ideas.updateThreshold(claims, community.id, form.data.threshold)
+		);
+		if (!saved.ok) return rejectForm(form.values, saved);
+		redirect(303, `/c/${community.slug}/settings?saved=ideas`);
 	}
 };
