@@ -222,3 +222,18 @@ describe('the member’s data', () => {
 		});
 	});
 });
+
+describe('the demo seed', () => {
+	it('shows an accepted idea with its history, one awaiting a statement and a done one', async () => {
+		const accepted = await ideaPages.idea(null, '70000000-0000-4000-8000-000000000001');
+		expect(accepted).toMatchObject({ state: 'accepted', supportCount: 3, awaiting: false });
+		expect(accepted?.answers.map((answer) => answer.state)).toEqual(['accepted', 'under_review']);
+		expect(await ideaPages.idea(null, '70000000-0000-4000-8000-000000000002')).toMatchObject({
+			state: null,
+			awaiting: true
+		});
+		expect((await ideaPages.idea(null, '70000000-0000-4000-8000-000000000004'))?.state).toBe(
+			'done'
+		);
+	});
+});
