@@ -150,3 +150,57 @@ insert into public.guide_threads (guide_id, thread_id) values
 	('60000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001');
 insert into public.guide_reviews (guide_id, number, reviewer_id, reviewed_at) values
 	('60000000-0000-4000-8000-000000000001', 2, '00000000-0000-4000-8000-000000000002', now() - interval '6 hours');
+
+-- Service ideas: "Familien in Leipzig" puts an idea in front of its counsellors at 3 supports
+-- (the default is 10), so the demo shows each step. One idea there has official answers (under
+-- review, then accepted), one waits for a statement, one is new; one in "Autismus & Schule" is done.
+update public.communities set idea_support_threshold = 3 where slug = 'familien-leipzig';
+insert into public.service_ideas (id, community_id, author_id, title, body_markdown, body_html, created_at) values
+	('70000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000004',
+	 'Erziehungsberatung auch abends oder samstags anbieten',
+	 E'Die Beratungsstelle hat nur vormittags und bis 16 Uhr offen. Wer Vollzeit arbeitet, bekommt keinen Termin, ohne Urlaub zu nehmen.\n\nEin Abend pro Woche oder ein Samstag im Monat würde vielen Familien helfen.',
+	 E'<p>Die Beratungsstelle hat nur vormittags und bis 16 Uhr offen. Wer Vollzeit arbeitet, bekommt keinen Termin, ohne Urlaub zu nehmen.</p>\n<p>Ein Abend pro Woche oder ein Samstag im Monat würde vielen Familien helfen.</p>\n',
+	 now() - interval '10 days'),
+	('70000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000005',
+	 'Freie Kita-Plätze an einer Stelle im Netz zeigen',
+	 E'Wir haben 14 Kitas einzeln angerufen. Eine gemeinsame Übersicht der freien Plätze, jede Woche aktualisiert, würde Eltern viele Anrufe sparen.',
+	 E'<p>Wir haben 14 Kitas einzeln angerufen. Eine gemeinsame Übersicht der freien Plätze, jede Woche aktualisiert, würde Eltern viele Anrufe sparen.</p>\n',
+	 now() - interval '4 days'),
+	('70000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000006',
+	 'Anträge für Familien in einfacher Sprache erklären',
+	 E'Viele Formulare verstehe ich erst beim dritten Lesen. Ein Merkblatt in einfacher Sprache zu den häufigsten Anträgen wäre gut.',
+	 E'<p>Viele Formulare verstehe ich erst beim dritten Lesen. Ein Merkblatt in einfacher Sprache zu den häufigsten Anträgen wäre gut.</p>\n',
+	 now() - interval '1 day'),
+	('70000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005',
+	 'Informationsabend zur Schulbegleitung für Eltern',
+	 E'Jedes Jahr fragen neue Eltern hier dasselbe. Ein Abend, an dem die Beratungsstelle den Antrag Schritt für Schritt erklärt, würde helfen.',
+	 E'<p>Jedes Jahr fragen neue Eltern hier dasselbe. Ein Abend, an dem die Beratungsstelle den Antrag Schritt für Schritt erklärt, würde helfen.</p>\n',
+	 now() - interval '30 days');
+-- The triggers count the supports, note the threshold and tell the counsellors; the answers set the states.
+insert into public.idea_supports (idea_id, member_id, supported_at) values
+	('70000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005', now() - interval '9 days'),
+	('70000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000006', now() - interval '9 days'),
+	('70000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000007', now() - interval '8 days'),
+	('70000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000004', now() - interval '3 days'),
+	('70000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000006', now() - interval '3 days'),
+	('70000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000007', now() - interval '2 days'),
+	('70000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004', now() - interval '20 hours'),
+	('70000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000004', now() - interval '29 days'),
+	('70000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000006', now() - interval '28 days');
+insert into public.idea_comments (idea_id, author_id, body_markdown, body_html, created_at) values
+	('70000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000006',
+	 'Samstags könnte auch ich als Oma mitkommen und die Kinder betreuen.',
+	 E'<p>Samstags könnte auch ich als Oma mitkommen und die Kinder betreuen.</p>\n', now() - interval '8 days'),
+	('70000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000007',
+	 'A list in English too would help families who are new to Leipzig.',
+	 E'<p>A list in English too would help families who are new to Leipzig.</p>\n', now() - interval '2 days');
+insert into public.idea_answers (idea_id, state, reasons, answered_by, answered_at) values
+	('70000000-0000-4000-8000-000000000001', 'under_review',
+	 'Wir sprechen mit dem Team, ob ein Abendtermin pro Woche machbar ist, und melden uns bis Monatsende.',
+	 '00000000-0000-4000-8000-000000000002', now() - interval '6 days'),
+	('70000000-0000-4000-8000-000000000001', 'accepted',
+	 E'Ab dem nächsten Monat bieten wir donnerstags Termine bis 19 Uhr an.\nAnmeldung wie bisher telefonisch oder online.',
+	 '00000000-0000-4000-8000-000000000002', now() - interval '2 days'),
+	('70000000-0000-4000-8000-000000000004', 'done',
+	 'Der erste Informationsabend hat stattgefunden; die Folien liegen in der Beratungsstelle aus. Wir wiederholen ihn jedes Frühjahr.',
+	 '00000000-0000-4000-8000-000000000002', now() - interval '10 days');

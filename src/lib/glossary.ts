@@ -122,5 +122,21 @@ export const glossary = {
 		de: 'geholfen',
 		en: 'helped',
 		not: { de: ['beste Antwort', 'akzeptierte Antwort'], en: ['best answer', 'accepted answer'] }
+	},
+	serviceIdea: {
+		// Community proposals (new communities) are "Vorschlag": an improvement of a service is an idea.
+		de: 'Idee',
+		en: 'idea',
+		not: { de: ['Verbesserungsvorschlag', 'Anregung'], en: ['feature request', 'suggestion box'] }
+	},
+	support: {
+		de: 'unterstütz',
+		en: 'support',
+		not: { de: ['Like', 'Likes', 'Upvote'], en: ['upvote', 'upvotes', 'upvoted'] }
+	},
+	officialAnswer: {
+		de: 'Stellungnahme',
+		en: 'official answer',
+		not: { de: ['offizielle Antwort'], en: ['official response', 'official reply'] }
 	}
 } satisfies Record<string, Concept>;

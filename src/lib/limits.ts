@@ -92,6 +92,14 @@ export const limits = {
 		wordMin: 2,
 		wordMax: 500
 	},
+	/** Service ideas: title and text as a question's; an official answer's reasons. */
+	idea: {
+		reasonsMin: 3,
+		reasonsMax: 4000,
+		// Supports that put an unanswered idea in front of the community's counsellors.
+		supportThresholdMin: 1,
+		supportThresholdMax: 1000
+	},
 	// What a reader types to find something; never stored.
 	search: {
 		queryMax: 200,

@@ -46,6 +46,11 @@ export function notificationText(subject: NotificationSubject, locale?: Locale) 
 export function notificationReason(kind: string, reason: string | null, locale?: Locale) {
 	if (!reason) return null;
 	if (kind === 'needs_summary') return reason;
+	// An official answer to an idea carries its state (apply_idea_answer).
+	if (kind === 'idea_answered') {
+		const state = messages[`idea_state_${reason}`];
+		return m.notification_idea_state({ state: state ? state({}, { locale }) : reason }, { locale });
+	}
 	const decision = kind === 'flag_decided' ? messages[`mod_resolution_${reason}`] : undefined;
 	return m.notification_reason(
 		{ reason: decision ? decision({}, { locale }) : reason },
@@ -56,21 +61,23 @@ export function notificationReason(kind: string, reason: string | null, locale?:
 /**
  * Where a notification leads: the queue for moderators, my reports for a decision, the
  * counsellors' page for an admin told nobody serves a community, the community's needs
- * for a weekly summary, else the guide or post.
+ * for a weekly summary, else the guide, idea or post.
  */
 export function notificationPath(notification: {
 	kind: string;
 	threadId: string | null;
 	postId: string | null;
 	guideId?: string | null;
+	ideaId?: string | null;
 	communitySlug?: string | null;
 }) {
-	const { kind, threadId, postId, guideId, communitySlug } = notification;
+	const { kind, threadId, postId, guideId, ideaId, communitySlug } = notification;
 	if (kind === 'needs_summary') return `/needs?place=${communitySlug ?? ''}`;
 	if (kind === 'moderation_item') return '/mod';
 	if (kind === 'flag_decided') return '/account/flags';
 	if (kind === 'escalation_unserved') return '/admin/counsellors';
 	if (guideId) return `/g/${guideId}`;
+	if (ideaId) return `/i/${ideaId}`;
 	if (!threadId) return '/notifications';
 	return postPath(threadId, postId);
 }

@@ -31,7 +31,10 @@ create table public.communities (
 	-- A new member's first question or answer waits for a moderator's approval.
 	hold_first_posts boolean not null default false,
 	-- Whether members see which moderator acted in the mod log.
-	mod_log_names_moderators boolean not null default false
+	mod_log_names_moderators boolean not null default false,
+	-- Service ideas: this many supports put an unanswered idea in front of the community's
+	-- counsellors (CONSUL's threshold; 20261125125100_service_ideas.sql).
+	idea_support_threshold integer not null default 10 check (idea_support_threshold between 1 and 1000)
 );
 create index communities_region_idx on public.communities (region) where region is not null;
 
@@ -138,7 +141,7 @@ grant select on public.communities to anon, authenticated;
 grant insert (slug, name, description, rules, topic, region) on public.communities to authenticated;
 grant update (name, description, rules, topic, region, escalation_waiting_time, escalation_due_urgent,
 	escalation_due_high, escalation_due_normal, crisis_policy, flag_hide_threshold, hold_first_posts,
-	mod_log_names_moderators) on public.communities to authenticated;
+	mod_log_names_moderators, idea_support_threshold) on public.communities to authenticated;
 
 create policy "Members see their own memberships; moderators see their community's" on public.community_members
 	for select to authenticated

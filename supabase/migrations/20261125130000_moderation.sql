@@ -155,6 +155,8 @@ create table public.mod_log (
 	thread_id uuid references public.threads (id) on delete set null,
 	post_id uuid references public.posts (id) on delete set null,
 	guide_id uuid references public.guides (id) on delete set null,
+	-- A service idea removed or restored, or one of its comments removed (20261125125110_service_idea_writing.sql).
+	idea_id uuid references public.service_ideas (id) on delete set null,
 	-- The member a suspension, warning or appointment is about (never shown for anonymous posts).
 	member_id uuid references public.members (id) on delete set null,
 	reason text check (char_length(reason) <= 1000),

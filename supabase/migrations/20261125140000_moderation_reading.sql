@@ -106,7 +106,7 @@ $$;
 create function public.community_mod_log(community uuid, before_at timestamptz default null, before_id bigint default null, page_size integer default 50)
 returns table (id bigint, action public.moderation_action, at timestamptz, reason text, moderator text,
 	member text, anonymous_author boolean, thread_id uuid, thread_title text, post_id uuid, suspended_until timestamptz,
-	guide_id uuid, guide_title text)
+	guide_id uuid, guide_title text, idea_id uuid, idea_title text)
 language plpgsql stable security definer set search_path = '' as $$
 declare
 	moderates boolean := public.is_moderator(community);
@@ -126,13 +126,15 @@ begin
 		l.thread_id,
 		case when t.removed_at is null and t.held_at is null or moderates then t.title end,
 		l.post_id, l.suspended_until,
-		l.guide_id, case when g.removed_at is null and g.held_at is null or moderates then g.title end
+		l.guide_id, case when g.removed_at is null and g.held_at is null or moderates then g.title end,
+		l.idea_id, case when i.removed_at is null or moderates then i.title end
 	from public.mod_log l
 	left join public.members actor on actor.id = l.actor_id
 	left join public.members target_member on target_member.id = l.member_id
 	left join public.threads t on t.id = l.thread_id
 	left join public.posts p on p.id = l.post_id
 	left join public.guides g on g.id = l.guide_id
+	left join public.service_ideas i on i.id = l.idea_id
 	where l.community_id = community
 		and (before_at is null or (l.at, l.id) < (before_at, before_id))
 	order by l.at desc, l.id desc

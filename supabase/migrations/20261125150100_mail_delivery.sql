@@ -25,6 +25,7 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('reply', 'digest', 'member', 30, false),
 	('accepted', 'digest', 'member', 40, false),
 	('guide_written', 'digest', 'member', 45, false),
+	('idea_answered', 'immediate', 'member', 47, false),
 	('helpful', 'in_app', 'member', 50, false),
 	('post_removed', 'immediate', 'member', 60, false),
 	('post_restored', 'immediate', 'member', 70, false),
@@ -37,7 +38,8 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('escalation_overdue', 'immediate', 'counsellor', 195, true),
 	('escalation_item', 'immediate', 'counsellor', 200, false),
 	('escalation_assigned', 'immediate', 'counsellor', 210, false),
-	('needs_summary', 'immediate', 'counsellor', 220, false),
+	('idea_threshold', 'immediate', 'counsellor', 220, false),
+	('needs_summary', 'immediate', 'counsellor', 230, false),
 	('escalation_unserved', 'immediate', 'admin', 250, true),
 	('moderation_item', 'digest', 'moderator', 300, false);
 
@@ -198,11 +200,13 @@ language sql volatile security definer set search_path = '' as $$
 	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null, c.alert,
 		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
-				'postId', n.post_id, 'guideId', n.guide_id, 'title', coalesce(t.title, g.title), 'reason', n.reason,
+				'postId', n.post_id, 'guideId', n.guide_id, 'ideaId', n.idea_id, 'title', coalesce(t.title, g.title, i.title),
+				'reason', n.reason,
 				'priority', a.priority, 'dueAt', a.due_at, 'community', cm.name, 'communitySlug', cm.slug)
 				order by n.created_at)
 			from public.notifications n left join public.threads t on t.id = n.thread_id
 			left join public.guides g on g.id = n.guide_id
+			left join public.service_ideas i on i.id = n.idea_id
 			left join public.escalation_alerts a on a.notification_id = n.id
 			left join public.communities cm on cm.id = n.community_id
 			where n.id = c.notification_id or n.digest_mail_id = c.id), '[]'),

@@ -47,6 +47,17 @@ language sql stable security definer set search_path = '' as $$
 		'needs_summaries', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'since', s.created_at) order by s.created_at)
 			from public.needs_subscriptions s join public.communities c on c.id = s.community_id
 			where s.member_id = (select auth.uid())), '[]'),
+		'service_ideas', coalesce((select jsonb_agg(jsonb_build_object('idea', i.id, 'community', i.community_id,
+				'title', i.title, 'text', i.body_markdown, 'created_at', i.created_at) order by i.created_at)
+			from public.service_ideas i where i.author_id = (select auth.uid())), '[]'),
+		'ideas_supported', coalesce((select jsonb_agg(jsonb_build_object('idea', s.idea_id, 'at', s.supported_at) order by s.supported_at)
+			from public.idea_supports s where s.member_id = (select auth.uid())), '[]'),
+		'idea_posts', coalesce((select jsonb_agg(jsonb_build_object('idea', c.idea_id, 'text', c.body_markdown,
+				'created_at', c.created_at) order by c.created_at)
+			from public.idea_comments c where c.author_id = (select auth.uid())), '[]'),
+		'idea_official_answers', coalesce((select jsonb_agg(jsonb_build_object('idea', a.idea_id, 'state', a.state,
+				'reasons', a.reasons, 'at', a.answered_at) order by a.answered_at)
+			from public.idea_answers a where a.answered_by = (select auth.uid())), '[]'),
 		'community_proposals', coalesce((select jsonb_agg(jsonb_build_object('name', cp.name, 'status', cp.status, 'created_at', cp.created_at) order by cp.created_at)
 			from public.community_proposals cp where cp.proposed_by = (select auth.uid())), '[]'),
 		'flags', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'post', f.post_id, 'guide', f.guide_id, 'reason', f.reason,

@@ -8,6 +8,10 @@ export const anonymousThread = '20000000-0000-4000-8000-000000000002';
 export const samsThread = '20000000-0000-4000-8000-000000000004';
 const missingThread = '20000000-0000-4000-8000-0000000000ff';
 export const demoGuide = '60000000-0000-4000-8000-000000000001';
+/** Service ideas of the demo seed: Mama_von_Leo's, accepted; PapaTim's, awaiting a statement; one done in "Autismus & Schule". */
+export const demoIdea = '70000000-0000-4000-8000-000000000001';
+export const awaitingIdea = '70000000-0000-4000-8000-000000000002';
+const doneIdea = '70000000-0000-4000-8000-000000000004';
 
 export const visitorPages = [
 	'/',
@@ -21,6 +25,9 @@ export const visitorPages = [
 	`/t/${anonymousThread}`,
 	`/g/${demoGuide}`,
 	`/g/${demoGuide}/versions`,
+	'/c/familien-leipzig/ideas',
+	'/c/familien-leipzig/ideas?sort=new&state=accepted',
+	`/i/${demoIdea}`,
 	'/radar',
 	'/radar?community=autismus-schule',
 	'/search',
@@ -40,7 +47,8 @@ export const missingPages = [
 	'/gibt-es-nicht',
 	`/t/${missingThread}`,
 	'/c/gibt-es-nicht',
-	'/g/60000000-0000-4000-8000-0000000000ff'
+	'/g/60000000-0000-4000-8000-0000000000ff',
+	'/i/70000000-0000-4000-8000-0000000000ff'
 ];
 
 /** Mama_von_Leo's pages (German); the admins' and counsellors' answer her 403. */
@@ -68,6 +76,10 @@ export async function memberPages() {
 		`/g/${demoGuide}`,
 		`/g/${demoGuide}/edit`,
 		`/g/${demoGuide}/report`,
+		'/c/familien-leipzig/ideas',
+		'/c/familien-leipzig/ideas/new',
+		`/i/${demoIdea}`,
+		`/i/${awaitingIdea}`,
 		`/t/${anonymousThread}/report`,
 		`/t/${answer.threadId}/report?post=${answer.id}`,
 		`/posts/${answer.id}/edit`,
@@ -75,7 +87,7 @@ export async function memberPages() {
 		'/password/reset'
 	];
 }
-export const forbiddenToMembers = ['/admin', '/counsellor', '/needs'];
+export const forbiddenToMembers = ['/admin', '/counsellor', '/counsellor/ideas', '/needs'];
 
 /** Sam_Carer's pages, in English (the member's setting). */
 export const englishMemberPages = [
@@ -88,7 +100,9 @@ export const englishMemberPages = [
 	`/t/${samsThread}`,
 	`/t/${samsThread}/edit`,
 	`/t/${samsThread}/versions`,
-	`/t/${samsThread}/guide`
+	`/t/${samsThread}/guide`,
+	'/c/familien-leipzig/ideas/new',
+	`/i/${awaitingIdea}`
 ];
 
 export async function counsellorPages() {
@@ -107,7 +121,9 @@ export async function counsellorPages() {
 		'/needs?place=region:Leipzig',
 		...items.map((item) => `/counsellor/${item.id}`),
 		`/t/${anonymousThread}`,
-		`/g/${demoGuide}`
+		`/g/${demoGuide}`,
+		'/counsellor/ideas',
+		`/i/${awaitingIdea}`
 	];
 }
 
@@ -160,6 +176,7 @@ export async function moderatorPages() {
 		...items.map((item) => `/mod/${item.id}`),
 		`/mod/${guideItem.id}`,
 		`/g/${demoGuide}`,
+		`/i/${doneIdea}`,
 		'/c/autismus-schule/log',
 		'/c/autismus-schule/moderation',
 		'/c/trennung-familie/moderation'

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flagReasonNames, actionNames, reportReasons } from '$lib/moderation-names';
+import { ideaStates } from '$lib/idea-names';
 import { deliveries } from '$lib/notification-kinds';
 import { locales } from '$lib/paraglide/runtime';
 import * as escalationKinds from '$lib/server/escalations/kinds';
@@ -28,6 +29,7 @@ describe('the app’s lists are the database’s enums', () => {
 		['crisis_category', crisisWords.categories],
 		['crisis_word_kind', crisisWords.kinds],
 		['mail_delivery', deliveries],
+		['idea_state', ideaStates],
 		['locale', locales]
 	] as const)('%s', async (type, list) => {
 		expect([...list]).toEqual(await enumValues(type));

@@ -46,7 +46,15 @@ const rows: Record<string, () => Record<string, unknown>> = {
 		reason: 'Ein Grund zum Aufdecken'
 	}),
 	helplines: () => ({ name_de: 'Telefon', phone: '0800 111 0 111' }),
-	crisis_words: () => ({ word: 'wort', language: 'de', kind: 'harmless_phrase' })
+	crisis_words: () => ({ word: 'wort', language: 'de', kind: 'harmless_phrase' }),
+	service_ideas: () => ({
+		community_id: id(),
+		title: 'Eine Idee mit Titel',
+		body_markdown: 'Text',
+		body_html: '<p>Text</p>'
+	}),
+	idea_comments: () => ({ idea_id: id(), body_markdown: 'Text', body_html: '<p>Text</p>' }),
+	idea_answers: () => ({ idea_id: id(), state: 'done', reasons: 'Grund' })
 };
 
 const letters = (n: number) => 'a'.repeat(n);
@@ -154,7 +162,18 @@ const cases: Case[] = [
 	{ max: 'helpline.hoursMax', table: 'helplines', column: 'hours_en' },
 	{ max: 'helpline.onlineUrlMax', table: 'helplines', column: 'online_url', value: address },
 	{ max: 'helpline.regionMax', min: 'helpline.regionMin', table: 'helplines', column: 'region' },
-	{ max: 'crisisWord.wordMax', min: 'crisisWord.wordMin', table: 'crisis_words', column: 'word' }
+	{ max: 'crisisWord.wordMax', min: 'crisisWord.wordMin', table: 'crisis_words', column: 'word' },
+	{ max: 'thread.titleMax', min: 'thread.titleMin', table: 'service_ideas', column: 'title' },
+	{ max: 'post.bodyMax', table: 'service_ideas', column: 'body_markdown' },
+	{ max: 'post.bodyMax', table: 'idea_comments', column: 'body_markdown' },
+	{ max: 'idea.reasonsMax', min: 'idea.reasonsMin', table: 'idea_answers', column: 'reasons' },
+	{
+		max: 'idea.supportThresholdMax',
+		min: 'idea.supportThresholdMin',
+		table: 'communities',
+		column: 'idea_support_threshold',
+		value: (n) => n
+	}
 ];
 
 /** Limits the database does not hold, and why (README, "Limits"). */

@@ -34,6 +34,7 @@ describe('notification settings', () => {
 				{ kind: 'reply', delivery: 'digest' },
 				{ kind: 'accepted', delivery: 'digest' },
 				{ kind: 'guide_written', delivery: 'digest' },
+				{ kind: 'idea_answered', delivery: 'immediate' },
 				{ kind: 'helpful', delivery: 'in_app' },
 				{ kind: 'post_removed', delivery: 'immediate' },
 				{ kind: 'post_restored', delivery: 'immediate' },
@@ -46,6 +47,16 @@ describe('notification settings', () => {
 		);
 		expect(await notificationSettings.list(counsellor.claims)).toContainEqual({
 			kind: 'escalation_item',
+			delivery: 'immediate',
+			alert: false
+		});
+		expect(await notificationSettings.list(counsellor.claims)).toContainEqual({
+			kind: 'idea_threshold',
+			delivery: 'immediate',
+			alert: false
+		});
+		expect(await notificationSettings.list(counsellor.claims)).toContainEqual({
+			kind: 'needs_summary',
 			delivery: 'immediate',
 			alert: false
 		});

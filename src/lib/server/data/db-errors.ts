@@ -14,7 +14,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding, moderation and guide functions and triggers give in their hint. */
+/** Reasons the escalation, safeguarding, moderation, guide and idea functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -55,7 +55,11 @@ const reasons: Record<string, () => string> = {
 	guide_changed: m.guide_changed,
 	guide_professionals_only: m.guide_professionals_only,
 	guide_not_found: m.guide_not_found,
-	guide_version_invalid: m.guide_version_invalid
+	guide_version_invalid: m.guide_version_invalid,
+	idea_members_only: m.idea_members_only,
+	idea_not_found: m.idea_not_found,
+	idea_closed: m.idea_closed,
+	idea_professionals_only: m.idea_professionals_only
 };
 
 export function refusal(error: unknown): string | null {

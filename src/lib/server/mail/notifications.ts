@@ -13,6 +13,7 @@ export type MailItem = {
 	threadId: string | null;
 	postId: string | null;
 	guideId?: string | null;
+	ideaId?: string | null;
 	title: string | null;
 	reason: string | null;
 	/** An alert's item: its priority and due time, and its community. */

@@ -21,6 +21,9 @@ export type LogEntry = {
 	guideId: string | null;
 	/** Null when the reader may not see the guide (removed or hidden). */
 	guideTitle: string | null;
+	ideaId: string | null;
+	/** Null when the reader may not see the idea (removed). */
+	ideaTitle: string | null;
 	/** Suspensions: until when (null: permanent). */
 	suspendedUntil: Date | null;
 };
@@ -41,6 +44,7 @@ export async function log(
 			thread_id as "threadId",
 			thread_title as "threadTitle", post_id as "postId", suspended_until as "suspendedUntil",
 			guide_id as "guideId", guide_title as "guideTitle",
+			idea_id as "ideaId", idea_title as "ideaTitle",
 			to_json(at) #>> '{}' as "sortedAt"
 		from public.community_mod_log(${communityId}, ${from?.at ?? null}::text::timestamptz,
 			${from?.id ?? null}::text::bigint, ${cursor.pageSize + 1})`

@@ -1,11 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { textsSchema } from '$lib/community-schemas';
+import { thresholdSchema } from '$lib/idea-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
+import { read } from '$lib/server/data/db';
 import { attempt } from '$lib/server/data/db-errors';
 import * as settings from '$lib/server/escalations/settings';
+import * as ideaPages from '$lib/server/forum/idea-pages';
+import * as ideas from '$lib/server/forum/ideas';
 import { found, requireMember } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,11 +38,14 @@ async function manageable(locals: App.Locals, slug: string) {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.member) redirect(303, `/signin?next=${encodeURIComponent(url.pathname)}`);
 	const { claims, community } = await manageable(locals, params.slug);
-	return {
-		community,
-		settings: await settings.read(claims, community.id),
-		saved: url.searchParams.get('saved')
-	};
+	// One read: both are the community's row.
+	const [escalation, ideaThreshold] = await read(claims, (tx) =>
+		Promise.all([
+			settings.read(claims, community.id, tx),
+			ideaPages.threshold(claims, community.id, tx)
+		])
+	);
+	return { community, settings: escalation, ideaThreshold, saved: url.searchParams.get('saved') };
 };
 
 export const actions: Actions = {
@@ -65,5 +72,16 @@ export const actions: Actions = {
 		);
 		if (!saved.ok) return rejectForm(form.values, saved);
 		redirect(303, `/c/${community.slug}/settings?saved=escalation`);
+	},
+	/** How many supports put an unanswered idea in front of the community's counsellors. */
+	ideas: async ({ locals, params, request }) => {
+		const { claims, community } = await manageable(locals, params.slug);
+		const form = parseForm(thresholdSchema, await request.formData());
+		if (!form.ok) return rejectForm(form.values, form);
+		const saved = await attempt(() =>
+			ideas.updateThreshold(claims, community.id, form.data.threshold)
+		);
+		if (!saved.ok) return rejectForm(form.values, saved);
+		redirect(303, `/c/${community.slug}/settings?saved=ideas`);
 	}
 };
