@@ -36,6 +36,7 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('flag_decided', 'digest', 'member', 100, false),
 	('escalation_urgent', 'immediate', 'counsellor', 190, true),
 	('escalation_overdue', 'immediate', 'counsellor', 195, true),
+	('crisis_text', 'immediate', 'counsellor', 197, true),
 	('escalation_item', 'immediate', 'counsellor', 200, false),
 	('escalation_assigned', 'immediate', 'counsellor', 210, false),
 	('idea_threshold', 'immediate', 'counsellor', 220, false),

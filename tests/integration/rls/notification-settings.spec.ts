@@ -78,11 +78,13 @@ describe('notification settings', () => {
 			(await notificationSettings.list(who.claims)).filter((setting) => setting.alert);
 		expect(await alerts(counsellor)).toEqual([
 			{ kind: 'escalation_urgent', delivery: 'immediate', alert: true },
-			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true }
+			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true },
+			{ kind: 'crisis_text', delivery: 'immediate', alert: true }
 		]);
 		expect(await alerts(admin)).toEqual([
 			{ kind: 'escalation_urgent', delivery: 'immediate', alert: true },
 			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true },
+			{ kind: 'crisis_text', delivery: 'immediate', alert: true },
 			{ kind: 'escalation_unserved', delivery: 'immediate', alert: true }
 		]);
 		expect(await alerts(member)).toEqual([]);

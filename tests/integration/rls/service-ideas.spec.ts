@@ -43,7 +43,7 @@ beforeAll(async () => {
 		moderator(place),
 		anAdmin()
 	]);
-	ideaId = await ideas.propose(author.claims, place, idea());
+	ideaId = (await ideas.propose(author.claims, place, idea())).id;
 	await ideas.support(peer.claims, ideaId, true);
 });
 
@@ -143,7 +143,7 @@ describe('taking part', () => {
 
 describe('moderation', () => {
 	it('lets only the community’s moderators remove an idea, with a reason, into the mod log', async () => {
-		const id = await ideas.propose(author.claims, place, idea());
+		const { id } = await ideas.propose(author.claims, place, idea());
 		for (const someone of [author, peer, professional]) {
 			await expect(ideas.remove(someone.claims, id, 'Werbung')).rejects.toMatchObject({
 				hint: 'moderation_not_moderator'
@@ -175,7 +175,7 @@ describe('moderation', () => {
 	});
 
 	it('hides a removed post from everyone but its writer and the moderators', async () => {
-		const postId = await ideas.comment(peer.claims, ideaId, {
+		const { id: postId } = await ideas.comment(peer.claims, ideaId, {
 			body: 'Unfreundlich.',
 			idempotencyKey: randomUUID()
 		});

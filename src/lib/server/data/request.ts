@@ -50,6 +50,11 @@ export function requireProfessional(locals: App.Locals) {
 	return signedIn;
 }
 
+/** Whether a writer lands after crisis words (writtenUrl's `crisis`), and whether their text waits. */
+export function crisisWritten(url: URL) {
+	return z.enum(['published', 'held']).nullable().catch(null).parse(url.searchParams.get('crisis'));
+}
+
 /** Where a writer lands: their post, with the helplines when crisis words were found. */
 export function writtenUrl(
 	threadId: string,

@@ -4,23 +4,30 @@
 // (20261125125100_service_ideas.sql, 20261125125110_service_idea_writing.sql); this module
 // names the steps. What pages read is in idea-pages.ts.
 import type { IdeaState } from '$lib/idea-names';
-import type { Claims } from '../data/db';
+import type { Claims, Tx } from '../data/db';
 import { transaction } from '../data/db';
 import { NotAllowed } from '../data/db-errors';
 import { storeRendered } from './markdown';
 
 export type IdeaText = { title: string; body: string; idempotencyKey: string };
 
-/** Proposes an idea in the community; the same form sent twice gives the first one's id. */
+/** Whether a member's text holds crisis words: the writer is shown the helplines (counsellors were alerted). */
+const crisisIn = (tx: Tx, text: string) =>
+	tx`public.mentions_crisis(${text}) and not public.is_counsellor()`;
+
+/**
+ * Proposes an idea in the community; the same form sent twice gives the first one's id.
+ * With crisis words the writer is shown the helplines.
+ */
 export async function propose(claims: Claims, communityId: string, text: IdeaText) {
 	return transaction(claims, async (tx) => {
-		const [, [{ id }]] = await Promise.all([
+		const [, [proposed]] = await Promise.all([
 			storeRendered(tx, text.body),
-			tx<{ id: string }[]>`
+			tx<{ id: string; crisis: boolean }[]>`
 				select public.propose_service_idea(${communityId}, ${text.title}, ${text.body},
-					${text.idempotencyKey}) as id`
+					${text.idempotencyKey}) as id, ${crisisIn(tx, `${text.title}\n${text.body}`)} as crisis`
 		]);
-		return id;
+		return proposed;
 	});
 }
 
@@ -29,7 +36,7 @@ export async function support(claims: Claims, id: string, supported: boolean) {
 	await transaction(claims, (tx) => tx`select public.support_service_idea(${id}, ${supported})`);
 }
 
-/** A post on the idea; returns its id. */
+/** A post on the idea: its id, and whether it holds crisis words. */
 export async function comment(
 	claims: Claims,
 	id: string,
@@ -38,10 +45,11 @@ export async function comment(
 	return transaction(claims, async (tx) => {
 		const [, [created]] = await Promise.all([
 			storeRendered(tx, post.body),
-			tx<{ id: string }[]>`
-				select public.comment_on_service_idea(${id}, ${post.body}, ${post.idempotencyKey}) as id`
+			tx<{ id: string; crisis: boolean }[]>`
+				select public.comment_on_service_idea(${id}, ${post.body}, ${post.idempotencyKey}) as id,
+					${crisisIn(tx, post.body)} as crisis`
 		]);
-		return created.id;
+		return created;
 	});
 }
 

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseForm, rejectForm } from '$lib/forms';
 import { ideaPostSchema, officialAnswerSchema } from '$lib/idea-schemas';
 import { limits } from '$lib/limits';
 import { m } from '$lib/paraglide/messages';
 import { attempt } from '$lib/server/data/db-errors';
-import { found, idParam, requireMember } from '$lib/server/data/request';
+import { read } from '$lib/server/data/db';
+import { crisisWritten, found, idParam, requireMember } from '$lib/server/data/request';
+import * as helplines from '$lib/server/safeguarding/helplines';
 import * as ideaPages from '$lib/server/forum/idea-pages';
 import * as ideas from '$lib/server/forum/ideas';
 import { moderationReason } from '$lib/server/moderation/reason';
@@ -28,11 +31,23 @@ const removalSchema = z.object({
 	postId: z.uuid().optional()
 });
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	idea: found(await ideaPages.idea(locals.claims, ideaId(params)), m.idea_not_found),
-	// A fresh key per form: a post sent twice is written once.
-	idempotencyKey: randomUUID()
-});
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	// After crisis words, the writer's helplines (their counsellors were alerted).
+	const crisis = crisisWritten(url);
+	const [idea, lines] = await read(locals.claims, (tx) =>
+		Promise.all([
+			ideaPages.idea(locals.claims, ideaId(params), tx),
+			crisis ? helplines.list(locals.claims, tx) : []
+		])
+	);
+	return {
+		idea: found(idea, m.idea_not_found),
+		crisis: crisis !== null,
+		helplines: lines,
+		// A fresh key per form: a post sent twice is written once.
+		idempotencyKey: randomUUID()
+	};
+};
 
 /** One of the page's forms: parsed, run, and refused with its kind, so the page shows the refusal beside it. */
 async function submit<Schema extends z.ZodType>(
@@ -55,11 +70,15 @@ export const actions: Actions = {
 		const done = await attempt(() => ideas.support(claims, ideaId(params), on));
 		return done.ok ? null : rejectForm({ kind: 'support' }, done);
 	},
-	post: ({ locals, params, request }) => {
+	post: async ({ locals, params, request }) => {
 		const { claims } = requireMember(locals);
-		return submit(request, ideaPostSchema, 'post', (post) =>
-			ideas.comment(claims, ideaId(params), post)
-		);
+		const id = ideaId(params);
+		let crisis = false;
+		const result = await submit(request, ideaPostSchema, 'post', async (post) => {
+			crisis = (await ideas.comment(claims, id, post)).crisis;
+		});
+		if (crisis) redirect(303, `/i/${id}?crisis=published`);
+		return result;
 	},
 	answer: ({ locals, params, request }) => {
 		const { claims } = requireMember(locals);

@@ -18,7 +18,7 @@ import * as posts from '$lib/server/forum/posts';
 import { renderedAnswer } from '$lib/server/forum/rendered-answers';
 import { ServerOnly } from '$lib/server-only';
 import * as safeguarding from '$lib/server/safeguarding';
-import { requireMember, writtenUrl } from '$lib/server/data/request';
+import { crisisWritten, requireMember, writtenUrl } from '$lib/server/data/request';
 import * as guides from '$lib/server/forum/guides';
 import * as threads from '$lib/server/forum/threads';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -37,7 +37,6 @@ export const csr = false;
 // Just written with crisis words, or just reported as a crisis: the writer (the reporter) sees
 // the helplines at once. The link says so only to them: anyone else it is shared with sees
 // nothing, as the page asks the database whose post it is and who reported it.
-const crisisSchema = z.enum(['published', 'held']).nullable().catch(null);
 const reportedSchema = z.enum(['', 'crisis']).nullable().catch(null);
 // Which answers: a page number, or the page that shows a post (links to a post carry it,
 // and a reply link the answer whose reply form it opens).
@@ -46,7 +45,7 @@ const postSchema = z.uuid().nullable().catch(null);
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = threadId(params);
-	const crisis = crisisSchema.parse(url.searchParams.get('crisis'));
+	const crisis = crisisWritten(url);
 	const reported = reportedSchema.parse(url.searchParams.get('reported'));
 	const replyTo = postSchema.parse(url.searchParams.get('reply'));
 	const at = {

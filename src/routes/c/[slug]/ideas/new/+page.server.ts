@@ -30,6 +30,6 @@ export const actions: Actions = {
 		if (!community.joined) return rejectForm(form.values, { error: m.error_join_first() });
 		const proposed = await attempt(() => ideas.propose(claims, community.id, form.data));
 		if (!proposed.ok) return rejectForm(form.values, proposed);
-		redirect(303, `/i/${proposed.value}`);
+		redirect(303, `/i/${proposed.value.id}${proposed.value.crisis ? '?crisis=published' : ''}`);
 	}
 };

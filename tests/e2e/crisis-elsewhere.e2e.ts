@@ -1,0 +1,42 @@
+// Crisis words in a service idea: the family who wrote it is shown the helplines at once, on a
+// phone, and the counsellors serving the community are alerted by mail (who is alerted, and
+// for posts on ideas and guides too: tests/integration/crisis-elsewhere.spec.ts).
+import { randomUUID } from 'node:crypto';
+import { waitForMail } from '../support/mail';
+import { expect, memberInDatabase, owner, screens, signIn, test } from './fixtures';
+
+test.use({ locale: 'de-DE', viewport: screens[0][1] });
+
+test('a family writing crisis words in an idea sees the helplines, and a counsellor is alerted', async ({
+	page
+}) => {
+	const family = await memberInDatabase('de', ['familien-leipzig']);
+	const counsellor = await memberInDatabase('de', []);
+	await owner`update public.members set site_role = 'counsellor' where id = ${counsellor.id}`;
+	await owner`insert into public.counsellor_profiles (member_id, profession, organisation)
+		values (${counsellor.id}, 'Sozialarbeiterin', 'Familienzentrum Süd')`;
+	await owner`insert into public.counsellor_communities (member_id, community_id)
+		select ${counsellor.id}, id from public.communities where slug = 'familien-leipzig'`;
+	const title = `Hilfe für Eltern am Limit ${randomUUID().slice(0, 6)}`;
+	const since = new Date();
+
+	await signIn(page, family.email);
+	await page.goto('/c/familien-leipzig/ideas/new');
+	await page.getByLabel('Titel').fill(title);
+	await page
+		.getByLabel('Beschreibung der Idee')
+		.fill(
+			'Ich schaffe das alles nicht mehr und will nicht mehr leben. Es braucht abends jemanden.'
+		);
+	await page.getByRole('button', { name: 'Idee veröffentlichen' }).click();
+
+	await expect(
+		page.getByRole('heading', { name: 'Du bist nicht allein – hier bekommst du sofort Hilfe' })
+	).toBeVisible();
+	await expect(page.getByText(/TelefonSeelsorge/).first()).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: new RegExp(title) })).toBeVisible();
+
+	const mail = await waitForMail(counsellor.email, { after: since, subject: /Krisenwörter/ });
+	expect(mail.subject).toContain(title);
+	expect(mail.text).toMatch(/nicht mehr leben/);
+});
