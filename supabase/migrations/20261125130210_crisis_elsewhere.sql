@@ -2,8 +2,8 @@
 -- that someone is in danger as a question can. There is no thread to open a queue item on,
 -- so every counsellor serving the community (duty leads serve all) is alerted at once
 -- (notification crisis_text, an alert: always mailed at once, never unsubscribed), the
--- admins when nobody serves it; the writer of an idea or a post on one is shown the
--- helplines (forum/ideas.ts asks mentions_crisis, as for questions). As for answers, counsellors' own texts are not
+-- admins when nobody serves it; the writer is shown the helplines (the app asks
+-- mentions_crisis in the statement that writes, crisisIn in safeguarding/crisis-words.ts). As for answers, counsellors' own texts are not
 -- checked, and a guide's version repeating what the one before said alerts nobody again.
 create function public.alert_crisis_text() returns trigger
 language plpgsql security definer set search_path = '' as $$

@@ -70,7 +70,11 @@ describe('crisis words in an idea, a post on one or a guide', () => {
 	it('in a guide’s version, once: a next version repeating it alerts nobody again', async () => {
 		const threadId = (await threads.ask(writer.claims, place, question())).id;
 		const title = `Wenn alles zu viel wird ${randomUUID().slice(0, 6)}`;
-		const guideId = await guides.draft(writer.claims, [threadId], { title, body: crisis });
+		const { id: guideId, crisis: told } = await guides.draft(writer.claims, [threadId], {
+			title,
+			body: crisis
+		});
+		expect(told).toBe(true);
 		await guides.edit(writer.claims, guideId, 1, { title, body: `${crisis}\n\nNachtrag.` });
 		expect((await alerts(serving.id)).filter((alert) => alert.guideId === guideId)).toHaveLength(1);
 	});

@@ -31,7 +31,7 @@ let otherKeeper: TestMember;
 /** A new guide on the question, with a title of its own to search for. */
 async function aGuide() {
 	const word = `Ratgeberwort${crypto.randomUUID().slice(0, 8)}`;
-	const id = await guides.draft(writer.claims, [threadId], {
+	const { id } = await guides.draft(writer.claims, [threadId], {
 		title: `Widerspruch einlegen ${word}`,
 		body: 'Erst die schriftliche Ablehnung anfordern.'
 	});

@@ -48,7 +48,11 @@ beforeAll(async () => {
 
 describe('drafting', () => {
 	it('makes a guide of questions of one community, cited both ways, with its first version rendered', async () => {
-		const id = await guides.draft(writer.claims, [threadId], text('Erst **Attest**, dann Antrag.'));
+		const { id } = await guides.draft(
+			writer.claims,
+			[threadId],
+			text('Erst **Attest**, dann Antrag.')
+		);
 		const shown = await guides.guide(null, id);
 		expect(shown).toMatchObject({
 			version: 1,
@@ -75,7 +79,7 @@ describe('drafting', () => {
 			guides.draft(peer.claims, [asked], text('Meine Erfahrung.'))
 		).rejects.toMatchObject(refusedWith('guide_own_anonymous'));
 		// Anyone else may write it: the asker stays unnamed.
-		const id = await guides.draft(writer.claims, [asked], text('Was anderen half.'));
+		const { id } = await guides.draft(writer.claims, [asked], text('Was anderen half.'));
 		expect(JSON.stringify(await guides.guide(null, id))).not.toContain(
 			(await pseudonymOf(peer)).pseudonym
 		);
@@ -109,13 +113,13 @@ describe('drafting', () => {
 
 describe('editing', () => {
 	it('keeps every version with its author, and refuses an edit on a version that is no longer the newest', async () => {
-		const id = await guides.draft(writer.claims, [threadId], text('Erste Fassung.'));
-		expect(await guides.edit(peer.claims, id, 1, text('Zweite Fassung.'))).toBe(2);
+		const { id } = await guides.draft(writer.claims, [threadId], text('Erste Fassung.'));
+		expect((await guides.edit(peer.claims, id, 1, text('Zweite Fassung.'))).version).toBe(2);
 		await expect(guides.edit(writer.claims, id, 1, text('Überholt.'))).rejects.toMatchObject(
 			refusedWith('guide_changed')
 		);
 		// The same text again makes no new version, and leaves no HTML behind.
-		expect(await guides.edit(writer.claims, id, 2, text('Zweite Fassung.'))).toBe(2);
+		expect((await guides.edit(writer.claims, id, 2, text('Zweite Fassung.'))).version).toBe(2);
 		const rendered = await owner`
 			select 1 from public.rendered_markdown
 			where markdown_sha256 = sha256(convert_to(${'Zweite Fassung.'}, 'UTF8'))`;
@@ -136,7 +140,7 @@ describe('editing', () => {
 	});
 
 	it('goes through the functions only, never straight into the tables', async () => {
-		const id = await guides.draft(writer.claims, [threadId], text('Nur über die Funktionen.'));
+		const { id } = await guides.draft(writer.claims, [threadId], text('Nur über die Funktionen.'));
 		for (const claims of [writer.claims, keeper.claims, null]) {
 			await expect(
 				transaction(
@@ -153,7 +157,7 @@ describe('editing', () => {
 
 describe('moderators', () => {
 	it('bring an earlier version back as the newest; nobody else can', async () => {
-		const id = await guides.draft(writer.claims, [threadId], text('Gute Fassung.'));
+		const { id } = await guides.draft(writer.claims, [threadId], text('Gute Fassung.'));
 		await guides.edit(peer.claims, id, 1, text('Verschlechtert.'));
 		await expect(guides.revert(writer.claims, id, 1)).rejects.toMatchObject(
 			refusedWith('moderation_not_moderator')
@@ -169,7 +173,7 @@ describe('moderators', () => {
 
 describe('a professional’s check', () => {
 	it('signs the newest version, and a later edit shows that the newest is not checked', async () => {
-		const id = await guides.draft(writer.claims, [threadId], text('Fachlich zu prüfen.'));
+		const { id } = await guides.draft(writer.claims, [threadId], text('Fachlich zu prüfen.'));
 		await expect(guides.check(peer.claims, id, 1)).rejects.toMatchObject(
 			refusedWith('guide_professionals_only')
 		);
@@ -193,7 +197,7 @@ describe('a professional’s check', () => {
 
 describe('helpful marks', () => {
 	it('count once per member and can be taken back; visitors cannot mark', async () => {
-		const id = await guides.draft(writer.claims, [threadId], text('Hilfreich?'));
+		const { id } = await guides.draft(writer.claims, [threadId], text('Hilfreich?'));
 		await guides.markHelpful(peer.claims, id, true);
 		await guides.markHelpful(peer.claims, id, true);
 		await guides.markHelpful(outsider.claims, id, true);
@@ -227,7 +231,7 @@ describe('a question’s page', () => {
 				>`select version::int from public.threads where id = ${threadId}`
 			)[0].version;
 		const before = await version();
-		const id = await guides.draft(writer.claims, [threadId], text('Neu zitiert.'));
+		const { id } = await guides.draft(writer.claims, [threadId], text('Neu zitiert.'));
 		const cited = await version();
 		expect(cited).toBeGreaterThan(before);
 		await guides.check(professional.claims, id, 1);
@@ -238,7 +242,7 @@ describe('a question’s page', () => {
 describe('search', () => {
 	it('finds a guide by its newest version only, and offers it while a question is typed', async () => {
 		const word = `Ratgeberwort${Date.now().toString(36).replace(/[0-9]/g, 'x')}`;
-		const id = await guides.draft(
+		const { id } = await guides.draft(
 			writer.claims,
 			[threadId],
 			text(`Von der ${word}stelle bis zum Bescheid`, `Der Weg zur ${word}stelle erklärt`)

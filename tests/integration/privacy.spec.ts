@@ -32,7 +32,7 @@ describe('data export', () => {
 	it('holds everything of the member, anonymous posts included, and nothing of others', async () => {
 		const { member, threadId } = await memberWithPosts();
 		const other = await memberWithPosts();
-		const guideId = await guides.draft(member.claims, [other.threadId], {
+		const { id: guideId } = await guides.draft(member.claims, [other.threadId], {
 			title: 'Umgang regeln: was uns geholfen hat',
 			body: 'Mein Ratgebertext.'
 		});

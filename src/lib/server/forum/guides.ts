@@ -6,6 +6,7 @@
 import { changesSince, type ShownVersion } from '$lib/versions';
 import type { Claims, Tx } from '../data/db';
 import { reading, transaction } from '../data/db';
+import { crisisIn } from '../safeguarding/crisis-words';
 import { storeRendered } from './markdown';
 
 export type GuideText = { title: string; body: string };
@@ -51,28 +52,29 @@ export type GuideSummary = {
 	checked: boolean;
 };
 
-/** Drafts a guide from the questions (the first one's community); returns its id. */
+/** Drafts a guide from the questions (the first one's community): its id, and whether it holds crisis words. */
 export async function draft(claims: Claims, threadIds: string[], text: GuideText) {
 	return transaction(claims, async (tx) => {
-		const [, [{ id }]] = await Promise.all([
+		const [, [drafted]] = await Promise.all([
 			storeRendered(tx, text.body),
-			tx<
-				{ id: string }[]
-			>`select public.draft_guide(${threadIds}::uuid[], ${text.title}, ${text.body}) as id`
+			tx<{ id: string; crisis: boolean }[]>`
+				select public.draft_guide(${threadIds}::uuid[], ${text.title}, ${text.body}) as id,
+					${crisisIn(tx, `${text.title}\n${text.body}`)} as crisis`
 		]);
-		return id;
+		return drafted;
 	});
 }
 
-/** A new version on the one the writer read; returns the newest version's number. */
+/** A new version on the one the writer read: the newest version's number, and whether it holds crisis words. */
 export async function edit(claims: Claims, id: string, basedOn: number, text: GuideText) {
 	return transaction(claims, async (tx) => {
-		const [, [{ version }]] = await Promise.all([
+		const [, [edited]] = await Promise.all([
 			storeRendered(tx, text.body),
-			tx<{ version: number }[]>`
-				select public.edit_guide(${id}, ${basedOn}, ${text.title}, ${text.body}) as version`
+			tx<{ version: number; crisis: boolean }[]>`
+				select public.edit_guide(${id}, ${basedOn}, ${text.title}, ${text.body}) as version,
+					${crisisIn(tx, `${text.title}\n${text.body}`)} as crisis`
 		]);
-		return version;
+		return edited;
 	});
 }
 

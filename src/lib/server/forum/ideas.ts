@@ -4,16 +4,13 @@
 // (20261125125100_service_ideas.sql, 20261125125110_service_idea_writing.sql); this module
 // names the steps. What pages read is in idea-pages.ts.
 import type { IdeaState } from '$lib/idea-names';
-import type { Claims, Tx } from '../data/db';
+import type { Claims } from '../data/db';
 import { transaction } from '../data/db';
 import { NotAllowed } from '../data/db-errors';
+import { crisisIn } from '../safeguarding/crisis-words';
 import { storeRendered } from './markdown';
 
 export type IdeaText = { title: string; body: string; idempotencyKey: string };
-
-/** Whether a member's text holds crisis words: the writer is shown the helplines (counsellors were alerted). */
-const crisisIn = (tx: Tx, text: string) =>
-	tx`public.mentions_crisis(${text}) and not public.is_counsellor()`;
 
 /**
  * Proposes an idea in the community; the same form sent twice gives the first one's id.

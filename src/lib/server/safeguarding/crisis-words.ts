@@ -68,3 +68,11 @@ export async function mentioned(text: string) {
 	);
 	return row.crisis;
 }
+
+/**
+ * Whether a member's new text holds crisis words, asked in the statement that writes it: the
+ * writer is then shown the helplines (the database has alerted the counsellors). Counsellors
+ * write about these subjects; their texts are not checked.
+ */
+export const crisisIn = (tx: Tx, text: string) =>
+	tx`public.mentions_crisis(${text}) and not public.is_counsellor()`;

@@ -2,7 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import { versionSchema } from '$lib/guide-schemas';
 import { m } from '$lib/paraglide/messages';
 import { attempt } from '$lib/server/data/db-errors';
-import { found, idParam, requireMember } from '$lib/server/data/request';
+import { read } from '$lib/server/data/db';
+import { crisisWritten, found, idParam, requireMember } from '$lib/server/data/request';
+import * as helplines from '$lib/server/safeguarding/helplines';
 import * as guides from '$lib/server/forum/guides';
 import { type GuideModerationKind, moderateGuide } from '$lib/server/moderation/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -14,9 +16,17 @@ export const csr = false;
 
 const guideId = (params: { id: string }) => idParam(params.id, m.guide_not_found);
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	guide: found(await guides.guide(locals.claims, guideId(params)), m.guide_not_found)
-});
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	// After crisis words, the writer's helplines (their counsellors were alerted).
+	const crisis = crisisWritten(url);
+	const [guide, lines] = await read(locals.claims, (tx) =>
+		Promise.all([
+			guides.guide(locals.claims, guideId(params), tx),
+			crisis ? helplines.list(locals.claims, tx) : []
+		])
+	);
+	return { guide: found(guide, m.guide_not_found), crisis: crisis !== null, helplines: lines };
+};
 
 /** A moderator's step from the page, as from a queue item but without one. */
 async function moderateHere(event: RequestEvent, kind: GuideModerationKind) {

@@ -33,6 +33,6 @@ export const actions: Actions = {
 		const { basedOn, ...text } = form.data;
 		const edited = await attempt(() => guides.edit(claims, guide.id, basedOn, text));
 		if (!edited.ok) return rejectForm(form.values, edited);
-		redirect(303, `/g/${guide.id}`);
+		redirect(303, `/g/${guide.id}${edited.value.crisis ? '?crisis=published' : ''}`);
 	}
 };

@@ -39,6 +39,6 @@ export const actions: Actions = {
 			return rejectForm(form.values, { error: m.guide_threads_invalid() });
 		const drafted = await attempt(() => guides.draft(claims, cited, text));
 		if (!drafted.ok) return rejectForm(form.values, drafted);
-		redirect(303, `/g/${drafted.value}`);
+		redirect(303, `/g/${drafted.value.id}${drafted.value.crisis ? '?crisis=published' : ''}`);
 	}
 };
