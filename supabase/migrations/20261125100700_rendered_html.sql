@@ -41,6 +41,15 @@ $$;
 revoke execute on function public.store_rendered(text, text) from public, anon, authenticated, service_role;
 grant execute on function public.store_rendered(text, text) to ratnetz_renderer;
 
+-- HTML handed over for a text that is not written after all (the same form sent twice, an
+-- edit that changes nothing): taken back, so nothing stays behind.
+create function public.discard_rendered(markdown text) returns void
+language sql security definer set search_path = '' as $$
+	delete from public.rendered_markdown
+	where markdown_sha256 = pg_catalog.sha256(pg_catalog.convert_to(markdown, 'UTF8'));
+$$;
+revoke execute on function public.discard_rendered(text) from public, anon, authenticated;
+
 -- Whether the statement runs for a member or visitor (the API roles), inside security
 -- definer functions too: those change the user, not the role the request took. The
 -- database owner arranging data (seeds, tests) and system jobs are not.

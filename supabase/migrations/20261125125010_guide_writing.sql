@@ -101,8 +101,7 @@ begin
 	select * into now_text from public.guide_versions v where v.guide_id = guide and v.number = g.version;
 	if now_text.title = edit_guide.title and now_text.body_markdown = body then
 		-- Nothing to write: the HTML handed over for this text is not needed either.
-		delete from public.rendered_markdown r
-		where r.markdown_sha256 = pg_catalog.sha256(pg_catalog.convert_to(body, 'UTF8'));
+		perform public.discard_rendered(body);
 		return g.version;
 	end if;
 	return public.add_guide_version(g, edit_guide.title, body);

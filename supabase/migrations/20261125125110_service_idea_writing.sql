@@ -42,8 +42,7 @@ begin
 	where i.author_id = (select auth.uid()) and i.idempotency_key = key;
 	if found then
 		-- Sent twice: the HTML handed over for this text is not needed either.
-		delete from public.rendered_markdown r
-		where r.markdown_sha256 = pg_catalog.sha256(pg_catalog.convert_to(body, 'UTF8'));
+		perform public.discard_rendered(body);
 		return created;
 	end if;
 	if not public.take_rate_limit('idea', (select auth.uid())::text, 5, interval '1 hour') then
@@ -94,8 +93,7 @@ begin
 	where c.author_id = (select auth.uid()) and c.idempotency_key = key;
 	if found then
 		-- Sent twice: the HTML handed over for this text is not needed either.
-		delete from public.rendered_markdown r
-		where r.markdown_sha256 = pg_catalog.sha256(pg_catalog.convert_to(body, 'UTF8'));
+		perform public.discard_rendered(body);
 		return created;
 	end if;
 	if not public.take_rate_limit('idea_comment', (select auth.uid())::text, 20, interval '10 minutes') then
