@@ -29,3 +29,19 @@ export const outcomeNames: Record<string, () => string> = {
 	no_action: m.escalation_outcome_no_action,
 	duplicate: m.escalation_outcome_duplicate
 };
+/** The link to what a case is about, and to where its counsellor answers in public. */
+export const subjectLinks: Record<string, () => string> = {
+	question: m.escalation_open_thread,
+	idea: m.escalation_open_idea,
+	guide: m.escalation_open_guide
+};
+export const answerLinks: Record<string, () => string> = {
+	question: m.escalation_answer,
+	idea: m.escalation_answer_idea,
+	guide: m.escalation_answer_guide
+};
+/** What a case in the queue is about, where it is not a question. */
+export const subjectNames: Record<string, () => string> = {
+	idea: m.escalation_subject_idea,
+	guide: m.escalation_subject_guide
+};

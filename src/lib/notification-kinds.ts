@@ -51,6 +51,16 @@ export function notificationReason(kind: string, reason: string | null, locale?:
 		const state = messages[`idea_state_${reason}`];
 		return m.notification_idea_state({ state: state ? state({}, { locale }) : reason }, { locale });
 	}
+	// An idea's or guide's case resolved: the outcome's key, then the counsellor's words
+	// (resolve_escalation): a referral's service and contact, or the note for the writer.
+	if (kind === 'escalation_resolved_text') {
+		const [outcome, words = '', contact = ''] = reason.split('\n');
+		if (outcome === 'referred')
+			return m.notification_outcome_referred({ service: words, contact }, { locale });
+		if (outcome === 'no_action')
+			return m.notification_outcome_no_action({ note: words }, { locale });
+		return m.notification_outcome_answered_publicly({}, { locale });
+	}
 	const decision = kind === 'flag_decided' ? messages[`mod_resolution_${reason}`] : undefined;
 	return m.notification_reason(
 		{ reason: decision ? decision({}, { locale }) : reason },

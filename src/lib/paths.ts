@@ -23,3 +23,25 @@ export function keysetPages(url: URL, next: string | null) {
 		firstPage: url.searchParams.has('after') ? at(null) : null
 	};
 }
+
+/** What a counsellor's case is about: a question, or an idea or a guide holding crisis words. */
+type CaseSubject = {
+	subject: 'question' | 'idea' | 'guide';
+	threadId: string | null;
+	ideaId: string | null;
+	guideId: string | null;
+};
+
+/** The question, idea or guide a case is about. */
+export function subjectPath(item: CaseSubject) {
+	if (item.subject === 'idea') return `/i/${item.ideaId}`;
+	if (item.subject === 'guide') return `/g/${item.guideId}`;
+	return `/t/${item.threadId}`;
+}
+
+/** Where the counsellor answers in public: the question's answer form, the idea's posts, the guide's editor. */
+export function answerPath(item: CaseSubject) {
+	if (item.subject === 'idea') return `/i/${item.ideaId}#posts-heading`;
+	if (item.subject === 'guide') return `/g/${item.guideId}/edit`;
+	return `/t/${item.threadId}#answer-heading`;
+}

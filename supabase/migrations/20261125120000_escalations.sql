@@ -30,7 +30,12 @@ create type public.escalation_event_kind as enum (
 
 create table public.escalations (
 	id uuid primary key default gen_random_uuid(),
-	thread_id uuid not null references public.threads (id) on delete cascade,
+	-- What the item is about: a question, or a service idea or a guide whose text holds
+	-- crisis words (their foreign keys follow those tables: 20261125125000_guides.sql,
+	-- 20261125125100_service_ideas.sql; escalate_crisis_text, 20261125130210_crisis_elsewhere.sql).
+	thread_id uuid references public.threads (id) on delete cascade,
+	idea_id uuid,
+	guide_id uuid,
 	-- The thread's community, kept here for policies and filters (follow_thread_community
 	-- moves it with the thread).
 	community_id uuid not null references public.communities (id) on delete cascade,
@@ -57,12 +62,20 @@ create table public.escalations (
 	-- item and due time; a raise or a reopening sets a new due time, alerted again.
 	overdue_alerted_for timestamptz,
 	-- claimed_by becomes null when the counsellor's account is deleted; anyone may claim it then.
+	check (num_nonnulls(thread_id, idea_id, guide_id) = 1),
 	check (state <> 'claimed' or claimed_at is not null),
 	check ((state = 'resolved') = (outcome is not null and resolved_at is not null)),
 	check (outcome is distinct from 'referred' or char_length(btrim(referred_service)) > 0)
 );
--- One open (or claimed) escalation per thread; further triggers add to it.
+-- One open (or claimed) escalation per thread, idea or guide; further triggers add to it.
 create unique index escalations_one_open_per_thread on public.escalations (thread_id) where state <> 'resolved';
+create unique index escalations_one_open_per_idea on public.escalations (idea_id)
+	where state <> 'resolved' and idea_id is not null;
+create unique index escalations_one_open_per_guide on public.escalations (guide_id)
+	where state <> 'resolved' and guide_id is not null;
+-- A deleted idea or guide takes its items with it.
+create index escalations_idea_idx on public.escalations (idea_id) where idea_id is not null;
+create index escalations_guide_idx on public.escalations (guide_id) where guide_id is not null;
 -- Deleting a member sets claimed_by to null in every item they ever held.
 create index escalations_claimed_by_idx on public.escalations (claimed_by) where claimed_by is not null;
 -- Indexes the pages need once the forum is large (found with EXPLAIN on the data
@@ -109,10 +122,16 @@ create table public.escalation_events (
 	previous_holder_id uuid references public.members (id) on delete set null,
 	new_holder_id uuid references public.members (id) on delete set null,
 	post_id uuid references public.posts (id) on delete set null,
+	-- Which text of an idea or guide raised it: a post on the idea (else the idea itself),
+	-- a guide's version by number.
+	idea_comment_id uuid,
+	guide_version integer,
 	detail text check (char_length(detail) <= 2000),
 	at timestamptz not null default public.clock()
 );
 create index escalation_events_escalation_idx on public.escalation_events (escalation_id, at, id);
+create index escalation_events_idea_comment_idx on public.escalation_events (idea_comment_id)
+	where idea_comment_id is not null;
 
 -- Internal notes: for counsellors only, never for members.
 create table public.escalation_notes (
@@ -134,12 +153,15 @@ language sql stable security definer set search_path = '' as $$
 	from public.communities c where c.id = community;
 $$;
 
--- Opens the thread's escalation, or adds the trigger to the open one and raises its
--- priority (and brings its due time forward) when the new trigger is more urgent.
--- Only triggers call this; concurrent triggers on one thread meet at the unique index.
+-- Opens the escalation of a thread (or of an idea or a guide: crisis words outside
+-- questions), or adds the trigger to the open one and raises its priority (and brings
+-- its due time forward) when the new trigger is more urgent. Only triggers call this;
+-- concurrent triggers on one subject meet at its unique index. The raising text is a
+-- post of the thread, a post on the idea (comment) or a guide's version.
 create function public.open_escalation(
 	target_thread uuid, wanted public.escalation_priority, cause public.escalation_trigger,
-	detail text default null, post uuid default null
+	detail text default null, post uuid default null,
+	idea uuid default null, guide uuid default null, comment uuid default null, version integer default null
 ) returns uuid
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -147,28 +169,35 @@ declare
 	community uuid;
 	opened uuid;
 begin
-	select t.community_id into community from public.threads t where t.id = target_thread;
+	-- Ideas and guides are created after this file; PL/pgSQL resolves them when called.
+	community := coalesce(
+		(select t.community_id from public.threads t where t.id = target_thread),
+		(select i.community_id from public.service_ideas i where i.id = idea),
+		(select g.community_id from public.guides g where g.id = guide));
 	loop
 		select * into existing from public.escalations e
-		where e.thread_id = target_thread and e.state <> 'resolved' for update;
+		where (e.thread_id = target_thread or e.idea_id = idea or e.guide_id = guide) and e.state <> 'resolved'
+		for update;
 		if found then
 			if wanted < existing.priority then
 				update public.escalations e
 				set priority = wanted, due_at = least(e.due_at, public.clock() + public.escalation_due(community, wanted))
 				where e.id = existing.id;
 			end if;
-			insert into public.escalation_events (escalation_id, kind, trigger, priority, post_id, detail)
+			insert into public.escalation_events (escalation_id, kind, trigger, priority, post_id, idea_comment_id,
+				guide_version, detail)
 			values (existing.id, case when wanted < existing.priority then 'raised' else 'triggered' end
-				::public.escalation_event_kind, cause, least(wanted, existing.priority), post, detail);
+				::public.escalation_event_kind, cause, least(wanted, existing.priority), post, comment, version, detail);
 			return existing.id;
 		end if;
-		insert into public.escalations (thread_id, community_id, priority, due_at)
-		values (target_thread, community, wanted, public.clock() + public.escalation_due(community, wanted))
-		on conflict (thread_id) where state <> 'resolved' do nothing
+		insert into public.escalations (thread_id, idea_id, guide_id, community_id, priority, due_at)
+		values (target_thread, idea, guide, community, wanted, public.clock() + public.escalation_due(community, wanted))
+		on conflict do nothing
 		returning id into opened;
 		if opened is not null then
-			insert into public.escalation_events (escalation_id, kind, trigger, priority, post_id, detail)
-			values (opened, 'opened', cause, wanted, post, detail);
+			insert into public.escalation_events (escalation_id, kind, trigger, priority, post_id, idea_comment_id,
+				guide_version, detail)
+			values (opened, 'opened', cause, wanted, post, comment, version, detail);
 			return opened;
 		end if;
 	end loop;
@@ -200,7 +229,7 @@ begin
 end;
 $$;
 create trigger mark_thread_escalated after insert on public.escalations
-	for each row execute function public.mark_thread_escalated();
+	for each row when (new.thread_id is not null) execute function public.mark_thread_escalated();
 
 -- The first claim of each item (escalations.first_claimed_at); handing an open item to
 -- someone (reassign_escalation) is a claim too.
@@ -214,6 +243,26 @@ end;
 $$;
 create trigger remember_first_claim after insert on public.escalation_events
 	for each row when (new.kind in ('claimed', 'reassigned')) execute function public.remember_first_claim();
+
+-- Whether the reader sees a case about this idea, post on an idea or guide (a counsellor
+-- serving its community): its texts stay readable to them after a moderator removed or
+-- hid them (the policies of 20261125125000_guides.sql and …125100_service_ideas.sql).
+-- A function, not a subquery in those policies: a subquery there became a hashed plan over
+-- every item in every read of ideas and guides, the counsellors' queue among them.
+create function public.sees_case_of(idea uuid default null, guide uuid default null, comment uuid default null)
+returns boolean
+language plpgsql stable security definer set search_path = '' as $$
+declare
+	mine uuid[] := public.served_communities();
+begin
+	return cardinality(mine) > 0 and (
+		exists (select 1 from public.escalations e
+			where (e.idea_id = idea or e.guide_id = guide) and e.community_id = any (mine))
+		or exists (select 1 from public.escalation_events ev join public.escalations e on e.id = ev.escalation_id
+			where ev.idea_comment_id = comment and e.community_id = any (mine)));
+end;
+$$;
+revoke execute on function public.sees_case_of(uuid, uuid, uuid) from public, anon;
 
 -- Policies --------------------------------------------------------------------------
 alter table public.escalations enable row level security;
@@ -242,6 +291,6 @@ grant select on public.escalations, public.escalation_events, public.escalation_
 grant select on public.escalations to anon;
 
 revoke execute on function public.escalate_asker_request(), public.mark_thread_escalated(), public.remember_first_claim(),
-	public.open_escalation(uuid, public.escalation_priority, public.escalation_trigger, text, uuid),
+	public.open_escalation(uuid, public.escalation_priority, public.escalation_trigger, text, uuid, uuid, uuid, uuid, integer),
 	public.escalation_due(uuid, public.escalation_priority)
 	from public, anon, authenticated;

@@ -61,9 +61,11 @@ end;
 $$;
 
 -- Resolves an open item, or one the caller holds, and tells the asker. A referral names
--- the service and how to reach it; a duplicate names another thread readers can see;
--- "no professional action" says why, in words for the asker; "answered publicly" needs
--- a professional answer.
+-- the service and how to reach it; a duplicate names another thread readers can see (a
+-- question's item only); "no professional action" says why, in words for the asker;
+-- "answered publicly" needs a professional answer: in the thread, or a counsellor's post
+-- on the idea or version of the guide since the item opened. An idea's or guide's item
+-- tells the writers of the texts that raised it, with the outcome in their notification.
 create function public.resolve_escalation(
 	escalation uuid, outcome public.escalation_outcome, service text default null, duplicate_of uuid default null,
 	contact text default null, note text default null
@@ -86,7 +88,7 @@ begin
 	if outcome = 'referred' and char_length(btrim(coalesce(contact, ''))) < 3 then
 		raise exception 'Say how the family reaches the service' using errcode = '23514', hint = 'escalation_contact_required';
 	end if;
-	if outcome = 'duplicate' and (duplicate_of is null or duplicate_of = item.thread_id
+	if outcome = 'duplicate' and (item.thread_id is null or duplicate_of is null or duplicate_of = item.thread_id
 		or not exists (select 1 from public.threads t where t.id = duplicate_of
 			and t.held_at is null and t.removed_at is null and t.withdrawn_at is null)) then
 		raise exception 'Name the thread this one duplicates' using errcode = '23514', hint = 'escalation_duplicate_required';
@@ -98,6 +100,14 @@ begin
 	if outcome = 'answered_publicly' and not exists (
 		select 1 from public.posts p
 		where p.thread_id = item.thread_id and p.is_professional and p.withdrawn_at is null
+	) and not exists (
+		select 1 from public.idea_comments c
+		where c.idea_id = item.idea_id and c.created_at >= item.opened_at and c.removed_at is null
+			and c.author_id in (select public.serving_counsellors(item.community_id))
+	) and not exists (
+		select 1 from public.guide_versions v
+		where v.guide_id = item.guide_id and v.written_at >= item.opened_at
+			and v.author_id in (select public.serving_counsellors(item.community_id))
 	) then
 		raise exception 'Answer in the thread before resolving as answered publicly'
 			using errcode = '55000', hint = 'escalation_answer_first';
@@ -120,6 +130,26 @@ begin
 		insert into public.notifications (member_id, kind, thread_id, community_id)
 		values (asker, 'escalation_resolved', item.thread_id, item.community_id);
 	end if;
+	-- An idea or guide has no asker's box: the writers of the texts that raised the item
+	-- (the idea, a post on it, a guide's version) read the outcome in their notification,
+	-- its key on the first line and the counsellor's words after it (notificationReason,
+	-- src/lib/notification-kinds.ts). Ideas and guides are created after this file.
+	if item.thread_id is null then
+		insert into public.notifications (member_id, kind, idea_id, guide_id, community_id, reason)
+		select distinct raised.writer, 'escalation_resolved_text', item.idea_id, item.guide_id, item.community_id,
+			left(concat_ws(E'\n', outcome::text,
+				case outcome when 'referred' then btrim(service) when 'no_action' then btrim(note) end,
+				case when outcome = 'referred' then btrim(contact) end), 1000)
+		from (
+			select coalesce(c.author_id, v.author_id, i.author_id) as writer
+			from public.escalation_events ev
+			left join public.idea_comments c on c.id = ev.idea_comment_id
+			left join public.guide_versions v on v.guide_id = item.guide_id and v.number = ev.guide_version
+			left join public.service_ideas i on i.id = item.idea_id and ev.idea_comment_id is null
+			where ev.escalation_id = item.id and ev.trigger in ('crisis', 'crisis_review')
+		) raised
+		where raised.writer is not null and raised.writer is distinct from (select auth.uid());
+	end if;
 end;
 $$;
 
@@ -131,7 +161,8 @@ begin
 	if item.state <> 'resolved' then
 		raise exception 'Only a resolved escalation can be reopened' using errcode = '55000', hint = 'escalation_not_resolved';
 	end if;
-	if exists (select 1 from public.escalations e where e.thread_id = item.thread_id and e.state <> 'resolved') then
+	if exists (select 1 from public.escalations e where e.state <> 'resolved'
+		and (e.thread_id = item.thread_id or e.idea_id = item.idea_id or e.guide_id = item.guide_id)) then
 		raise exception 'This thread already has an open escalation' using errcode = '23505', hint = 'escalation_already_open';
 	end if;
 	update public.escalations

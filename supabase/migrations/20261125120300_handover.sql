@@ -59,8 +59,8 @@ begin
 	values (escalation, 'reassigned', (select auth.uid()), case when item.state = 'claimed' then item.claimed_by end,
 		assignee, nullif(btrim(reason), ''));
 	if assignee is distinct from (select auth.uid()) then
-		insert into public.notifications (member_id, kind, thread_id, community_id)
-		values (assignee, 'escalation_assigned', item.thread_id, item.community_id);
+		insert into public.notifications (member_id, kind, thread_id, idea_id, guide_id, community_id)
+		values (assignee, 'escalation_assigned', item.thread_id, item.idea_id, item.guide_id, item.community_id);
 	end if;
 end;
 $$;

@@ -91,18 +91,24 @@ create table public.guide_helpful_marks (
 );
 create index guide_helpful_marks_member_idx on public.guide_helpful_marks (member_id);
 
+-- A guide whose text holds crisis words has an escalation (20261125120000_escalations.sql).
+alter table public.escalations add constraint escalations_guide_id_fkey
+	foreign key (guide_id) references public.guides (id) on delete cascade;
+
 alter table public.guides enable row level security;
 alter table public.guide_versions enable row level security;
 alter table public.guide_threads enable row level security;
 alter table public.guide_reviews enable row level security;
 alter table public.guide_helpful_marks enable row level security;
 -- A hidden or removed guide, its versions, citations and checks are read by the
--- community's moderators (who decide) and its first writer (who is told why) alone.
+-- community's moderators (who decide), its first writer (who is told why) and, where it
+-- is a case (escalate_crisis_text), the counsellors who see the case alone.
 create policy "Guides are public" on public.guides for select to anon
 	using (held_at is null and removed_at is null);
 create policy "Guides are public but hidden ones" on public.guides for select to authenticated
 	using (held_at is null and removed_at is null or created_by = (select auth.uid())
-		or community_id = any ((select public.moderated_communities())::uuid[]));
+		or community_id = any ((select public.moderated_communities())::uuid[])
+		or public.sees_case_of(guide => id));
 create policy "Versions of the guides one reads" on public.guide_versions for select to anon, authenticated
 	using (exists (select 1 from public.guides g where g.id = guide_id));
 create policy "Citations of the guides one reads" on public.guide_threads for select to anon, authenticated

@@ -84,17 +84,26 @@ create table public.idea_answers (
 );
 create index idea_answers_idea_idx on public.idea_answers (idea_id, answered_at desc, id desc);
 
+-- An idea whose text, or a post on it, holds crisis words has an escalation
+-- (20261125120000_escalations.sql), whose history names the post.
+alter table public.escalations add constraint escalations_idea_id_fkey
+	foreign key (idea_id) references public.service_ideas (id) on delete cascade;
+alter table public.escalation_events add constraint escalation_events_idea_comment_id_fkey
+	foreign key (idea_comment_id) references public.idea_comments (id) on delete set null;
+
 alter table public.service_ideas enable row level security;
 alter table public.idea_supports enable row level security;
 alter table public.idea_comments enable row level security;
 alter table public.idea_answers enable row level security;
 create policy "Ideas are public but removed ones" on public.service_ideas for select to anon
 	using (removed_at is null);
--- A removed idea is read by its author (who is told why), its moderators and admins.
+-- A removed idea is read by its author (who is told why), its moderators and admins, and,
+-- where it is a case (escalate_crisis_text), by the counsellors who see the case.
 create policy "Removed ideas are read by their author and moderators" on public.service_ideas
 	for select to authenticated
 	using (removed_at is null or author_id = (select auth.uid())
-		or community_id = any ((select public.moderated_communities())::uuid[]) or (select public.is_admin()));
+		or community_id = any ((select public.moderated_communities())::uuid[]) or (select public.is_admin())
+		or public.sees_case_of(idea => id));
 -- Who supported stays private (as in CONSUL); the count is on the idea.
 create policy "Members see their own supports" on public.idea_supports for select to authenticated
 	using (member_id = (select auth.uid()));
@@ -104,7 +113,8 @@ create policy "Comments of the ideas one reads, removed ones for their author an
 	on public.idea_comments for select to authenticated
 	using (exists (select 1 from public.service_ideas i where i.id = idea_id and (idea_comments.removed_at is null
 		or idea_comments.author_id = (select auth.uid())
-		or i.community_id = any ((select public.moderated_communities())::uuid[]))));
+		or i.community_id = any ((select public.moderated_communities())::uuid[])
+		or public.sees_case_of(comment => idea_comments.id))));
 create policy "Official answers of the ideas one reads" on public.idea_answers for select to anon, authenticated
 	using (exists (select 1 from public.service_ideas i where i.id = idea_id));
 -- Nobody writes these tables directly: part 2's functions do, and the triggers keep counts and states.

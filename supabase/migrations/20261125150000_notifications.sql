@@ -138,8 +138,9 @@ execute function public.notify_on_accept();
 create function public.notify_on_escalation() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-	insert into public.notifications (member_id, kind, thread_id)
-	select counsellor, 'escalation_item', new.thread_id from public.serving_counsellors(new.community_id) counsellor;
+	insert into public.notifications (member_id, kind, thread_id, idea_id, guide_id)
+	select counsellor, 'escalation_item', new.thread_id, new.idea_id, new.guide_id
+	from public.serving_counsellors(new.community_id) counsellor;
 	return null;
 end;
 $$;

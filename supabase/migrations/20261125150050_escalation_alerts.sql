@@ -47,8 +47,9 @@ begin
 			select 1 from public.counsellor_profiles p join public.members c on c.id = p.member_id
 			where p.duty_lead and p.withdrawn_at is null and c.site_role = 'counsellor')))
 	), notified as (
-		insert into public.notifications (member_id, kind, thread_id, community_id)
-		select r.member_id, 'escalation_' || r.reason, target.thread_id, target.community_id from recipients r
+		insert into public.notifications (member_id, kind, thread_id, idea_id, guide_id, community_id)
+		select r.member_id, 'escalation_' || r.reason, target.thread_id, target.idea_id, target.guide_id, target.community_id
+		from recipients r
 		returning id, member_id, kind
 	)
 	insert into public.escalation_alerts (escalation_id, reason, priority, due_at, member_id, notification_id)

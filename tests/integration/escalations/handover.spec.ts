@@ -193,7 +193,7 @@ describe('the open load', () => {
 		const second = await item();
 		await escalations.claim(carl.claims, first.id);
 		await escalations.claim(carl.claims, second.id);
-		await posts.answer(asker.claims, second.threadId, reply('Ich will nicht mehr leben.'));
+		await posts.answer(asker.claims, second.threadId!, reply('Ich will nicht mehr leben.'));
 		const seen = await escalations.loads(anna.claims);
 		expect(seen.find((load) => load.memberId === carl.id)).toEqual({
 			memberId: carl.id,

@@ -110,7 +110,7 @@ describe('the queue', () => {
 			claimedByMe: false,
 			outcome: null
 		});
-		expect(queue[0].threadTitle).toMatch(/^Wer kann uns helfen/);
+		expect(queue[0].title).toMatch(/^Wer kann uns helfen/);
 	});
 
 	it('shows age and overdue items by the clock', async () => {

@@ -31,6 +31,7 @@ describe('notification settings', () => {
 				{ kind: 'answer', delivery: 'immediate' },
 				{ kind: 'professional_answer', delivery: 'immediate' },
 				{ kind: 'escalation_resolved', delivery: 'immediate' },
+				{ kind: 'escalation_resolved_text', delivery: 'immediate' },
 				{ kind: 'reply', delivery: 'digest' },
 				{ kind: 'accepted', delivery: 'digest' },
 				{ kind: 'guide_written', delivery: 'digest' },
@@ -78,13 +79,11 @@ describe('notification settings', () => {
 			(await notificationSettings.list(who.claims)).filter((setting) => setting.alert);
 		expect(await alerts(counsellor)).toEqual([
 			{ kind: 'escalation_urgent', delivery: 'immediate', alert: true },
-			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true },
-			{ kind: 'crisis_text', delivery: 'immediate', alert: true }
+			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true }
 		]);
 		expect(await alerts(admin)).toEqual([
 			{ kind: 'escalation_urgent', delivery: 'immediate', alert: true },
 			{ kind: 'escalation_overdue', delivery: 'immediate', alert: true },
-			{ kind: 'crisis_text', delivery: 'immediate', alert: true },
 			{ kind: 'escalation_unserved', delivery: 'immediate', alert: true }
 		]);
 		expect(await alerts(member)).toEqual([]);

@@ -40,6 +40,8 @@ export type Guide = {
 	canEdit: boolean;
 	/** The community's moderators revert, remove and restore. */
 	canModerate: boolean;
+	/** The open case about it, for the counsellors serving its community. */
+	escalationId: string | null;
 	canCheck: boolean;
 };
 
@@ -125,6 +127,8 @@ export async function guide(claims: Claims | null, id: string, tx?: Tx): Promise
 			g.held_at is not null as held, g.removed_at is not null as removed, g.removal_reason as "removalReason",
 			public.is_community_member(g.community_id) and g.held_at is null and g.removed_at is null as "canEdit",
 			public.is_moderator(g.community_id) as "canModerate",
+			-- Its open case, for the counsellors who see it (RLS); null for everyone else.
+			(select e.id from public.escalations e where e.guide_id = g.id and e.state <> 'resolved') as "escalationId",
 			-- Visitors may not call is_counsellor(); the members table says it for everyone.
 			exists (select 1 from public.members me where me.id = (select auth.uid()) and me.site_role = 'counsellor') as "canCheck"
 		from public.guides g

@@ -60,6 +60,8 @@ export type Idea = {
 	canTakePart: boolean;
 	canAnswer: boolean;
 	canModerate: boolean;
+	/** The open case about it, for the counsellors serving its community. */
+	escalationId: string | null;
 	answers: OfficialAnswer[];
 	posts: IdeaPost[];
 };
@@ -131,6 +133,8 @@ export async function idea(claims: Claims | null, id: string, tx?: Tx): Promise<
 			public.is_community_member(i.community_id) as "canTakePart",
 			${claims ? tx`public.can_answer_idea(i.community_id)` : tx`false`} as "canAnswer",
 			public.is_moderator(i.community_id) as "canModerate",
+			-- Its open case, for the counsellors who see it (RLS); null for everyone else.
+			(select e.id from public.escalations e where e.idea_id = i.id and e.state <> 'resolved') as "escalationId",
 			coalesce((select json_agg(json_build_object('id', x.id::text, 'state', x.state, 'reasons', x.reasons,
 					'answeredAt', x.answered_at, 'answeredBy', m.pseudonym, 'organisation', p.organisation)
 					order by x.answered_at desc, x.id desc)

@@ -24,23 +24,26 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	);
 	// The whole case on one page: the item, its question (read after the item, which names
 	// it), the colleagues to hand it to, and the threads to pick as the one this duplicates:
-	// those the counsellor searched for, else those whose titles resemble this one's.
+	// those the counsellor searched for, else those whose titles resemble this one's. An
+	// idea's or guide's item shows the texts that raised it (item.texts) and has no duplicate.
 	const q = duplicateQuery.parse(url.searchParams.get('dup') ?? '');
+	const { threadId } = item;
+	const resolving = item.state === 'claimed' && item.claimedByMe && threadId !== null;
 	const [thread, colleagues, candidates] = await Promise.all([
-		threads.read(claims, item.threadId, undefined, locals.member),
+		threadId ? threads.read(claims, threadId, undefined, locals.member) : null,
 		escalations.loads(claims, item.id),
-		item.state === 'claimed' && item.claimedByMe
+		resolving
 			? q
 				? search.threads(claims, { q }).then((found) => found.results)
-				: similar(claims, item.threadTitle, { communityId: item.communityId })
+				: similar(claims, item.title, { communityId: item.communityId })
 			: []
 	]);
 	return {
 		item,
-		thread: found(thread, m.escalation_not_found),
+		thread: threadId ? found(thread, m.escalation_not_found) : null,
 		colleagues,
 		duplicateQuery: q,
-		candidates: candidates.filter((thread) => thread.id !== item.threadId).slice(0, 10)
+		candidates: candidates.filter((thread) => thread.id !== threadId).slice(0, 10)
 	};
 };
 
