@@ -57,7 +57,7 @@ insert into public.communities (id, slug, name, description, rules, topic, regio
 	 'Keine Schuldzuweisungen an Ex-Partner. Keine Rechtsberatung im Einzelfall.', 'Familie', null),
 	('10000000-0000-4000-8000-000000000004', 'familien-leipzig', 'Familien in Leipzig',
 	 'Kita-Plätze, Beratungsstellen und Angebote für Familien in Leipzig.',
-	 'Nur Angebote, keine Werbung.', 'Region', 'Leipzig'),
+	 'Nur Angebote, keine Werbung.', 'Familie', '14713'),
 	('10000000-0000-4000-8000-000000000005', 'carers-english', 'Carers in Germany (English)',
 	 'English-speaking families caring for a relative in Germany: benefits, forms, services.',
 	 'Be kind. No personal data of others.', 'Pflege', null);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { limits } from '$lib/limits';
 import { m } from '$lib/paraglide/messages';
+import { communityRegion as region } from '$lib/region-schemas';
 
 const { community } = limits;
 
@@ -41,11 +42,6 @@ const topic = z
 	.max(community.topicMax, {
 		error: () => m.error_community_topic({ min: community.topicMin, max: community.topicMax })
 	});
-const region = z
-	.string()
-	.trim()
-	.max(community.regionMax, { error: () => m.error_community_region({ max: community.regionMax }) })
-	.transform((value) => value || null);
 const rules = z
 	.string()
 	.trim()

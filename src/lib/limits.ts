@@ -26,8 +26,7 @@ export const limits = {
 		descriptionMax: 1000,
 		rulesMax: 4000,
 		topicMin: 2,
-		topicMax: 60,
-		regionMax: 80
+		topicMax: 60
 	},
 	thread: {
 		titleMin: 10,

@@ -23,8 +23,8 @@ const config = parse(readFileSync(path.join(projectRoot, 'supabase/config.toml')
  * `LOCAL_PORT_OFFSET=100 npm test`.
  */
 export const portOffset = Number(process.env.LOCAL_PORT_OFFSET ?? 0);
-if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 1000) {
-	throw new Error(`LOCAL_PORT_OFFSET must be a whole number from 0 to 1000, not "${portOffset}"`);
+if (!Number.isInteger(portOffset) || portOffset < 0 || portOffset > 2000) {
+	throw new Error(`LOCAL_PORT_OFFSET must be a whole number from 0 to 2000, not "${portOffset}"`);
 }
 
 /** Ports come from supabase/config.toml, as with the Supabase CLI, shifted by LOCAL_PORT_OFFSET. */

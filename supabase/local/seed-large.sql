@@ -47,9 +47,9 @@ select row_number() over (), t[1], t[2], t[3] from (values
 insert into public.communities (slug, name, description, rules, topic, region, crisis_policy)
 select t.slug || '-' || r.slug, t.name || ' – ' || r.name,
 	'Erfahrungen, Fragen und Tipps: ' || t.name || ' in ' || r.name || '.',
-	'Respektvoll bleiben. Keine Namen von Kindern, Schulen oder Fachleuten.', t.topic, r.name,
+	'Respektvoll bleiben. Keine Namen von Kindern, Schulen oder Fachleuten.', t.topic, r.ags,
 	case when t.n % 5 = 0 then 'hold' else 'publish' end::public.crisis_policy
-from topics t cross join (values ('berlin', 'Berlin'), ('nrw', 'Nordrhein-Westfalen'), ('bayern', 'Bayern')) r(slug, name);
+from topics t cross join (values ('berlin', 'Berlin', '11'), ('nrw', 'Nordrhein-Westfalen', '05'), ('bayern', 'Bayern', '09')) r(slug, name, ags);
 -- Numbered, for picking a community by a skewed random number (a few are busy, most are quiet).
 create temporary table community_order as
 select id, row_number() over (order by created_at, slug) - 1 as k,

@@ -24,7 +24,13 @@ create unique index members_pseudonym_skeleton_key on public.members (public.pse
 create table public.member_settings (
 	member_id uuid primary key references public.members (id) on delete cascade,
 	locale public.locale not null default 'de',
-	updated_at timestamptz not null default now()
+	-- The member's Kreis (20261125095500_regions.sql), if they give one: private like every
+	-- setting; others read it only while show_region is on (public.shown_regions).
+	region text,
+	region_level public.region_level generated always as ('kreis') stored,
+	show_region boolean not null default false,
+	updated_at timestamptz not null default now(),
+	foreign key (region, region_level) references public.regions (ags, level)
 );
 
 create table public.site_role_changes (
@@ -151,7 +157,15 @@ create policy "Members read their own settings" on public.member_settings
 create policy "Members change their own settings" on public.member_settings
 	for update to authenticated using (member_id = (select auth.uid())) with check (member_id = (select auth.uid()));
 revoke all on public.member_settings from anon, authenticated;
-grant select, update (locale) on public.member_settings to authenticated;
+grant select, update (locale, region, show_region) on public.member_settings to authenticated;
+
+-- The regions members chose to show, and only those (member_settings stays private).
+create view public.shown_regions with (security_barrier) as
+	select s.member_id, r.ags as region, r.label
+	from public.member_settings s join public.regions r on r.ags = s.region
+	where s.show_region;
+revoke all on public.shown_regions from anon, authenticated;
+grant select on public.shown_regions to anon, authenticated;
 
 create policy "Admins read site role changes" on public.site_role_changes
 	for select to authenticated using ((select public.is_admin()));

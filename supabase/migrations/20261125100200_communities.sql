@@ -11,7 +11,8 @@ create table public.communities (
 	description text not null default '' check (char_length(description) <= 1000),
 	rules text not null default '' check (char_length(rules) <= 4000),
 	topic text not null check (char_length(topic) between 2 and 60),
-	region text check (char_length(region) <= 80),
+	-- Local to this region (a Land or a Kreis, 20261125095500_regions.sql); null: supra-local.
+	region text references public.regions (ags),
 	member_count integer not null default 0,
 	thread_count integer not null default 0,
 	created_at timestamptz not null default now(),

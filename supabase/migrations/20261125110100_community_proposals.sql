@@ -8,7 +8,7 @@ create table public.community_proposals (
 	name text not null check (char_length(name) between 3 and 80),
 	description text not null check (char_length(description) between 10 and 1000),
 	topic text not null check (char_length(topic) between 2 and 60),
-	region text check (char_length(region) <= 80),
+	region text references public.regions (ags),
 	status public.proposal_status not null default 'pending',
 	decided_by uuid references public.members (id) on delete set null,
 	decided_at timestamptz,

@@ -4,12 +4,13 @@
 -- only, never who said "me too" (a member reads only their own me-toos,
 -- 20261125110000_questions_and_answers.sql), hence functions that check the reader first.
 
--- One community, or every community of a region (communities.region).
+-- One community, or every community of a region (communities.region; a Land's include
+-- those of its Kreise).
 create function public.needs_communities(community uuid, region text) returns uuid[]
 language sql stable set search_path = '' as $$
 	select coalesce(array_agg(c.id), '{}') from public.communities c
 	where case when needs_communities.community is not null then c.id = needs_communities.community
-		else c.region = needs_communities.region end;
+		else c.region = any (public.region_and_kreise(needs_communities.region)) end;
 $$;
 
 create function public.require_professional() returns void

@@ -12,7 +12,7 @@ language sql stable security definer set search_path = '' as $$
 			from auth.users u where u.id = (select auth.uid())),
 		'profile', (select jsonb_build_object('pseudonym', m.pseudonym, 'bio', m.bio, 'site_role', m.site_role, 'created_at', m.created_at)
 			from public.members m where m.id = (select auth.uid())),
-		'settings', (select jsonb_build_object('locale', s.locale) from public.member_settings s where s.member_id = (select auth.uid())),
+		'settings', (select jsonb_build_object('locale', s.locale, 'region', s.region, 'show_region', s.show_region) from public.member_settings s where s.member_id = (select auth.uid())),
 		'communities', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'joined_at', cm.joined_at) order by cm.joined_at)
 			from public.community_members cm join public.communities c on c.id = cm.community_id
 			where cm.member_id = (select auth.uid())), '[]'),

@@ -79,7 +79,6 @@ const cases: Case[] = [
 	{ max: 'community.descriptionMax', table: 'communities', column: 'description' },
 	{ max: 'community.rulesMax', table: 'communities', column: 'rules' },
 	{ max: 'community.topicMax', min: 'community.topicMin', table: 'communities', column: 'topic' },
-	{ max: 'community.regionMax', table: 'communities', column: 'region' },
 	{
 		max: 'community.nameMax',
 		min: 'community.nameMin',
@@ -98,7 +97,6 @@ const cases: Case[] = [
 		table: 'community_proposals',
 		column: 'topic'
 	},
-	{ max: 'community.regionMax', table: 'community_proposals', column: 'region' },
 	{ max: 'thread.titleMax', min: 'thread.titleMin', table: 'threads', column: 'title' },
 	{ max: 'thread.tags', table: 'threads', column: 'tags', value: tags },
 	{ max: 'thread.tagMax', min: 'thread.tagMin', table: 'threads', column: 'tags', value: tag },

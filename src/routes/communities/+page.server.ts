@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { limits } from '$lib/limits';
+import { regionKey } from '$lib/region-schemas';
 import * as communities from '$lib/server/forum/communities';
+import * as regions from '$lib/server/forum/regions';
 import { read } from '$lib/server/data/db';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
 	q: z.string().trim().max(limits.search.communityQueryMax).catch(''),
-	region: z.string().trim().max(limits.community.regionMax).catch('')
+	region: regionKey.catch('')
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -15,11 +17,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		region: url.searchParams.get('region') ?? ''
 	});
 	// Both in one transaction, sent together: one round trip.
-	const [list, regions] = await read(locals.claims, (tx) =>
+	const [list, choices] = await read(locals.claims, (tx) =>
 		Promise.all([
 			communities.list(locals.claims, filter, tx),
-			communities.regions(locals.claims, tx)
+			regions.choices(locals.claims, true, tx)
 		])
 	);
-	return { filter, communities: list, regions };
+	return { filter, communities: list, regions: choices };
 };

@@ -10,7 +10,9 @@ export type Community = {
 	description: string;
 	rules: string;
 	topic: string;
+	/** The region's key (AGS) when the community is local; null when it is supra-local. */
 	region: string | null;
+	regionLabel: string | null;
 	memberCount: number;
 	threadCount: number;
 };
@@ -21,23 +23,27 @@ export type CommunityPage = Community & {
 	moderators: string[];
 };
 
-/** The directory, optionally narrowed by words in name, topic or description, and by region. */
+/**
+ * The directory, optionally narrowed by words in name, topic or description, and by region
+ * (a Land's communities include those of its Kreise).
+ */
 export async function list(
 	claims: Claims | null,
 	filter: { q?: string; region?: string } = {},
 	tx?: Tx
 ) {
 	const q = filter.q?.trim() ?? '';
+	const region = filter.region ?? '';
 	return within(
 		claims,
 		tx,
 		(tx) => tx<(Community & { joined: boolean })[]>`
-		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region,
+		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region, r.label as "regionLabel",
 			c.member_count as "memberCount", c.thread_count as "threadCount",
 			c.id = any ((select public.joined_communities())::uuid[]) as joined
-		from public.communities c
+		from public.communities c left join public.regions r on r.ags = c.region
 		where (${q} = '' or strpos(lower(c.name || ' ' || c.topic || ' ' || c.description), lower(${q})) > 0)
-			and (${filter.region ?? ''} = '' or c.region = ${filter.region ?? ''})
+			and (${region} = '' or c.region = any (public.region_and_kreise(${region})))
 		order by c.name`
 	);
 }
@@ -88,22 +94,13 @@ export async function moderated(claims: Claims, tx?: Tx) {
 	);
 }
 
-export async function regions(claims: Claims | null, tx?: Tx) {
-	const rows = await reading(
-		claims,
-		tx,
-		(tx) => tx<{ region: string }[]>`
-		select distinct region from public.communities where region is not null order by region`
-	);
-	return rows.map((row) => row.region);
-}
-
 export async function read(claims: Claims | null, slug: string, tx?: Tx) {
 	const [community] = await reading(
 		claims,
 		tx,
 		(tx) => tx<CommunityPage[]>`
 		select c.id, c.slug, c.name, c.description, c.rules, c.topic, c.region,
+			(select r.label from public.regions r where r.ags = c.region) as "regionLabel",
 			c.member_count as "memberCount", c.thread_count as "threadCount",
 			coalesce(public.is_community_member(c.id), false) as joined,
 			coalesce(public.is_moderator(c.id), false) as moderates,
@@ -235,6 +232,7 @@ export async function propose(claims: Claims, proposal: Proposal) {
 
 export type ProposalRow = Proposal & {
 	id: string;
+	regionLabel: string | null;
 	proposer: string | null;
 	status: string;
 	createdAt: Date;
@@ -245,9 +243,10 @@ export async function proposals(claims: Claims) {
 	return transaction(
 		claims,
 		(tx) => tx<ProposalRow[]>`
-		select p.id, p.name, p.description, p.topic, p.region, p.status, p.created_at as "createdAt",
-			m.pseudonym as proposer
+		select p.id, p.name, p.description, p.topic, p.region, r.label as "regionLabel", p.status,
+			p.created_at as "createdAt", m.pseudonym as proposer
 		from public.community_proposals p left join public.members m on m.id = p.proposed_by
+		left join public.regions r on r.ags = p.region
 		order by p.status = 'pending' desc, p.created_at desc limit 100`
 	);
 }

@@ -5,10 +5,18 @@
 import type { Claims, Tx } from '../data/db';
 import { reading, transaction } from '../data/db';
 
-/** A community, or all communities of a region. */
+/** A community, or all communities of a region (by key; a Land's include its Kreise). */
 export type Place = { community: string } | { region: string };
 
-export type PlaceChoice = { slug: string; name: string; region: string | null };
+/** A community, its region (key and label) and that region's Land (the same for a Land). */
+export type PlaceChoice = {
+	slug: string;
+	name: string;
+	region: string | null;
+	regionLabel: string | null;
+	land: string | null;
+	landLabel: string | null;
+};
 
 export type SharedQuestion = {
 	threadId: string;
@@ -36,7 +44,11 @@ export async function places(claims: Claims, tx?: Tx) {
 		claims,
 		tx,
 		(tx) => tx<PlaceChoice[]>`
-		select c.slug, c.name, c.region from public.communities c order by c.name`
+		select c.slug, c.name, c.region, r.label as "regionLabel", l.ags as land, l.label as "landLabel"
+		from public.communities c
+		left join public.regions r on r.ags = c.region
+		left join public.regions l on l.ags = coalesce(r.parent, r.ags)
+		order by c.name`
 	);
 }
 

@@ -35,7 +35,8 @@ export type CommunityRadar = {
 };
 
 const cellColumns = (tx: Tx) => tx`
-	to_char(r.month, 'YYYY-MM') as month, c.slug as community, c.name as "communityName", c.region,
+	to_char(r.month, 'YYYY-MM') as month, c.slug as community, c.name as "communityName",
+	(select g.label from public.regions g where g.ags = c.region) as region,
 	r.measure, r.key, r.value`;
 
 /** Every cell of every community, for the downloads. */
@@ -66,7 +67,8 @@ export async function communities(claims: Claims | null, tx?: Tx) {
 		claims,
 		tx,
 		(tx) => tx<{ slug: string; name: string; region: string | null }[]>`
-		select c.slug, c.name, c.region from public.communities c
+		select c.slug, c.name, (select g.label from public.regions g where g.ags = c.region) as region
+		from public.communities c
 		where exists (select 1 from public.topic_radar r where r.community_id = c.id)
 		order by c.name`
 	);

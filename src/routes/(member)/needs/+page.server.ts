@@ -18,18 +18,33 @@ const slugSchema = z
 	.max(limits.community.slugMax);
 const regionPrefix = 'region:';
 
+type RegionChoice = { ags: string; label: string };
+
+/** The regions of communities and their Länder, by label. */
+function regionsOf(choices: needs.PlaceChoice[]): RegionChoice[] {
+	const regions = new Map<string, string>();
+	for (const choice of choices) {
+		if (choice.region) regions.set(choice.region, choice.regionLabel ?? choice.region);
+		if (choice.land) regions.set(choice.land, choice.landLabel ?? choice.land);
+	}
+	return [...regions]
+		.map(([ags, label]) => ({ ags, label }))
+		.sort((a, b) => a.label.localeCompare(b.label, 'de'));
+}
+
 /**
- * `?place=<slug>` or `?place=region:<name>`; anything unknown shows the first community
- * subscribed to, else the first of all.
+ * `?place=<slug>` or `?place=region:<key>` (a Land's or a Kreis's official key); anything
+ * unknown shows the first community subscribed to, else the first of all.
  */
 function chosenPlace(
 	asked: string | null,
 	choices: needs.PlaceChoice[],
+	regions: RegionChoice[],
 	subscribed: string[]
 ): needs.Place | null {
 	if (asked?.startsWith(regionPrefix)) {
 		const region = asked.slice(regionPrefix.length);
-		if (choices.some((choice) => choice.region === region)) return { region };
+		if (regions.some((choice) => choice.ags === region)) return { region };
 	}
 	const slug = choices.find((choice) => choice.slug === asked)?.slug;
 	const fallback = subscribed[0] ?? choices[0]?.slug;
@@ -42,8 +57,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [choices, subscribed] = await read(claims, (tx) =>
 		Promise.all([needs.places(claims, tx), needs.subscriptions(claims, tx)])
 	);
-	const place = chosenPlace(url.searchParams.get('place'), choices, subscribed);
-	const regions = [...new Set(choices.flatMap((choice) => choice.region ?? []))].sort();
+	const regions = regionsOf(choices);
+	const place = chosenPlace(url.searchParams.get('place'), choices, regions, subscribed);
 	const community =
 		place && 'community' in place
 			? choices.find((choice) => choice.slug === place.community)
@@ -52,7 +67,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		communities: new ServerOnly(choices),
 		regions: new ServerOnly(regions),
 		community: community ?? null,
-		region: place && 'region' in place ? place.region : null,
+		region: (place && 'region' in place && regions.find((r) => r.ags === place.region)) || null,
 		subscribed: community ? subscribed.includes(community.slug) : false,
 		signal: new ServerOnly(place ? await needs.signal(claims, place) : null)
 	};

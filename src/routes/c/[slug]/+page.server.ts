@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
+import * as regions from '$lib/server/forum/regions';
 import { read } from '$lib/server/data/db';
 import { safeNext } from '$lib/safe-next';
 import { found, requireMember } from '$lib/server/data/request';
@@ -23,14 +24,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		after: url.searchParams.get('after')
 	});
 	// Community, pinned and listed threads in one transaction, sent together.
-	const [community, list, pinned] = await read(locals.claims, (tx) =>
+	const [community, list, pinned, related] = await read(locals.claims, (tx) =>
 		Promise.all([
 			communities.read(locals.claims, params.slug, tx),
 			threads.listInCommunity(locals.claims, params.slug, tab, after, tx),
-			after ? [] : threads.pinned(locals.claims, params.slug, tx)
+			after ? [] : threads.pinned(locals.claims, params.slug, tx),
+			regions.related(locals.claims, params.slug, tx)
 		])
 	);
-	return { community: found(community, m.error_community_not_found), tab, after, pinned, ...list };
+	return {
+		community: found(community, m.error_community_not_found),
+		tab,
+		after,
+		pinned,
+		related,
+		...list
+	};
 };
 
 export const actions: Actions = {

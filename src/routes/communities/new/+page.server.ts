@@ -4,13 +4,15 @@ import { communitySchema } from '$lib/community-schemas';
 import { parseForm, rejectForm } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import * as communities from '$lib/server/forum/communities';
+import * as regions from '$lib/server/forum/regions';
 import * as members from '$lib/server/members/members';
 import { requireAdmin } from '$lib/server/data/request';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.member) redirect(303, `/signin?next=${encodeURIComponent(url.pathname)}`);
 	requireAdmin(locals);
+	return { regions: await regions.choices(locals.claims) };
 };
 
 export const actions: Actions = {
@@ -27,6 +29,9 @@ export const actions: Actions = {
 		} catch (cause) {
 			if (cause instanceof postgres.PostgresError && cause.code === '23505') {
 				return rejectForm(form.values, { error: m.error_community_slug_taken(), field: 'slug' });
+			}
+			if (regions.isUnknownRegion(cause)) {
+				return rejectForm(form.values, { error: m.error_region_unknown(), field: 'region' });
 			}
 			throw cause;
 		}

@@ -129,6 +129,8 @@ export type Thread = ThreadSummary & {
 	communityName: string;
 	bodyHtml: string;
 	bodyMarkdown: string;
+	/** The shown author's region, where they chose to show it (never for an anonymous thread). */
+	authorRegion: string | null;
 	acceptedPostId: string | null;
 	editedAt: Date | null;
 	isMine: boolean;
@@ -177,6 +179,7 @@ export async function read(
 			t.last_activity_at as "lastActivityAt", t.body_html as "bodyHtml", t.body_markdown as "bodyMarkdown",
 			t.accepted_post_id as "acceptedPostId", t.edited_at as "editedAt", t.community_id as "communityId",
 			c.slug as "communitySlug", c.name as "communityName",
+			(select g.label from public.shown_regions g where g.member_id = t.shown_author_id) as "authorRegion",
 			coalesce(public.is_thread_author(t.id), false) as "isMine",
 			case when public.is_thread_author(t.id) and public.clock() < public.withdrawal_undo_until(t.withdrawn_at)
 				then public.withdrawal_undo_until(t.withdrawn_at) end as "undoUntil",
