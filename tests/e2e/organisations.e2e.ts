@@ -4,6 +4,7 @@
 // organisation's page. In German on a desktop and in English on a phone.
 import { randomUUID } from 'node:crypto';
 import {
+	counsellorInDatabase,
 	expect,
 	expectAccessible,
 	memberInDatabase,
@@ -31,17 +32,7 @@ async function communityWithIdeaAndGuide(member: string) {
 		returning id`;
 	await owner`insert into public.guide_versions (guide_id, number, title, body_markdown, body_html, author_id)
 		values (${guide}, 1, ${title}, 'Erst lesen.', '<p>Erst lesen.</p>', ${member})`;
-	return { community, idea, guide };
-}
-
-/** A verified counsellor serving the community, as the admins' page lists them. */
-async function counsellorOf(community: string, locale: 'de' | 'en') {
-	const counsellor = await memberInDatabase(locale, []);
-	await owner`update public.members set site_role = 'counsellor' where id = ${counsellor.id}`;
-	await owner`insert into public.counsellor_profiles (member_id, profession, organisation)
-		values (${counsellor.id}, 'Sozialarbeiterin', 'Familienzentrum Süd')`;
-	await owner`insert into public.counsellor_communities (member_id, community_id) values (${counsellor.id}, ${community})`;
-	return counsellor;
+	return { slug, idea, guide };
 }
 
 const words = {
@@ -111,7 +102,7 @@ for (const [locale, screen] of [
 		]);
 		await owner`update public.members set site_role = 'admin' where id = ${admin.id}`;
 		const place = await communityWithIdeaAndGuide(reader.id);
-		const counsellor = await counsellorOf(place.community, locale);
+		const counsellor = await counsellorInDatabase(locale, [place.slug]);
 		const name = `Familienberatung ${randomUUID().slice(0, 8)} e. V.`;
 
 		// The admin adds the organisation: an address without https is refused, the form kept.

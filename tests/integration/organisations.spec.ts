@@ -183,7 +183,10 @@ describe('counsellors of an organisation', () => {
 		const someone = await counsellor([place]);
 		const organisation = await verified();
 		await organisations.assign(admin.claims, someone.id, organisation);
-		await organisations.assign(admin.claims, someone.id, null);
+		// Taken out of another organisation (a page read before a move) changes nothing.
+		await organisations.release(admin.claims, someone.id, await verified());
+		expect((await organisations.page(null, organisation))?.counsellors).toHaveLength(1);
+		await organisations.release(admin.claims, someone.id, organisation);
 		const { id: ideaId } = await ideas.propose(author.claims, place, idea());
 		await ideas.answer(someone.claims, ideaId, { state: 'done', reasons: 'Erledigt.' });
 		expect((await ideaPages.idea(null, ideaId))!.answers[0].organisation).toBeNull();

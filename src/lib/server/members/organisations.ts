@@ -67,6 +67,16 @@ export async function assign(claims: Claims, memberId: string, organisationId: s
 	);
 }
 
+/** Takes a counsellor out of the organisation; none who belongs to another (a page read before a move). Admins only. */
+export async function release(claims: Claims, memberId: string, organisationId: string) {
+	await transaction(
+		claims,
+		(tx) => tx`
+		select public.set_counsellor_organisation(p.member_id, null) from public.counsellor_profiles p
+		where p.member_id = ${memberId} and p.organisation_id = ${organisationId}`
+	);
+}
+
 type Dated = { id: string; title: string; at: Date };
 
 /** An organisation's page: its details, its counsellors, and what they signed for it. */

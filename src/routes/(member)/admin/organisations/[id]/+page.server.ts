@@ -63,8 +63,8 @@ export const actions: Actions = {
 			return 'assigned';
 		}),
 	release: (event) =>
-		change(event, assignSchema, async (claims, _id, { memberId }) => {
-			await organisations.assign(claims, memberId, null);
+		change(event, assignSchema, async (claims, id, { memberId }) => {
+			await organisations.release(claims, memberId, id);
 			return 'released';
 		})
 };
