@@ -23,3 +23,7 @@ export const organisationKindNames: Record<OrganisationKind, () => string> = {
 
 /** An organisation as an official answer or a guide's check names it (verified ones only). */
 export type OrganisationRef = { id: string; name: string };
+
+/** "Wohlfahrtsverband · Sachsen": the kind, and the region where there is one. */
+export const kindAndRegion = (organisation: { kind: OrganisationKind; region: string | null }) =>
+	[organisationKindNames[organisation.kind](), organisation.region].filter(Boolean).join(' · ');
