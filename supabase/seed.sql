@@ -33,10 +33,34 @@ from demo_accounts;
 update public.members m set site_role = d.site_role
 from demo_accounts d where d.id = m.id and d.site_role <> 'member';
 
--- The demo counsellor is verified (profession and organisation on her badge) and leads the
--- service on duty: she serves every community and hears of overdue items.
-insert into public.counsellor_profiles (member_id, profession, organisation, serves_all, duty_lead, verified_by) values
-	('00000000-0000-4000-8000-000000000002', 'Sozialpädagogin', 'Familienberatung Leipzig', true, true, '00000000-0000-4000-8000-000000000001');
+-- Organisations: three verified by the admin, one recorded and waiting for verification
+-- (only admins see it). Fictional, with addresses under the reserved .example domain.
+insert into public.organisations (id, name, kind, region, website, created_by, created_at, verified_at, verified_by) values
+	('80000000-0000-4000-8000-000000000001', 'Familienhilfe Sachsen e. V.', 'welfare_association', 'Sachsen',
+	 'https://familienhilfe-sachsen.example', '00000000-0000-4000-8000-000000000001', now() - interval '60 days',
+	 now() - interval '59 days', '00000000-0000-4000-8000-000000000001'),
+	('80000000-0000-4000-8000-000000000002', 'Pflegeberatung Leipzig-Mitte', 'counselling_service', 'Leipzig',
+	 'https://pflegeberatung-leipzig.example', '00000000-0000-4000-8000-000000000001', now() - interval '40 days',
+	 now() - interval '40 days', '00000000-0000-4000-8000-000000000001'),
+	('80000000-0000-4000-8000-000000000003', 'Elternkreis Autismus Leipzig', 'self_help', 'Leipzig',
+	 null, '00000000-0000-4000-8000-000000000001', now() - interval '30 days',
+	 now() - interval '29 days', '00000000-0000-4000-8000-000000000001'),
+	('80000000-0000-4000-8000-000000000004', 'Kinderzeit Leipzig e. V.', 'association', 'Leipzig',
+	 'https://kinderzeit-leipzig.example', '00000000-0000-4000-8000-000000000001', now() - interval '2 days', null, null);
+insert into public.organisation_events (organisation_id, action, acted_by, acted_at)
+select id, 'created'::public.organisation_action, created_by, created_at from public.organisations
+union all
+select id, 'verified', verified_by, verified_at from public.organisations where verified_at is not null;
+
+-- The demo counsellor is verified (profession and workplace on her badge), belongs to
+-- Familienhilfe Sachsen (her answers and checks name it) and leads the service on duty:
+-- she serves every community and hears of overdue items.
+insert into public.counsellor_profiles (member_id, profession, organisation, organisation_id, serves_all, duty_lead, verified_by) values
+	('00000000-0000-4000-8000-000000000002', 'Sozialpädagogin', 'Familienberatung Leipzig',
+	 '80000000-0000-4000-8000-000000000001', true, true, '00000000-0000-4000-8000-000000000001');
+insert into public.organisation_events (organisation_id, action, member_id, acted_by, acted_at) values
+	('80000000-0000-4000-8000-000000000001', 'joined', '00000000-0000-4000-8000-000000000002',
+	 '00000000-0000-4000-8000-000000000001', now() - interval '58 days');
 insert into public.counsellor_verifications (member_id, action, profession, organisation, serves_all, duty_lead, acted_by)
 select member_id, 'verified', profession, organisation, serves_all, duty_lead, verified_by from public.counsellor_profiles;
 

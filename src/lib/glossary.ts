@@ -134,6 +134,15 @@ export const glossary = {
 		en: 'support',
 		not: { de: ['Like', 'Likes', 'Upvote'], en: ['upvote', 'upvotes', 'upvoted'] }
 	},
+	organisation: {
+		// "Träger" where a text speaks of those who run services (the topic radar's intro).
+		de: 'Organisation',
+		en: 'organisation',
+		not: {
+			de: ['Einrichtung', 'Einrichtungen', 'Institution', 'Institutionen'],
+			en: ['organization', 'organizations', 'institution', 'institutions']
+		}
+	},
 	officialAnswer: {
 		de: 'Stellungnahme',
 		en: 'official answer',

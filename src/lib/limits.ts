@@ -87,6 +87,13 @@ export const limits = {
 		regionMin: 2,
 		regionMax: 80
 	},
+	organisation: {
+		nameMin: 2,
+		nameMax: 150,
+		regionMin: 2,
+		regionMax: 80,
+		websiteMax: 300
+	},
 	crisisWord: {
 		wordMin: 2,
 		wordMax: 500

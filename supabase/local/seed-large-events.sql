@@ -12,6 +12,17 @@ select public.verify_counsellor(m.id,
 	case when n.g % 4 = 0 then null else array(select cm.community_id from public.community_members cm where cm.member_id = m.id) end)
 from new_members n join public.members m on m.id = n.id
 where n.g % (current_setting('seed.members')::int / current_setting('seed.counsellors')::int) = 1;
+-- Each workplace on their badges is an organisation the admin verified; its counsellors
+-- belong to it (their checks and official answers name it).
+select public.save_organisation(null, w.name, w.kind::public.organisation_kind, null, null)
+from (values ('Caritas Familienberatung', 'welfare_association'), ('Diakonie Beratungsstelle', 'welfare_association'),
+	('AWO Pflegeberatung', 'welfare_association'), ('Lebenshilfe', 'association'),
+	('pro familia', 'counselling_service')) w(name, kind);
+select public.verify_organisation(o.id, true) from public.organisations o
+where o.name in ('Caritas Familienberatung', 'Diakonie Beratungsstelle', 'AWO Pflegeberatung', 'Lebenshilfe', 'pro familia');
+select public.set_counsellor_organisation(p.member_id, o.id)
+from public.counsellor_profiles p join public.organisations o on o.name = p.organisation
+where p.withdrawn_at is null and p.organisation_id is null;
 -- Two moderators for each new community; the first owns it.
 insert into public.community_moderators (community_id, member_id, appointed_by, is_owner)
 select r.community_id, r.member_id, '00000000-0000-4000-8000-000000000001', r.k = 3

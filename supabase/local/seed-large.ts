@@ -89,6 +89,7 @@ try {
 			(select count(*) from public.flags)::int as flags,
 			(select count(*) from public.guides)::int as guides,
 			(select count(*) from public.guide_versions)::int as "guideVersions",
+			(select count(*) from public.counsellor_profiles where organisation_id is not null)::int as "counsellorsOfOrganisations",
 			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.escalations group by state) s) as escalations,
 			(select json_object_agg(coalesce(resolution::text, 'open'), n) from (select resolution, count(*)::int as n
 				from public.moderation_items group by resolution) s) as "moderationItems"`;

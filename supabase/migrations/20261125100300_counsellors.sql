@@ -12,7 +12,11 @@
 create table public.counsellor_profiles (
 	member_id uuid primary key references public.members (id) on delete cascade,
 	profession text not null check (char_length(btrim(profession)) between 2 and 80),
+	-- The workplace the badge names, as the admin wrote it (e.g. "Erziehungsberatung Nord").
 	organisation text not null check (char_length(btrim(organisation)) between 2 and 120),
+	-- The verified organisation the counsellor belongs to (set_counsellor_organisation,
+	-- 20261125100250_organisations.sql); kept when a verification is withdrawn and renewed.
+	organisation_id uuid references public.organisations (id) on delete set null,
 	serves_all boolean not null default false,
 	duty_lead boolean not null default false,
 	verified_by uuid references public.members (id) on delete set null,
@@ -21,6 +25,9 @@ create table public.counsellor_profiles (
 	withdrawn_at timestamptz,
 	check (not duty_lead or serves_all)
 );
+
+create index counsellor_profiles_organisation_idx on public.counsellor_profiles (organisation_id)
+	where organisation_id is not null;
 
 create table public.counsellor_communities (
 	member_id uuid not null references public.counsellor_profiles (member_id) on delete cascade,

@@ -80,9 +80,15 @@ create table public.guide_reviews (
 	number integer not null,
 	reviewer_id uuid references public.members (id) on delete set null,
 	reviewed_at timestamptz not null default public.clock(),
+	-- The reviewer's organisation when they signed (record_organisation, 20261125100250_organisations.sql).
+	organisation_id uuid references public.organisations (id) on delete set null,
 	primary key (guide_id, number),
 	foreign key (guide_id, number) references public.guide_versions (guide_id, number) on delete cascade
 );
+create index guide_reviews_organisation_idx on public.guide_reviews (organisation_id, reviewed_at desc)
+	where organisation_id is not null;
+create trigger record_organisation before insert on public.guide_reviews
+for each row execute function public.record_organisation('reviewer_id');
 
 create table public.guide_helpful_marks (
 	guide_id uuid not null references public.guides (id) on delete cascade,

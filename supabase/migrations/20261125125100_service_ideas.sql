@@ -80,9 +80,15 @@ create table public.idea_answers (
 	state public.idea_state not null,
 	reasons text not null check (char_length(btrim(reasons)) between 3 and 4000),
 	answered_by uuid references public.members (id) on delete set null,
-	answered_at timestamptz not null default public.clock()
+	answered_at timestamptz not null default public.clock(),
+	-- The answerer's organisation when they answered (record_organisation, 20261125100250_organisations.sql).
+	organisation_id uuid references public.organisations (id) on delete set null
 );
 create index idea_answers_idea_idx on public.idea_answers (idea_id, answered_at desc, id desc);
+create index idea_answers_organisation_idx on public.idea_answers (organisation_id, answered_at desc)
+	where organisation_id is not null;
+create trigger record_organisation before insert on public.idea_answers
+for each row execute function public.record_organisation('answered_by');
 
 -- An idea whose text, or a post on it, holds crisis words has an escalation
 -- (20261125120000_escalations.sql), whose history names the post.

@@ -106,7 +106,7 @@ end;
 $$;
 
 -- Who answers officially: a verified counsellor serving the community, or an admin.
--- (Organisations, when they come, answer through their verified professionals here.)
+-- (An answer keeps the answerer's organisation: record_organisation, …100250_organisations.sql.)
 create function public.can_answer_idea(community uuid) returns boolean
 language plpgsql stable security definer set search_path = '' as $$
 begin

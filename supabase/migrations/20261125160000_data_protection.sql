@@ -40,8 +40,9 @@ language sql stable security definer set search_path = '' as $$
 				'title', v.title, 'text', v.body_markdown, 'written_at', v.written_at) order by v.written_at)
 			from public.guide_versions v where v.author_id = (select auth.uid())), '[]'),
 		'guide_checks', coalesce((select jsonb_agg(jsonb_build_object('guide', r.guide_id, 'number', r.number,
-				'at', r.reviewed_at) order by r.reviewed_at)
-			from public.guide_reviews r where r.reviewer_id = (select auth.uid())), '[]'),
+				'at', r.reviewed_at, 'organisation', o.name) order by r.reviewed_at)
+			from public.guide_reviews r left join public.organisations o on o.id = r.organisation_id
+			where r.reviewer_id = (select auth.uid())), '[]'),
 		'guides_marked_helpful', coalesce((select jsonb_agg(h.guide_id order by h.guide_id)
 			from public.guide_helpful_marks h where h.member_id = (select auth.uid())), '[]'),
 		'needs_summaries', coalesce((select jsonb_agg(jsonb_build_object('community', c.name, 'since', s.created_at) order by s.created_at)
@@ -56,8 +57,9 @@ language sql stable security definer set search_path = '' as $$
 				'created_at', c.created_at) order by c.created_at)
 			from public.idea_comments c where c.author_id = (select auth.uid())), '[]'),
 		'idea_official_answers', coalesce((select jsonb_agg(jsonb_build_object('idea', a.idea_id, 'state', a.state,
-				'reasons', a.reasons, 'at', a.answered_at) order by a.answered_at)
-			from public.idea_answers a where a.answered_by = (select auth.uid())), '[]'),
+				'reasons', a.reasons, 'at', a.answered_at, 'organisation', o.name) order by a.answered_at)
+			from public.idea_answers a left join public.organisations o on o.id = a.organisation_id
+			where a.answered_by = (select auth.uid())), '[]'),
 		'community_proposals', coalesce((select jsonb_agg(jsonb_build_object('name', cp.name, 'status', cp.status, 'created_at', cp.created_at) order by cp.created_at)
 			from public.community_proposals cp where cp.proposed_by = (select auth.uid())), '[]'),
 		'flags', coalesce((select jsonb_agg(jsonb_build_object('thread', f.thread_id, 'post', f.post_id, 'guide', f.guide_id, 'reason', f.reason,
@@ -66,8 +68,14 @@ language sql stable security definer set search_path = '' as $$
 		'notifications', coalesce((select jsonb_agg(to_jsonb(n) - 'member_id' order by n.created_at)
 			from public.notifications n where n.member_id = (select auth.uid())), '[]'),
 		'counsellor_profile', (select jsonb_build_object('profession', cp.profession, 'organisation', cp.organisation,
-				'verified_at', cp.verified_at, 'withdrawn_at', cp.withdrawn_at)
-			from public.counsellor_profiles cp where cp.member_id = (select auth.uid()))
+				'member_of', o.name, 'verified_at', cp.verified_at, 'withdrawn_at', cp.withdrawn_at)
+			from public.counsellor_profiles cp left join public.organisations o on o.id = cp.organisation_id
+			where cp.member_id = (select auth.uid())),
+		-- Organisations the member recorded or verified as an admin (their own acts, not others' data).
+		'organisations_kept', coalesce((select jsonb_agg(jsonb_build_object('organisation', o.name, 'action', e.action,
+				'at', e.acted_at) order by e.acted_at)
+			from public.organisation_events e join public.organisations o on o.id = e.organisation_id
+			where e.acted_by = (select auth.uid()) and e.action in ('created', 'verified')), '[]')
 	)
 	where (select auth.uid()) is not null;
 $$;

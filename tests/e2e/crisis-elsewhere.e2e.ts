@@ -4,7 +4,15 @@
 // alerted, posts on ideas and guides: tests/integration/crisis-elsewhere.spec.ts).
 import { randomUUID } from 'node:crypto';
 import { waitForMail } from '../support/mail';
-import { expect, memberInDatabase, otherVisitor, owner, screens, signIn, test } from './fixtures';
+import {
+	counsellorInDatabase,
+	expect,
+	memberInDatabase,
+	otherVisitor,
+	screens,
+	signIn,
+	test
+} from './fixtures';
 import { leosThread } from './pages';
 
 test.use({ locale: 'de-DE', viewport: screens[0][1] });
@@ -14,12 +22,7 @@ test('crisis words in an idea: the family sees the helplines, a counsellor takes
 	browser
 }) => {
 	const family = await memberInDatabase('de', ['familien-leipzig']);
-	const counsellor = await memberInDatabase('de', []);
-	await owner`update public.members set site_role = 'counsellor' where id = ${counsellor.id}`;
-	await owner`insert into public.counsellor_profiles (member_id, profession, organisation)
-		values (${counsellor.id}, 'Sozialarbeiterin', 'Familienzentrum Süd')`;
-	await owner`insert into public.counsellor_communities (member_id, community_id)
-		select ${counsellor.id}, id from public.communities where slug = 'familien-leipzig'`;
+	const counsellor = await counsellorInDatabase('de', ['familien-leipzig']);
 	const title = `Hilfe für Eltern am Limit ${randomUUID().slice(0, 6)}`;
 	const since = new Date();
 

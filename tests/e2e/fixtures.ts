@@ -126,6 +126,17 @@ export async function memberInDatabase(locale: 'de' | 'en', communitySlugs: stri
 	return { id, email, pseudonym };
 }
 
+/** A verified counsellor (badge: a social worker of "Familienzentrum Süd") serving the given communities. */
+export async function counsellorInDatabase(locale: 'de' | 'en', communitySlugs: string[]) {
+	const counsellor = await memberInDatabase(locale, []);
+	await owner`update public.members set site_role = 'counsellor' where id = ${counsellor.id}`;
+	await owner`insert into public.counsellor_profiles (member_id, profession, organisation)
+		values (${counsellor.id}, 'Sozialarbeiterin', 'Familienzentrum Süd')`;
+	await owner`insert into public.counsellor_communities (member_id, community_id)
+		select ${counsellor.id}, id from public.communities where slug = any (${communitySlugs})`;
+	return counsellor;
+}
+
 /** Another person at another computer: a fresh context with its own address. */
 export async function otherVisitor(browser: Browser) {
 	const context = await browser.newContext({

@@ -68,7 +68,7 @@ test('a member drafts a guide from two questions, edits it, a counsellor signs i
 		'Du hast diese Fassung fachlich geprüft und gezeichnet.'
 	);
 	await expect(counsellor.getByRole('note')).toContainText(
-		/Fachlich geprüft am .* von Anna_Fachberatung, /
+		/Fachlich geprüft am .* von Anna_Fachberatung\. Organisation: Familienhilfe Sachsen e\. V\./
 	);
 	await counsellor.context().close();
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { waitForMail } from '../support/mail';
 import {
+	counsellorInDatabase,
 	expect,
 	expectAccessible,
 	memberInDatabase,
@@ -21,17 +22,6 @@ async function communityOfOwn() {
 	await owner`insert into public.communities (slug, name, topic, description, idea_support_threshold)
 		values (${slug}, ${`Ideen ${slug}`}, 'Familie', 'Eine Gemeinschaft für die Ideen dieses Tests.', 1)`;
 	return slug;
-}
-
-/** A verified counsellor serving only that community, speaking the given language. */
-async function counsellorOf(slug: string, locale: 'de' | 'en') {
-	const counsellor = await memberInDatabase(locale, []);
-	await owner`update public.members set site_role = 'counsellor' where id = ${counsellor.id}`;
-	await owner`insert into public.counsellor_profiles (member_id, profession, organisation)
-		values (${counsellor.id}, 'Sozialarbeiterin', 'Familienzentrum Süd')`;
-	await owner`insert into public.counsellor_communities (member_id, community_id)
-		select ${counsellor.id}, id from public.communities where slug = ${slug}`;
-	return counsellor;
 }
 
 const words = {
@@ -91,7 +81,7 @@ for (const [locale, screen] of [
 		const [proposer, supporter, counsellor] = await Promise.all([
 			memberInDatabase(locale, [slug]),
 			memberInDatabase(locale, [slug]),
-			counsellorOf(slug, locale)
+			counsellorInDatabase(locale, [slug])
 		]);
 		const title = `${say.idea} ${randomUUID().slice(0, 6)}`;
 		const started = new Date();

@@ -12,6 +12,9 @@ export const demoGuide = '60000000-0000-4000-8000-000000000001';
 export const demoIdea = '70000000-0000-4000-8000-000000000001';
 export const awaitingIdea = '70000000-0000-4000-8000-000000000002';
 const doneIdea = '70000000-0000-4000-8000-000000000004';
+/** Organisations of the demo seed: Anna_Fachberatung's (verified), one waiting for verification. */
+export const demoOrganisation = '80000000-0000-4000-8000-000000000001';
+const waitingOrganisation = '80000000-0000-4000-8000-000000000004';
 
 export const visitorPages = [
 	'/',
@@ -31,6 +34,7 @@ export const visitorPages = [
 	'/c/familien-leipzig/ideas',
 	'/c/familien-leipzig/ideas?sort=new&state=accepted',
 	`/i/${demoIdea}`,
+	`/o/${demoOrganisation}`,
 	'/radar',
 	'/radar?community=autismus-schule',
 	'/search',
@@ -51,7 +55,10 @@ export const missingPages = [
 	`/t/${missingThread}`,
 	'/c/gibt-es-nicht',
 	'/g/60000000-0000-4000-8000-0000000000ff',
-	'/i/70000000-0000-4000-8000-0000000000ff'
+	'/i/70000000-0000-4000-8000-0000000000ff',
+	// Unverified: nobody but admins sees it.
+	`/o/${waitingOrganisation}`,
+	'/o/80000000-0000-4000-8000-0000000000ff'
 ];
 
 /** Mama_von_Leo's pages (German); the admins' and counsellors' answer her 403. */
@@ -91,7 +98,13 @@ export async function memberPages() {
 		'/password/reset'
 	];
 }
-export const forbiddenToMembers = ['/admin', '/counsellor', '/counsellor/ideas', '/needs'];
+export const forbiddenToMembers = [
+	'/admin',
+	'/admin/organisations',
+	'/counsellor',
+	'/counsellor/ideas',
+	'/needs'
+];
 
 /** Sam_Carer's pages, in English (the member's setting). */
 export const englishMemberPages = [
@@ -107,7 +120,8 @@ export const englishMemberPages = [
 	`/t/${samsThread}/versions`,
 	`/t/${samsThread}/guide`,
 	'/c/familien-leipzig/ideas/new',
-	`/i/${awaitingIdea}`
+	`/i/${awaitingIdea}`,
+	`/o/${demoOrganisation}`
 ];
 
 export async function counsellorPages() {
@@ -139,6 +153,9 @@ export const adminPages = [
 	'/admin/members',
 	'/admin/members?q=Mama',
 	'/admin/counsellors',
+	'/admin/organisations',
+	`/admin/organisations/${demoOrganisation}`,
+	`/admin/organisations/${waitingOrganisation}`,
 	'/admin/proposals',
 	'/admin/safeguarding',
 	'/admin/audit',

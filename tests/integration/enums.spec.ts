@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flagReasonNames, actionNames, reportReasons } from '$lib/moderation-names';
 import { ideaStates } from '$lib/idea-names';
+import { organisationKinds } from '$lib/organisation-names';
 import { deliveries } from '$lib/notification-kinds';
 import { locales } from '$lib/paraglide/runtime';
 import * as escalationKinds from '$lib/server/escalations/kinds';
@@ -30,6 +31,7 @@ describe('the app’s lists are the database’s enums', () => {
 		['crisis_word_kind', crisisWords.kinds],
 		['mail_delivery', deliveries],
 		['idea_state', ideaStates],
+		['organisation_kind', organisationKinds],
 		['locale', locales]
 	] as const)('%s', async (type, list) => {
 		expect([...list]).toEqual(await enumValues(type));

@@ -187,7 +187,7 @@ describe('a professional’s check', () => {
 		expect(shown?.check).toMatchObject({
 			number: 1,
 			newest: false,
-			organisation: expect.any(String)
+			workplace: expect.any(String)
 		});
 		expect((await guides.ofThread(null, threadId)).find((guide) => guide.id === id)?.checked).toBe(
 			false

@@ -54,7 +54,8 @@ const rows: Record<string, () => Record<string, unknown>> = {
 		body_html: '<p>Text</p>'
 	}),
 	idea_comments: () => ({ idea_id: id(), body_markdown: 'Text', body_html: '<p>Text</p>' }),
-	idea_answers: () => ({ idea_id: id(), state: 'done', reasons: 'Grund' })
+	idea_answers: () => ({ idea_id: id(), state: 'done', reasons: 'Grund' }),
+	organisations: () => ({ name: `Träger ${id().slice(0, 8)}`, kind: 'other' })
 };
 
 const letters = (n: number) => 'a'.repeat(n);
@@ -165,6 +166,14 @@ const cases: Case[] = [
 	{ max: 'post.bodyMax', table: 'service_ideas', column: 'body_markdown' },
 	{ max: 'post.bodyMax', table: 'idea_comments', column: 'body_markdown' },
 	{ max: 'idea.reasonsMax', min: 'idea.reasonsMin', table: 'idea_answers', column: 'reasons' },
+	{ max: 'organisation.nameMax', min: 'organisation.nameMin', table: 'organisations', column: 'name' },
+	{
+		max: 'organisation.regionMax',
+		min: 'organisation.regionMin',
+		table: 'organisations',
+		column: 'region'
+	},
+	{ max: 'organisation.websiteMax', table: 'organisations', column: 'website', value: address },
 	{
 		max: 'idea.supportThresholdMax',
 		min: 'idea.supportThresholdMin',

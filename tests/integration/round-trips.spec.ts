@@ -17,6 +17,8 @@ import { load as settingsPage } from '../../src/routes/c/[slug]/settings/+page.s
 import { load as counsellorsAdminPage } from '../../src/routes/(member)/admin/counsellors/+page.server';
 import { load as figuresAdminPage } from '../../src/routes/(member)/admin/figures/+page.server';
 import { load as safeguardingAdminPage } from '../../src/routes/(member)/admin/safeguarding/+page.server';
+import { load as organisationAdminPage } from '../../src/routes/(member)/admin/organisations/[id]/+page.server';
+import { load as organisationPage } from '../../src/routes/o/[id]/+page.server';
 import { load as counsellorPage } from '../../src/routes/(member)/counsellor/+page.server';
 import { load as searchPage } from '../../src/routes/search/+page.server';
 import { load as threadPage } from '../../src/routes/t/[id]/+page.server';
@@ -128,6 +130,15 @@ describe('round trips per page', () => {
 		expect(await roundTrips(admin, counsellorsAdminPage as Load, '/admin/counsellors')).toBe(2);
 		expect(await roundTrips(admin, figuresAdminPage as Load, '/admin/figures')).toBe(2);
 		expect(await roundTrips(admin, safeguardingAdminPage as Load, '/admin/safeguarding')).toBe(2);
+		const id = '80000000-0000-4000-8000-000000000001';
+		expect(
+			await roundTrips(admin, organisationAdminPage as Load, `/admin/organisations/${id}`, { id })
+		).toBe(2);
+	});
+
+	it("an organisation's page is one read", async () => {
+		const id = '80000000-0000-4000-8000-000000000001';
+		expect(await roundTrips(null, organisationPage as Load, `/o/${id}`, { id })).toBe(1);
 	});
 
 	it("a guide, its versions and a community's guides: one read each after the session check", async () => {

@@ -134,7 +134,7 @@ describe('official answers', () => {
 			{
 				state: 'under_review',
 				answeredBy: professional.pseudonym,
-				organisation: 'Beratungsstelle Testhausen'
+				workplace: 'Beratungsstelle Testhausen'
 			}
 		]);
 		const told = await toldAbout(id, 'idea_answered');

@@ -14,7 +14,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding, moderation, guide and idea functions and triggers give in their hint. */
+/** Reasons the escalation, safeguarding, moderation, guide, idea and organisation functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -59,7 +59,12 @@ const reasons: Record<string, () => string> = {
 	idea_members_only: m.idea_members_only,
 	idea_not_found: m.idea_not_found,
 	idea_closed: m.idea_closed,
-	idea_professionals_only: m.idea_professionals_only
+	idea_professionals_only: m.idea_professionals_only,
+	organisation_admins_only: m.organisation_admins_only,
+	organisation_not_found: m.organisation_not_found,
+	organisation_name_taken: m.organisation_name_taken,
+	organisation_not_counsellor: m.organisation_not_counsellor,
+	organisation_not_verified: m.organisation_not_verified
 };
 
 export function refusal(error: unknown): string | null {

@@ -3,6 +3,7 @@
 // who drafts and edits (members of the community), who reverts (its moderators), who checks
 // (verified counsellors), one helpful mark per member; this module names the steps and
 // reads what pages show. Moderators remove and restore guides as posts (moderation/actions.ts).
+import type { OrganisationRef } from '$lib/organisation-names';
 import { changesSince, type ShownVersion } from '$lib/versions';
 import type { Claims, Tx } from '../data/db';
 import { reading, transaction } from '../data/db';
@@ -29,7 +30,10 @@ export type Guide = {
 		number: number;
 		at: Date;
 		reviewer: string | null;
-		organisation: string | null;
+		/** The verified organisation the check was signed for, kept from when it was signed. */
+		organisation: OrganisationRef | null;
+		/** The workplace on the reviewer's badge, for a check signed for no organisation. */
+		workplace: string | null;
 		newest: boolean;
 	} | null;
 	threads: { id: string; title: string }[];
@@ -116,10 +120,12 @@ export async function guide(claims: Claims | null, id: string, tx?: Tx): Promise
 			g.helpful_count as "helpfulCount",
 			exists (select 1 from public.guide_helpful_marks h where h.guide_id = g.id and h.member_id = (select auth.uid())) as "markedHelpful",
 			(select json_build_object('number', r.number, 'at', r.reviewed_at, 'reviewer', m.pseudonym,
-					'organisation', p.organisation, 'newest', r.number = g.version)
+					'workplace', p.organisation, 'newest', r.number = g.version,
+					'organisation', case when o.id is not null then json_build_object('id', o.id, 'name', o.name) end)
 				from public.guide_reviews r
 				left join public.members m on m.id = r.reviewer_id
 				left join public.counsellor_profiles p on p.member_id = r.reviewer_id
+				left join public.organisations o on o.id = r.organisation_id and o.verified_at is not null
 				where r.guide_id = g.id order by r.number desc limit 1) as check,
 			coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title) order by t.title)
 				from public.guide_threads gt join public.visible_threads t on t.id = gt.thread_id

@@ -3,6 +3,7 @@
 // counsellors. RLS decides what anyone sees (removed ideas and posts: their author and
 // moderators); the writes are in ideas.ts.
 import type { IdeaFilter, IdeaSort, IdeaState } from '$lib/idea-names';
+import type { OrganisationRef } from '$lib/organisation-names';
 import type { Claims, Tx } from '../data/db';
 import { reading } from '../data/db';
 
@@ -25,9 +26,12 @@ export type OfficialAnswer = {
 	state: IdeaState;
 	reasons: string;
 	answeredAt: Date;
-	/** Pseudonym, profession and organisation; null pseudonym: a deleted account. */
+	/** Null: a deleted account. */
 	answeredBy: string | null;
-	organisation: string | null;
+	/** The verified organisation the answer was given for, kept from when it was given. */
+	organisation: OrganisationRef | null;
+	/** The workplace on the answerer's badge, for an answer given for no organisation. */
+	workplace: string | null;
 };
 
 export type IdeaPost = {
@@ -136,11 +140,13 @@ export async function idea(claims: Claims | null, id: string, tx?: Tx): Promise<
 			-- Its open case, for the counsellors who see it (RLS); null for everyone else.
 			(select e.id from public.escalations e where e.idea_id = i.id and e.state <> 'resolved') as "escalationId",
 			coalesce((select json_agg(json_build_object('id', x.id::text, 'state', x.state, 'reasons', x.reasons,
-					'answeredAt', x.answered_at, 'answeredBy', m.pseudonym, 'organisation', p.organisation)
+					'answeredAt', x.answered_at, 'answeredBy', m.pseudonym, 'workplace', p.organisation,
+					'organisation', case when o.id is not null then json_build_object('id', o.id, 'name', o.name) end)
 					order by x.answered_at desc, x.id desc)
 				from public.idea_answers x
 				left join public.members m on m.id = x.answered_by
 				left join public.counsellor_profiles p on p.member_id = x.answered_by
+				left join public.organisations o on o.id = x.organisation_id and o.verified_at is not null
 				where x.idea_id = i.id), '[]') as answers,
 			coalesce((select json_agg(json_build_object('id', ic.id, 'author', m.pseudonym, 'bodyHtml', ic.body_html,
 					'createdAt', ic.created_at, 'removed', ic.removed_at is not null, 'removalReason', ic.removal_reason)

@@ -1,6 +1,7 @@
 // Counsellors: verified professionals, what their badge shows, and which
 // communities they serve. Admins verify and withdraw (verify_counsellor and
 // withdraw_counsellor check the role and log every change).
+import type { OrganisationRef } from '$lib/organisation-names';
 import * as cursor from '../data/cursor';
 import type { Claims, Tx } from '../data/db';
 import { reading, transaction } from '../data/db';
@@ -15,6 +16,8 @@ export type Counsellor = Badge & {
 	dutyLead: boolean;
 	communities: { id: string; name: string }[];
 	verifiedAt: Date;
+	/** The organisation the counsellor belongs to (admins set it: organisations.ts). */
+	memberOf: OrganisationRef | null;
 };
 
 /** Verified counsellors (withdrawn ones are not), by pseudonym. */
@@ -27,8 +30,10 @@ export async function list(claims: Claims | null, tx?: Tx) {
 			coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name)
 				from public.counsellor_communities cc join public.communities c on c.id = cc.community_id
 				where cc.member_id = m.id and not p.serves_all), '[]') as communities,
-			p.verified_at as "verifiedAt"
+			p.verified_at as "verifiedAt",
+			case when o.id is not null then json_build_object('id', o.id, 'name', o.name) end as "memberOf"
 		from public.counsellor_profiles p join public.members m on m.id = p.member_id
+		left join public.organisations o on o.id = p.organisation_id
 		where p.withdrawn_at is null and m.site_role = 'counsellor'
 		order by lower(m.pseudonym)`
 	);

@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { parseForm, rejectForm } from '$lib/forms';
+import { organisationSchema } from '$lib/organisation-schemas';
+import { attempt } from '$lib/server/data/db-errors';
+import { requireAdmin } from '$lib/server/data/request';
+import * as organisations from '$lib/server/members/organisations';
+import type { Actions, PageServerLoad } from './$types';
+
+// The admins' organisations: every one, unverified first, and the form that adds one
+// (verified on its own page, where its counsellors are added).
+export const load: PageServerLoad = async ({ locals }) => {
+	const { claims } = requireAdmin(locals);
+	return { organisations: await organisations.list(claims) };
+};
+
+export const actions: Actions = {
+	add: async ({ locals, request }) => {
+		const { claims } = requireAdmin(locals);
+		const form = parseForm(organisationSchema, await request.formData());
+		if (!form.ok) return rejectForm(form.values, form);
+		const added = await attempt(() => organisations.add(claims, form.data));
+		if (!added.ok) return rejectForm(form.values, { error: added.error, field: 'name' });
+		redirect(303, `/admin/organisations/${added.value}?added`);
+	}
+};
