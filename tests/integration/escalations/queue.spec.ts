@@ -227,6 +227,24 @@ describe('a long queue', () => {
 		expect(items.map((item) => item.id)).toEqual(everything.ids);
 	});
 
+	it('gives the same total from its figures as by counting, for every filter they can count', async () => {
+		const figures = await escalations.figures(expert.claims);
+		const filters: escalations.QueueFilter[] = [
+			{},
+			{ communityId: own },
+			{ priority: 'urgent' },
+			{ communityId: own, priority: 'normal' }
+		];
+		for (const filter of filters) {
+			expect(escalations.countedByFigures(filter)).toBe(true);
+			const { total } = await escalations.queue(expert.claims, filter);
+			expect(escalations.activeTotal(figures, filter)).toBe(total);
+		}
+		expect(escalations.activeTotal(figures, { communityId: own })).toBe(70);
+		for (const filter of [{ mine: true }, { state: 'open' }, { state: 'resolved' }] as const)
+			expect(escalations.countedByFigures(filter)).toBe(false);
+	});
+
 	it('shows resolved items newest first, each once', async () => {
 		const pages = await pagesOf({ state: 'resolved' });
 		expect(pages.map((page) => page.items.length)).toEqual([50, 10]);

@@ -21,8 +21,8 @@ const prioritySchema = z.enum(priorities);
 
 export type QueuePage = {
 	items: QueueItem[];
-	/** All items the filter matches, on every page. */
-	total: number;
+	/** All items the filter matches, on every page; null when not counted (activeTotal gives it). */
+	total: number | null;
 	/** The next page's position (cursor.ts); null on the last page. */
 	next: string | null;
 };
@@ -32,7 +32,13 @@ export type QueuePage = {
  * first, then by due time; resolved items newest first. Questions left unanswered too
  * long are in it already: a scheduled job opens their items (scheduler.ts).
  */
-export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): Promise<QueuePage> {
+export async function queue(
+	claims: Claims,
+	filter: QueueFilter = {},
+	tx?: Tx,
+	/** False where the caller counts from the figures it reads too (countedByFigures). */
+	count = true
+): Promise<QueuePage> {
 	return within(claims, tx, async (tx) => {
 		const state = filter.state ?? 'active';
 		const resolved = state === 'resolved';
@@ -51,7 +57,7 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 					? tx`and (e.priority, e.due_at, e.id) > (${rank.data}::public.escalation_priority, ${from.at}::text::timestamptz, ${from.id})`
 					: tx``;
 		// Sent together.
-		const [rows, [{ total }]] = await Promise.all([
+		const [rows, [{ total } = { total: null }]] = await Promise.all([
 			items(
 				tx,
 				tx`${matching()} ${after}`,
@@ -60,13 +66,38 @@ export async function queue(claims: Claims, filter: QueueFilter = {}, tx?: Tx): 
 					: { by: tx`e.priority, e.due_at, e.id`, at: tx`e.due_at` },
 				cursor.pageSize + 1
 			),
-			tx<
-				{ total: number }[]
-			>`select count(*)::int as total from public.escalations e where ${matching()}`
+			count
+				? tx<
+						{ total: number }[]
+					>`select count(*)::int as total from public.escalations e where ${matching()}`
+				: []
 		]);
 		const page = cursor.paged(rows, { rank: resolved ? undefined : (row) => row.priority });
 		return { items: page.rows, total, next: page.next };
 	});
+}
+
+/**
+ * Whether the figures' open counts give the filter's total: the items still to work on, of
+ * all communities served or one, of all priorities or one, not only "mine". The queue's page
+ * reads the figures anyway, so it does not count those items twice.
+ */
+export function countedByFigures(filter: QueueFilter) {
+	return (filter.state ?? 'active') === 'active' && !filter.mine;
+}
+
+/** The filter's total from the figures (countedByFigures). */
+export function activeTotal(figures: CommunityFigures[], filter: QueueFilter) {
+	return figures
+		.filter((row) => !filter.communityId || row.communityId === filter.communityId)
+		.reduce(
+			(sum, row) =>
+				sum +
+				(filter.priority
+					? row.open[filter.priority]
+					: row.open.urgent + row.open.high + row.open.normal),
+			0
+		);
 }
 
 export type Waiting = { urgent: number; overdue: number };

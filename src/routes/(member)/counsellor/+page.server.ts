@@ -29,19 +29,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		mine: url.searchParams.get('mine') || undefined,
 		after: url.searchParams.get('after') || undefined
 	});
+	const shown: escalations.QueueFilter = {
+		communityId: filter.community,
+		priority: filter.priority,
+		state: filter.state,
+		mine: Boolean(filter.mine),
+		after: filter.after
+	};
 	const [queued, figures, all, loads] = await read(claims, (tx) =>
 		Promise.all([
-			escalations.queue(
-				claims,
-				{
-					communityId: filter.community,
-					priority: filter.priority,
-					state: filter.state,
-					mine: Boolean(filter.mine),
-					after: filter.after
-				},
-				tx
-			),
+			// The figures' open counts are the total where they can be (countedByFigures).
+			escalations.queue(claims, shown, tx, !escalations.countedByFigures(shown)),
 			escalations.figures(claims, tx),
 			communities.names(claims, tx),
 			escalations.loads(claims, null, tx)
@@ -50,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		filter,
 		items: new ServerOnly(queued.items),
-		total: queued.total,
+		total: queued.total ?? escalations.activeTotal(figures, shown),
 		pages: keysetPages(url, queued.next),
 		figures: new ServerOnly(figures),
 		communities: new ServerOnly(all),
