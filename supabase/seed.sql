@@ -36,16 +36,16 @@ from demo_accounts d where d.id = m.id and d.site_role <> 'member';
 -- Organisations: three verified by the admin, one recorded and waiting for verification
 -- (only admins see it). Fictional, with addresses under the reserved .example domain.
 insert into public.organisations (id, name, kind, region, website, created_by, created_at, verified_at, verified_by) values
-	('80000000-0000-4000-8000-000000000001', 'Familienhilfe Sachsen e. V.', 'welfare_association', 'Sachsen',
+	('80000000-0000-4000-8000-000000000001', 'Familienhilfe Sachsen e. V.', 'welfare_association', '14',
 	 'https://familienhilfe-sachsen.example', '00000000-0000-4000-8000-000000000001', now() - interval '60 days',
 	 now() - interval '59 days', '00000000-0000-4000-8000-000000000001'),
-	('80000000-0000-4000-8000-000000000002', 'Pflegeberatung Leipzig-Mitte', 'counselling_service', 'Leipzig',
+	('80000000-0000-4000-8000-000000000002', 'Pflegeberatung Leipzig-Mitte', 'counselling_service', '14713',
 	 'https://pflegeberatung-leipzig.example', '00000000-0000-4000-8000-000000000001', now() - interval '40 days',
 	 now() - interval '40 days', '00000000-0000-4000-8000-000000000001'),
-	('80000000-0000-4000-8000-000000000003', 'Elternkreis Autismus Leipzig', 'self_help', 'Leipzig',
+	('80000000-0000-4000-8000-000000000003', 'Elternkreis Autismus Leipzig', 'self_help', '14713',
 	 null, '00000000-0000-4000-8000-000000000001', now() - interval '30 days',
 	 now() - interval '29 days', '00000000-0000-4000-8000-000000000001'),
-	('80000000-0000-4000-8000-000000000004', 'Kinderzeit Leipzig e. V.', 'association', 'Leipzig',
+	('80000000-0000-4000-8000-000000000004', 'Kinderzeit Leipzig e. V.', 'association', '14713',
 	 'https://kinderzeit-leipzig.example', '00000000-0000-4000-8000-000000000001', now() - interval '2 days', null, null);
 insert into public.organisation_events (organisation_id, action, acted_by, acted_at)
 select id, 'created'::public.organisation_action, created_by, created_at from public.organisations

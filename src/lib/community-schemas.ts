@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { limits } from '$lib/limits';
 import { m } from '$lib/paraglide/messages';
-import { communityRegion as region } from '$lib/region-schemas';
+import { optionalRegion as region } from '$lib/region-schemas';
 
 const { community } = limits;
 

@@ -90,8 +90,6 @@ export const limits = {
 	organisation: {
 		nameMin: 2,
 		nameMax: 150,
-		regionMin: 2,
-		regionMax: 80,
 		websiteMax: 300
 	},
 	crisisWord: {

@@ -24,6 +24,11 @@ export const organisationKindNames: Record<OrganisationKind, () => string> = {
 /** An organisation as an official answer or a guide's check names it (verified ones only). */
 export type OrganisationRef = { id: string; name: string };
 
-/** "Wohlfahrtsverband · Sachsen": the kind, and the region where there is one. */
-export const kindAndRegion = (organisation: { kind: OrganisationKind; region: string | null }) =>
-	[organisationKindNames[organisation.kind](), organisation.region].filter(Boolean).join(' · ');
+/** "Wohlfahrtsverband · Sachsen": the kind, and the region's name where there is one. */
+export const kindAndRegion = (organisation: {
+	kind: OrganisationKind;
+	regionLabel: string | null;
+}) =>
+	[organisationKindNames[organisation.kind](), organisation.regionLabel]
+		.filter(Boolean)
+		.join(' · ');

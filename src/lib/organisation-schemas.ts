@@ -1,13 +1,13 @@
 // Organisations: the admins' forms (details, verification, a counsellor's organisation),
-// limits as limits.ts says; region and website may be left empty.
+// limits as limits.ts says; region (a Land or Kreis by key) and website may be left empty.
 import { z } from 'zod';
 import { limits } from '$lib/limits';
 import { organisationKinds } from '$lib/organisation-names';
 import { m } from '$lib/paraglide/messages';
+import { optionalRegion } from '$lib/region-schemas';
 
-const { nameMin, nameMax, regionMin, regionMax, websiteMax } = limits.organisation;
+const { nameMin, nameMax, websiteMax } = limits.organisation;
 const nameError = () => m.error_organisation_name({ min: nameMin, max: nameMax });
-const regionError = () => m.error_organisation_region({ min: regionMin, max: regionMax });
 const websiteError = () => m.error_organisation_website({ max: websiteMax });
 /** Empty (or only spaces) is none. */
 const optional = <T extends z.ZodType<string, string>>(schema: T) =>
@@ -24,9 +24,7 @@ export const organisationSchema = z.object({
 		.min(nameMin, { error: nameError })
 		.max(nameMax, { error: nameError }),
 	kind: z.enum(organisationKinds, { error: () => m.error_organisation_kind() }),
-	region: optional(
-		z.string().min(regionMin, { error: regionError }).max(regionMax, { error: regionError })
-	),
+	region: optionalRegion,
 	website: optional(
 		z
 			.url({ protocol: /^https$/, error: websiteError })

@@ -9,8 +9,8 @@ export const regionKey = z
 	.trim()
 	.regex(/^(\d{2}|\d{5})?$/, { error: () => m.error_region_unknown() });
 
-/** A community's region: none makes it supra-local. */
-export const communityRegion = regionKey.transform((value) => value || null);
+/** A community's or organisation's region: none makes a community supra-local. */
+export const optionalRegion = regionKey.transform((value) => value || null);
 
 /** A member's region: by postcode (wins when given) or by Kreis; neither removes it. */
 export const memberRegionSchema = z.object({

@@ -14,8 +14,8 @@ create table public.organisations (
 	id uuid primary key default gen_random_uuid(),
 	name text not null check (char_length(name) between 2 and 150 and name = btrim(name)),
 	kind public.organisation_kind not null,
-	-- Free text, as communities.region: one column, to become an official region key later.
-	region text check (char_length(region) between 2 and 80),
+	-- Where it works: a Land or a Kreis by official key (20261125095500_regions.sql).
+	region text references public.regions (ags),
 	-- Only https: readers follow it from an official answer and must land where it says.
 	website text check (website ~ '^https://[^[:space:]<>"]+$' and char_length(website) <= 300),
 	created_by uuid references public.members (id) on delete set null,
@@ -88,8 +88,11 @@ begin
 	values (saved, case when organisation is null then 'created' else 'edited' end::public.organisation_action,
 		(select auth.uid()));
 	return saved;
-exception when unique_violation then
-	raise exception 'An organisation of this name exists' using errcode = '23505', hint = 'organisation_name_taken';
+exception
+	when unique_violation then
+		raise exception 'An organisation of this name exists' using errcode = '23505', hint = 'organisation_name_taken';
+	when foreign_key_violation then
+		raise exception 'No region has this key' using errcode = '23503', hint = 'region_unknown';
 end;
 $$;
 

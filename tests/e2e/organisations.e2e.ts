@@ -112,7 +112,7 @@ for (const [locale, screen] of [
 		await page.getByRole('link', { name: say.organisations }).click();
 		await page.getByLabel(say.name).fill(name);
 		await page.getByLabel(say.kind).selectOption({ label: say.kindName });
-		await page.getByLabel(say.region).fill('Leipzig');
+		await page.getByLabel(say.region).selectOption({ label: 'Leipzig, Stadt' });
 		await page.getByLabel(say.website).fill('http://familienberatung.example');
 		await page.getByRole('button', { name: say.add, exact: true }).click();
 		await expect(page.getByText(say.websiteError)).toBeVisible();

@@ -166,12 +166,11 @@ const cases: Case[] = [
 	{ max: 'post.bodyMax', table: 'service_ideas', column: 'body_markdown' },
 	{ max: 'post.bodyMax', table: 'idea_comments', column: 'body_markdown' },
 	{ max: 'idea.reasonsMax', min: 'idea.reasonsMin', table: 'idea_answers', column: 'reasons' },
-	{ max: 'organisation.nameMax', min: 'organisation.nameMin', table: 'organisations', column: 'name' },
 	{
-		max: 'organisation.regionMax',
-		min: 'organisation.regionMin',
+		max: 'organisation.nameMax',
+		min: 'organisation.nameMin',
 		table: 'organisations',
-		column: 'region'
+		column: 'name'
 	},
 	{ max: 'organisation.websiteMax', table: 'organisations', column: 'website', value: address },
 	{

@@ -30,7 +30,7 @@ let author: TestMember;
 const details = (name = `Familienhilfe ${randomUUID().slice(0, 8)} e. V.`) => ({
 	name,
 	kind: 'welfare_association' as const,
-	region: 'Leipzig',
+	region: '14713',
 	website: 'https://familienhilfe.example'
 });
 const refusedWith = (hint: string) => ({ hint });
@@ -61,7 +61,8 @@ describe('recording and verifying', () => {
 		await organisations.verify(admin.claims, id, true);
 		expect(await organisations.page(null, id)).toMatchObject({
 			kind: 'welfare_association',
-			region: 'Leipzig',
+			region: '14713',
+			regionLabel: 'Leipzig, Stadt',
 			website: 'https://familienhilfe.example',
 			verifiedAt: expect.any(Date),
 			counsellors: [],
@@ -88,8 +89,18 @@ describe('recording and verifying', () => {
 			name,
 			kind: 'counselling_service',
 			region: null,
+			regionLabel: null,
 			website: null
 		});
+		// A key the form lets through but no region has is refused by name.
+		await expect(
+			organisations.update(admin.claims, id, {
+				name,
+				kind: 'other',
+				region: '99999',
+				website: null
+			})
+		).rejects.toMatchObject(refusedWith('region_unknown'));
 		expect((await organisations.history(admin.claims, id)).map((event) => event.action)).toEqual([
 			'edited',
 			'verified',

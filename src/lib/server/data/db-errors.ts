@@ -64,7 +64,8 @@ const reasons: Record<string, () => string> = {
 	organisation_not_found: m.organisation_not_found,
 	organisation_name_taken: m.organisation_name_taken,
 	organisation_not_counsellor: m.organisation_not_counsellor,
-	organisation_not_verified: m.organisation_not_verified
+	organisation_not_verified: m.organisation_not_verified,
+	region_unknown: m.error_region_unknown
 };
 
 export function refusal(error: unknown): string | null {

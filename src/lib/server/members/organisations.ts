@@ -10,6 +10,7 @@ import { reading, transaction } from '../data/db';
 export type OrganisationInput = {
 	name: string;
 	kind: OrganisationKind;
+	/** A Land or a Kreis by official key. */
 	region: string | null;
 	/** https only. */
 	website: string | null;
@@ -17,6 +18,8 @@ export type OrganisationInput = {
 
 export type Organisation = OrganisationInput & {
 	id: string;
+	/** The region's name ("Leipzig, Stadt", "Sachsen"). */
+	regionLabel: string | null;
 	verifiedAt: Date | null;
 	counsellorCount: number;
 };
@@ -27,7 +30,8 @@ export async function list(claims: Claims | null, tx?: Tx) {
 		claims,
 		tx,
 		(tx) => tx<Organisation[]>`
-		select o.id, o.name, o.kind, o.region, o.website, o.verified_at as "verifiedAt",
+		select o.id, o.name, o.kind, o.region, (select r.label from public.regions r where r.ags = o.region) as "regionLabel",
+			o.website, o.verified_at as "verifiedAt",
 			(select count(*) from public.counsellor_profiles p
 				where p.organisation_id = o.id and p.withdrawn_at is null)::int as "counsellorCount"
 		from public.organisations o
@@ -101,7 +105,8 @@ export async function page(claims: Claims | null, id: string, tx?: Tx) {
 			(Omit<OrganisationPage, 'answers' | 'checks'> &
 				Record<'answers' | 'checks', { id: string; title: string; at: string }[]>)[]
 		>`
-		select o.id, o.name, o.kind, o.region, o.website, o.verified_at as "verifiedAt",
+		select o.id, o.name, o.kind, o.region, (select r.label from public.regions r where r.ags = o.region) as "regionLabel",
+			o.website, o.verified_at as "verifiedAt",
 			coalesce((select json_agg(json_build_object('id', m.id, 'pseudonym', m.pseudonym, 'profession', p.profession)
 					order by lower(m.pseudonym))
 				from public.counsellor_profiles p join public.members m on m.id = p.member_id

@@ -7,6 +7,7 @@ import { attempt } from '$lib/server/data/db-errors';
 import { found, idParam, requireAdmin } from '$lib/server/data/request';
 import * as counsellors from '$lib/server/members/counsellors';
 import * as organisations from '$lib/server/members/organisations';
+import * as regions from '$lib/server/forum/regions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // One organisation for the admins: its details, its verification, its counsellors (added
@@ -16,18 +17,20 @@ const organisationId = (params: { id: string }) => idParam(params.id, m.organisa
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { claims } = requireAdmin(locals);
 	const id = organisationId(params);
-	// One read: the organisation, every counsellor and the history together.
-	const [organisation, all, history] = await read(claims, (tx) =>
+	// One read: the organisation, every counsellor, the history and the regions together.
+	const [organisation, all, history, regionChoices] = await read(claims, (tx) =>
 		Promise.all([
 			organisations.page(claims, id, tx),
 			counsellors.list(claims, tx),
-			organisations.history(claims, id, tx)
+			organisations.history(claims, id, tx),
+			regions.choices(claims, false, tx)
 		])
 	);
 	return {
 		organisation: found(organisation, m.organisation_not_found),
 		counsellors: all,
 		history,
+		regions: regionChoices,
 		added: url.searchParams.has('added')
 	};
 };
