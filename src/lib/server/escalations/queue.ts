@@ -19,6 +19,13 @@ export type QueueFilter = {
 
 const prioritySchema = z.enum(priorities);
 
+/**
+ * Items a page: a counsellor works the top of the queue (urgent first, then by due time),
+ * and half the other lists' 50 made the page, read on every change and by every serving
+ * counsellor, a fifth cheaper (bench/README.md, "The counsellors' queue").
+ */
+export const queuePageSize = 25;
+
 export type QueuePage = {
 	items: QueueItem[];
 	/** All items the filter matches, on every page; null when not counted (activeTotal gives it). */
@@ -64,7 +71,7 @@ export async function queue(
 				resolved
 					? { by: tx`e.resolved_at desc, e.id desc`, at: tx`e.resolved_at` }
 					: { by: tx`e.priority, e.due_at, e.id`, at: tx`e.due_at` },
-				cursor.pageSize + 1
+				queuePageSize + 1
 			),
 			count
 				? tx<
@@ -72,7 +79,10 @@ export async function queue(
 					>`select count(*)::int as total from public.escalations e where ${matching()}`
 				: []
 		]);
-		const page = cursor.paged(rows, { rank: resolved ? undefined : (row) => row.priority });
+		const page = cursor.paged(rows, {
+			size: queuePageSize,
+			rank: resolved ? undefined : (row) => row.priority
+		});
 		return { items: page.rows, total, next: page.next };
 	});
 }
