@@ -64,24 +64,54 @@ export async function resetDatabase(log: (line: string) => void) {
  * A database of its own beside the app's, with the same schema and seed, rebuilt when
  * they change: for tests whose findings must not depend on what other tests (or earlier
  * runs) wrote, such as the query plans. Its comment holds the digest it was built from.
+ * With `fresh`, it is copied anew each time from a template built so, and autovacuum
+ * never visits its tables: a test's rolled-back rows invite it, and its in-place update of
+ * a table's size in the middle of the next test's transaction changed that test's plans.
  */
-export async function ownDatabase(database: string) {
+export async function ownDatabase(database: string, { fresh = false } = {}) {
 	if (!/^[a-z_]+$/.test(database)) throw new Error(`Not a database name of ours: ${database}`);
 	const digest = await schemaDigest();
+	const built = fresh ? `${database}_template` : database;
 	// Not connected to template1, which `create database` copies and needs to itself.
 	const admin = postgres(dbUrl(), { max: 1, onnotice: () => {} });
 	try {
 		// Test files run side by side: one builds, the others wait for it.
 		await admin`select pg_advisory_lock(hashtext(${database}))`;
-		const [built] = await admin<{ digest: string | null }[]>`
-			select shobj_description(oid, 'pg_database') as digest from pg_database where datname = ${database}`;
-		if (built?.digest !== digest) {
-			await rebuild(database, () => {});
+		const [kept] = await admin<{ digest: string | null }[]>`
+			select shobj_description(oid, 'pg_database') as digest from pg_database where datname = ${built}`;
+		if (kept?.digest !== digest) {
+			if (kept)
+				await admin`alter database ${admin(built)} with is_template false allow_connections true`;
+			await rebuild(built, () => {});
 			// COMMENT takes no parameters; the name is checked above, the digest is hex.
-			await admin.unsafe(`comment on database "${database}" is '${digest}'`);
+			await admin.unsafe(`comment on database "${built}" is '${digest}'`);
+			if (fresh) {
+				await withoutAutovacuum(built);
+				await admin`alter database ${admin(built)} with is_template true allow_connections false`;
+			}
+		}
+		if (fresh) {
+			await admin`drop database if exists ${admin(database)} with (force)`;
+			await admin`create database ${admin(database)} template ${admin(built)}`;
 		}
 	} finally {
 		await admin.end();
 	}
 	return dbUrl(undefined, database);
+}
+
+async function withoutAutovacuum(database: string) {
+	const sql = postgres(dbUrl(undefined, database), { max: 1, onnotice: () => {} });
+	try {
+		await sql`do $$
+			declare
+				t regclass;
+			begin
+				for t in select c.oid from pg_class c where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace loop
+					execute format('alter table %s set (autovacuum_enabled = false)', t);
+				end loop;
+			end $$`;
+	} finally {
+		await sql.end();
+	}
 }

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { Claims, Tx } from '$lib/server/data/db';
 import { ownDatabase } from '../../supabase/local/reset';
 
-const database = await ownDatabase('query_plans');
+const database = await ownDatabase('query_plans', { fresh: true });
 
 /** A verified counsellor serving every community: claims as Auth would issue them. */
 export const serving: Claims = {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Tx } from '$lib/server/data/db';
 import * as guides from '$lib/server/forum/guides';
-import * as search from '$lib/server/forum/search';
+import * as searchQuery from '$lib/server/forum/search-query';
 import { owner } from './support';
 
 describe('the search plan', () => {
@@ -29,13 +29,13 @@ describe('the search plan', () => {
 				await tx`analyze ${tx('public.' + table)}`;
 			await tx`set local role anon`;
 			const explain = async (q: string, communitySlug: string | null, spelling = false) =>
-				(await tx`explain ${search.threadsQuery(tx, q, communitySlug, null, { spelling })}`)
+				(await tx`explain ${searchQuery.threadsQuery(tx, q, communitySlug, null, { spelling })}`)
 					.map((row) => row['QUERY PLAN'])
 					.join('\n');
 			// Run, to see which parts ran: "Frage" finds a page, so the suggestion's part never does.
 			const firstPage = (
 				await tx`explain (analyze, costs off, timing off, summary off)
-				${search.firstPageQuery(tx, 'Frage', slug)}`
+				${searchQuery.firstPageQuery(tx, 'Frage', slug)}`
 			).map((row) => row['QUERY PLAN']);
 			return [
 				await explain('Schulbegleitung abgelehnt', null, true),

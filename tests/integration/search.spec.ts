@@ -1,48 +1,16 @@
-// Search against the real database. Every test invents its own words (and where
-// rank or count matter, its own community), so tests never see each other's data.
+// Search against the real database, with threads of its own words (search-support.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '$lib/server/data/db';
 import * as search from '$lib/server/forum/search';
+import * as searchQuery from '$lib/server/forum/search-query';
 import { similar } from '$lib/server/forum/similar';
-import { createMember, owner, type TestMember } from './support';
+import { answer, community, member as writer, thread, word } from './search-support';
+import { owner, type TestMember } from './support';
 
 let member: TestMember;
 beforeAll(async () => {
-	member = await createMember();
+	member = await writer();
 });
-
-const letter = () => String.fromCharCode(97 + Math.floor(Math.random() * 26));
-/** A word no other test (or demo thread) contains. */
-const word = () => `zq${Array.from({ length: 10 }, letter).join('')}`;
-
-/** A new community; its slug filters the search. */
-async function community() {
-	const slug = `suche-${word()}`;
-	const [created] = await owner<{ id: string }[]>`
-		insert into public.communities (slug, name, topic) values (${slug}, ${`Suche ${slug}`}, 'Test') returning id`;
-	return { id: created.id, slug };
-}
-
-type ThreadInput = { title: string; body?: string; anonymous?: boolean; withdrawn?: boolean };
-async function thread(
-	communityId: string,
-	{ title, body = 'Wer kennt sich aus?', anonymous = false, withdrawn = false }: ThreadInput
-) {
-	const [created] = await owner<{ id: string }[]>`
-		insert into public.threads (community_id, author_id, is_anonymous, title, body_markdown, body_html)
-		values (${communityId}, ${member.id}, ${anonymous}, ${title}, ${body}, '<p>x</p>') returning id`;
-	if (withdrawn)
-		await owner`update public.threads set withdrawn_at = now() where id = ${created.id}`;
-	return created.id;
-}
-
-async function answer(threadId: string, body: string, { withdrawn = false } = {}) {
-	const [created] = await owner<{ id: string }[]>`
-		insert into public.posts (thread_id, author_id, body_markdown, body_html)
-		values (${threadId}, ${member.id}, ${body}, '<p>x</p>') returning id`;
-	if (withdrawn) await owner`update public.posts set withdrawn_at = now() where id = ${created.id}`;
-	return created.id;
-}
 
 const ids = async (q: string, communitySlug?: string) =>
 	(await search.threads(null, { q, communitySlug })).results.map((result) => result.id);
@@ -66,7 +34,7 @@ describe('search.threads', () => {
 		const w = word();
 		const id = await thread((await community()).id, { title: `Appealing about the Schule ${w}` });
 		const rows = await transaction(null, (tx) =>
-			search.threadsQuery(tx, `appealed Schulen ${w}`, null, null)
+			searchQuery.threadsQuery(tx, `appealed Schulen ${w}`, null, null)
 		);
 		expect(rows.map((row) => row.id)).toEqual([id]);
 	});
@@ -79,7 +47,7 @@ describe('search.threads', () => {
 		await owner`
 			insert into public.threads (community_id, author_id, title, body_markdown, body_html)
 			select ${place.id}, ${member.id}, 'Eine Frage Nummer ' || g, ${`Text mit ${w}`}, '<p>x</p>'
-			from generate_series(1, ${search.candidates * 5}) g`;
+			from generate_series(1, ${searchQuery.candidates * 5}) g`;
 		const byTitle = await thread(place.id, { title: `Frage mit ${w}` });
 		expect((await ids(w, place.slug))[0]).toBe(byTitle);
 	});
@@ -269,39 +237,5 @@ describe('search.threads', () => {
 		for (const q of ['', '   ', '"', '-', 'or', '!!!', '\u0000', 'a & b | !c', 'x'.repeat(1000)]) {
 			await expect(search.threads(null, { q })).resolves.toHaveProperty('results');
 		}
-	});
-});
-
-describe('similar', () => {
-	it('suggests at most five similar threads, preferring the community', async () => {
-		const w = word();
-		const place = await community();
-		const title = `Schulbegleitung ${w} abgelehnt`;
-		const elsewhere = await thread((await community()).id, { title: `${title}, Teil 0` });
-		for (let i = 0; i < 6; i++) await thread(place.id, { title: `${title}, Teil ${i}` });
-		const offered = await similar(null, title, { communityId: place.id });
-		expect(offered).toHaveLength(5);
-		expect(offered.map((thread) => thread.id)).not.toContain(elsewhere);
-		expect(offered[0]).toEqual({
-			id: expect.any(String),
-			title: expect.stringContaining(w),
-			communityName: expect.stringContaining('Suche'),
-			answerCount: 0,
-			solved: false
-		});
-	});
-
-	it('puts the thread with all the words typed first, then those with some', async () => {
-		const [w1, w2] = [word(), word()];
-		const place = await community();
-		const both = await thread(place.id, { title: `Frage zu ${w1} und ${w2}` });
-		for (let i = 0; i < 6; i++) await thread(place.id, { title: `Frage Nummer ${i} zu ${w1}` });
-		const offered = await similar(null, `${w1} ${w2} gesucht`, { communityId: place.id });
-		expect(offered).toHaveLength(5);
-		expect(offered[0].id).toBe(both);
-	});
-
-	it('suggests nothing for titles shorter than ten characters', async () => {
-		expect(await similar(null, 'Schule!')).toEqual([]);
 	});
 });

@@ -4,7 +4,8 @@
 import { limits } from '$lib/limits';
 import type { Claims, Tx } from '../data/db';
 import { transaction } from '../data/db';
-import { candidates, clean, type Result } from './search';
+import { clean, type Result } from './search';
+import { candidates } from './search-query';
 
 export type Similar = Pick<Result, 'id' | 'title' | 'communityName' | 'answerCount' | 'solved'>;
 
