@@ -41,6 +41,10 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('escalation_assigned', 'immediate', 'counsellor', 210, false),
 	('idea_threshold', 'immediate', 'counsellor', 220, false),
 	('needs_summary', 'immediate', 'counsellor', 230, false),
+	('booking_requested', 'immediate', 'counsellor', 240, false),
+	('booking_confirmed', 'immediate', 'counsellor', 241, false),
+	('booking_declined', 'immediate', 'counsellor', 242, false),
+	('booking_withdrawn', 'immediate', 'counsellor', 243, false),
 	('escalation_unserved', 'immediate', 'admin', 250, true),
 	('moderation_item', 'digest', 'moderator', 300, false);
 
