@@ -111,8 +111,8 @@ create policy "Bookings are read by both organisations and admins, confirmed one
 		or (select public.is_admin()));
 -- Everything changes through the functions in 20261125100360_resource_sharing_functions.sql.
 revoke all on public.resource_requests, public.shared_resources, public.resource_bookings from anon, authenticated;
-grant select on public.resource_requests, public.shared_resources to anon, authenticated;
-grant select on public.resource_bookings to authenticated;
+-- Visitors may ask (a resource's page reads its bookings) but no policy shows them any.
+grant select on public.resource_requests, public.shared_resources, public.resource_bookings to anon, authenticated;
 
 revoke execute on function public.organisation_counsellors(uuid) from public, anon, authenticated;
 revoke execute on function public.acting_organisation() from public;

@@ -205,13 +205,16 @@ language sql volatile security definer set search_path = '' as $$
 	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null, c.alert,
 		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
-				'postId', n.post_id, 'guideId', n.guide_id, 'ideaId', n.idea_id, 'title', coalesce(t.title, g.title, i.title),
+				'postId', n.post_id, 'guideId', n.guide_id, 'ideaId', n.idea_id, 'bookingId', n.booking_id,
+				'title', coalesce(t.title, g.title, i.title, r.title),
 				'reason', n.reason,
 				'priority', a.priority, 'dueAt', a.due_at, 'community', cm.name, 'communitySlug', cm.slug)
 				order by n.created_at)
 			from public.notifications n left join public.threads t on t.id = n.thread_id
 			left join public.guides g on g.id = n.guide_id
 			left join public.service_ideas i on i.id = n.idea_id
+			left join public.resource_bookings b on b.id = n.booking_id
+			left join public.shared_resources r on r.id = b.resource_id
 			left join public.escalation_alerts a on a.notification_id = n.id
 			left join public.communities cm on cm.id = n.community_id
 			where n.id = c.notification_id or n.digest_mail_id = c.id), '[]'),
