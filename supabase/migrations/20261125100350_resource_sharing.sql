@@ -115,5 +115,5 @@ revoke all on public.resource_requests, public.shared_resources, public.resource
 grant select on public.resource_requests, public.shared_resources, public.resource_bookings to anon, authenticated;
 
 revoke execute on function public.organisation_counsellors(uuid) from public, anon, authenticated;
-revoke execute on function public.acting_organisation() from public;
-grant execute on function public.acting_organisation() to anon, authenticated;
+revoke execute on function public.acting_organisation() from public, anon;
+grant execute on function public.acting_organisation() to authenticated;
