@@ -18,9 +18,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return { booking: found(await bookings.page(claims, bookingId(params)), m.booking_not_found) };
 };
 
+/** A change of the booking; a refusal of a decline stands by its reason, any other above. */
 async function act(change: () => Promise<void>, values: Record<string, string> = {}) {
 	const done = await attempt(change);
-	if (!done.ok) return rejectForm(values, { error: done.error, field: 'reason' });
+	if (!done.ok) return rejectForm(values, { error: done.error, field: values.reason && 'reason' });
 	return { done: 'decided' };
 }
 
