@@ -18,7 +18,8 @@ begin
 end;
 $$;
 
--- Offers a resource; returns its id. `answers` names the request it answers, if any.
+-- Offers a resource; returns its id. `answers` names the request it answers, if any: the
+-- requesting organisation's counsellors are told.
 create function public.offer_resource(
 	kind public.resource_kind, title text, description text, region text, place text, conditions text,
 	answers uuid, instant boolean
@@ -29,7 +30,7 @@ declare
 	offered uuid;
 begin
 	if answers is not null and not exists (
-		select 1 from public.resource_requests q where q.id = answers and q.closed_at is null
+		select 1 from public.resource_requests q where q.id = answers and q.closed_at is null and q.organisation_id <> acting
 	) then
 		raise exception 'No such open request' using errcode = 'P0002', hint = 'sharing_not_found';
 	end if;
@@ -40,6 +41,10 @@ begin
 		btrim(coalesce(offer_resource.conditions, '')), answers, coalesce(offer_resource.instant, false),
 		(select auth.uid()))
 	returning id into offered;
+	insert into public.notifications (member_id, kind, resource_id)
+	select counsellor, 'resource_request_answered', offered
+	from public.resource_requests q cross join public.organisation_counsellors(q.organisation_id) counsellor
+	where q.id = answers;
 	return offered;
 exception
 	when foreign_key_violation then

@@ -15,6 +15,7 @@ export type MailItem = {
 	guideId?: string | null;
 	ideaId?: string | null;
 	bookingId?: string | null;
+	resourceId?: string | null;
 	title: string | null;
 	reason: string | null;
 	/** An alert's item: its priority and due time, and its community. */
