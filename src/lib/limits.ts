@@ -92,6 +92,17 @@ export const limits = {
 		nameMax: 150,
 		websiteMax: 300
 	},
+	/** Sharing between organisations: resources, requests, bookings (a decline's reason). */
+	sharing: {
+		titleMin: 3,
+		titleMax: 150,
+		descriptionMax: 4000,
+		placeMax: 200,
+		conditionsMax: 2000,
+		messageMax: 2000,
+		reasonMin: 3,
+		reasonMax: 500
+	},
 	crisisWord: {
 		wordMin: 2,
 		wordMax: 500

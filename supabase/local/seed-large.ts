@@ -1,6 +1,6 @@
 // `npm run seed:large`: the demo seed (a fresh reset), then a realistic forum at scale from
-// seed-large-text.sql, seed-large.sql, seed-large-events.sql, seed-large-guides.sql and
-// seed-large-ideas.sql, for benchmarks and query plans.
+// seed-large-text.sql, seed-large.sql, seed-large-events.sql, seed-large-guides.sql,
+// seed-large-ideas.sql and seed-large-sharing.sql, for benchmarks and query plans.
 // `npm run db:reset` goes back.
 // `-- --scale 0.01` makes a proportionally smaller one (quick checks of the script).
 import { readFile } from 'node:fs/promises';
@@ -62,7 +62,8 @@ try {
 			'seed-large.sql',
 			'seed-large-events.sql',
 			'seed-large-guides.sql',
-			'seed-large-ideas.sql'
+			'seed-large-ideas.sql',
+			'seed-large-sharing.sql'
 		].map((file) => readFile(path.join(projectRoot, 'supabase/local', file), 'utf8'))
 	);
 	await sql.begin(async (tx) => {
@@ -98,6 +99,8 @@ try {
 			(select count(*) from public.idea_supports)::int as "ideaSupports",
 			(select count(*) from public.idea_answers)::int as "ideaAnswers",
 			(select count(*) from public.counsellor_profiles where organisation_id is not null)::int as "counsellorsOfOrganisations",
+			(select count(*) from public.shared_resources)::int as "sharedResources",
+			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.resource_bookings group by state) s) as bookings,
 			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.escalations group by state) s) as escalations,
 			(select json_object_agg(coalesce(resolution::text, 'open'), n) from (select resolution, count(*)::int as n
 				from public.moderation_items group by resolution) s) as "moderationItems"`;

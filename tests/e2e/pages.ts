@@ -15,6 +15,12 @@ const doneIdea = '70000000-0000-4000-8000-000000000004';
 /** Organisations of the demo seed: Anna_Fachberatung's (verified), one waiting for verification. */
 export const demoOrganisation = '80000000-0000-4000-8000-000000000001';
 const waitingOrganisation = '80000000-0000-4000-8000-000000000004';
+/** Sharing in the demo seed: Familienhilfe Sachsen's room, another organisation's bus, a request; a booking of the room awaiting Anna_Fachberatung's decision, a confirmed one. */
+const demoRoom = '81000000-0000-4000-8000-000000000001';
+const demoBus = '81000000-0000-4000-8000-000000000002';
+const demoRequest = '82000000-0000-4000-8000-000000000001';
+const requestedBooking = '83000000-0000-4000-8000-000000000003';
+const confirmedBooking = '83000000-0000-4000-8000-000000000002';
 
 export const visitorPages = [
 	'/',
@@ -35,6 +41,11 @@ export const visitorPages = [
 	'/c/familien-leipzig/ideas?sort=new&state=accepted',
 	`/i/${demoIdea}`,
 	`/o/${demoOrganisation}`,
+	`/o/${demoOrganisation}/sharing`,
+	'/share',
+	'/share?kind=room&region=14713',
+	`/share/r/${demoRoom}`,
+	`/share/q/${demoRequest}`,
 	'/radar',
 	'/radar?community=autismus-schule',
 	'/search',
@@ -58,7 +69,9 @@ export const missingPages = [
 	'/i/70000000-0000-4000-8000-0000000000ff',
 	// Unverified: nobody but admins sees it.
 	`/o/${waitingOrganisation}`,
-	'/o/80000000-0000-4000-8000-0000000000ff'
+	'/o/80000000-0000-4000-8000-0000000000ff',
+	'/share/r/81000000-0000-4000-8000-0000000000ff',
+	'/share/q/82000000-0000-4000-8000-0000000000ff'
 ];
 
 /** Mama_von_Leo's pages (German); the admins' and counsellors' answer her 403. */
@@ -99,6 +112,8 @@ export async function memberPages() {
 	];
 }
 export const forbiddenToMembers = [
+	'/share/offer',
+	'/share/request',
 	'/admin',
 	'/admin/organisations',
 	'/counsellor',
@@ -143,7 +158,17 @@ export async function counsellorPages() {
 		`/t/${anonymousThread}`,
 		`/g/${demoGuide}`,
 		'/counsellor/ideas',
-		`/i/${awaitingIdea}`
+		`/i/${awaitingIdea}`,
+		'/share',
+		'/share/offer',
+		`/share/offer?request=${demoRequest}`,
+		'/share/request',
+		`/share/r/${demoRoom}`,
+		`/share/r/${demoBus}`,
+		`/share/q/${demoRequest}`,
+		`/share/b/${requestedBooking}`,
+		`/share/b/${confirmedBooking}`,
+		`/o/${demoOrganisation}/sharing`
 	];
 }
 

@@ -6,6 +6,7 @@ import { flagReasonNames, actionNames, reportReasons } from '$lib/moderation-nam
 import { ideaStates } from '$lib/idea-names';
 import { organisationKinds } from '$lib/organisation-names';
 import { deliveries } from '$lib/notification-kinds';
+import { bookingStates, resourceKinds } from '$lib/sharing-names';
 import { locales } from '$lib/paraglide/runtime';
 import * as escalationKinds from '$lib/server/escalations/kinds';
 import { resolutions, suspensionDurations } from '$lib/server/moderation/kinds';
@@ -32,6 +33,8 @@ describe('the app’s lists are the database’s enums', () => {
 		['mail_delivery', deliveries],
 		['idea_state', ideaStates],
 		['organisation_kind', organisationKinds],
+		['resource_kind', resourceKinds],
+		['booking_state', bookingStates],
 		['locale', locales]
 	] as const)('%s', async (type, list) => {
 		expect([...list]).toEqual(await enumValues(type));

@@ -55,7 +55,14 @@ const rows: Record<string, () => Record<string, unknown>> = {
 	}),
 	idea_comments: () => ({ idea_id: id(), body_markdown: 'Text', body_html: '<p>Text</p>' }),
 	idea_answers: () => ({ idea_id: id(), state: 'done', reasons: 'Grund' }),
-	organisations: () => ({ name: `Träger ${id().slice(0, 8)}`, kind: 'other' })
+	organisations: () => ({ name: `Träger ${id().slice(0, 8)}`, kind: 'other' }),
+	shared_resources: () => ({ organisation_id: id(), kind: 'room', title: 'Ein Raum' }),
+	resource_requests: () => ({ organisation_id: id(), kind: 'room', title: 'Ein Raum' }),
+	resource_bookings: () => ({
+		resource_id: id(),
+		organisation_id: id(),
+		span: '[2030-01-01 10:00+00,2030-01-01 12:00+00)'
+	})
 };
 
 const letters = (n: number) => 'a'.repeat(n);
@@ -137,6 +144,14 @@ const cases: Case[] = [
 		column: 'reason'
 	},
 	{ max: 'escalation.noteMax', table: 'escalation_notes', column: 'body' },
+	...['shared_resources', 'resource_requests'].flatMap((table) => [
+		{ max: 'sharing.titleMax', min: 'sharing.titleMin', table, column: 'title' },
+		{ max: 'sharing.descriptionMax', table, column: 'description' }
+	]),
+	{ max: 'sharing.placeMax', table: 'shared_resources', column: 'place' },
+	{ max: 'sharing.conditionsMax', table: 'shared_resources', column: 'conditions' },
+	{ max: 'sharing.messageMax', table: 'resource_bookings', column: 'message' },
+	{ max: 'sharing.reasonMax', table: 'resource_bookings', column: 'decline_reason' },
 	{ max: 'escalation.referredServiceMax', table: 'escalations', column: 'referred_service' },
 	{ max: 'escalation.referredContactMax', table: 'escalations', column: 'referred_contact' },
 	{ max: 'escalation.resolutionNoteMax', table: 'escalations', column: 'resolution_note' },
@@ -203,7 +218,9 @@ const appOnly = [
 	'search.communityQueryMax',
 	// Checked by public.check_handover_reason (tested below): the history's detail holds more.
 	'escalation.handoverReasonMin',
-	'escalation.handoverReasonMax'
+	'escalation.handoverReasonMax',
+	// Checked by public.decide_booking (bookings.spec.ts): only a decline needs a reason.
+	'sharing.reasonMin'
 ];
 
 const figure = (name: string) => {

@@ -87,6 +87,8 @@ describe('what the API roles hold', () => {
 			'my_posts_in',
 			// Sign-up checks a pseudonym before there is an account.
 			'pseudonym_available',
+			// An organisation's page says how often it lent and borrowed (bookings.figures).
+			'sharing_figures',
 			// The search's "did you mean" (search.threads): words of shown titles only.
 			'spelling_suggestion',
 			'thread_page_version',

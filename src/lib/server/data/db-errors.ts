@@ -14,7 +14,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding, moderation, guide, idea and organisation functions and triggers give in their hint. */
+/** Reasons the escalation, safeguarding, moderation, guide, idea, organisation and sharing functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -65,6 +65,15 @@ const reasons: Record<string, () => string> = {
 	organisation_name_taken: m.organisation_name_taken,
 	organisation_not_counsellor: m.organisation_not_counsellor,
 	organisation_not_verified: m.organisation_not_verified,
+	sharing_organisations_only: m.sharing_organisations_only,
+	sharing_not_found: m.sharing_not_found,
+	booking_own_resource: m.booking_own_resource,
+	booking_span_invalid: m.booking_span_invalid,
+	booking_in_past: m.booking_in_past,
+	booking_overlaps: m.booking_overlaps,
+	booking_not_requested: m.booking_not_requested,
+	booking_not_withdrawable: m.booking_not_withdrawable,
+	booking_reason_required: m.booking_reason_required,
 	region_unknown: m.error_region_unknown
 };
 
@@ -88,6 +97,8 @@ export function refusal(error: unknown): string | null {
 			return m.error_invalid_post();
 		case '23505':
 			return m.error_already_done();
+		case '23P01': // an exclusion constraint: a confirmed booking overlapping another
+			return m.booking_overlaps();
 		default:
 			return null;
 	}

@@ -14,6 +14,8 @@ export type MailItem = {
 	postId: string | null;
 	guideId?: string | null;
 	ideaId?: string | null;
+	bookingId?: string | null;
+	resourceId?: string | null;
 	title: string | null;
 	reason: string | null;
 	/** An alert's item: its priority and due time, and its community. */
@@ -40,7 +42,12 @@ export function composeMail(mail: NotificationMail, origin: string) {
 	const lines = mail.items.map((item) => ({
 		text: notificationText(item, locale),
 		reason: notificationReason(item.kind, item.reason, locale),
-		url: origin + notificationPath(item)
+		url: origin + notificationPath(item),
+		// A confirmed booking comes with its calendar file (the link asks the reader to sign in).
+		calendar:
+			item.kind === 'booking_confirmed' && item.bookingId
+				? `${origin}/share/b/${item.bookingId}/booking.ics`
+				: null
 	}));
 	const subject = mail.digest ? m.mail_digest_subject({}, { locale }) : lines[0].text;
 	const unsubscribe = unsubscribeUrl(origin, mail.unsubscribeToken);
@@ -55,7 +62,12 @@ export function composeMail(mail: NotificationMail, origin: string) {
 	const text = [
 		...intro,
 		...lines.map((line) =>
-			[line.text, line.reason, `${m.mail_open_link({}, { locale })}: ${line.url}`]
+			[
+				line.text,
+				line.reason,
+				`${m.mail_open_link({}, { locale })}: ${line.url}`,
+				line.calendar && `${m.mail_calendar_link({}, { locale })}: ${line.calendar}`
+			]
 				.filter(Boolean)
 				.join('\n')
 		),
@@ -67,6 +79,7 @@ export function composeMail(mail: NotificationMail, origin: string) {
 		intro,
 		lines,
 		openLink: m.mail_open_link({}, { locale }),
+		calendarLink: m.mail_calendar_link({}, { locale }),
 		footer: mail.alert
 			? { alert: m.mail_alert_always({}, { locale }) }
 			: {
