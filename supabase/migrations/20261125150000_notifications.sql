@@ -14,6 +14,8 @@ create table public.notifications (
 	guide_id uuid references public.guides (id) on delete cascade,
 	-- A service idea's official answer, or its reaching the threshold (20261125125100_service_ideas.sql).
 	idea_id uuid references public.service_ideas (id) on delete cascade,
+	-- A service whose confirmation is due (ask_service_confirmations, 20261125125200_services.sql).
+	service_id uuid references public.services (id) on delete cascade,
 	created_at timestamptz not null default now(),
 	read_at timestamptz,
 	-- Notifications about moderation carry the moderator's reason and the community.
@@ -28,6 +30,7 @@ create index notifications_member_idx on public.notifications (member_id, create
 -- The unread count is read on every page of a signed-in member.
 create index notifications_unread_idx on public.notifications (member_id) where read_at is null;
 create index notifications_idea_idx on public.notifications (idea_id) where idea_id is not null;
+create index notifications_service_idx on public.notifications (service_id) where service_id is not null;
 create index notifications_awaiting_digest_idx on public.notifications (created_at) where awaiting_digest;
 create index notifications_digest_mail_idx on public.notifications (digest_mail_id) where digest_mail_id is not null;
 

@@ -41,6 +41,7 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('escalation_assigned', 'immediate', 'counsellor', 210, false),
 	('idea_threshold', 'immediate', 'counsellor', 220, false),
 	('needs_summary', 'immediate', 'counsellor', 230, false),
+	('service_confirmation_due', 'immediate', 'counsellor', 240, false),
 	('escalation_unserved', 'immediate', 'admin', 250, true),
 	('moderation_item', 'digest', 'moderator', 300, false);
 
@@ -201,13 +202,15 @@ language sql volatile security definer set search_path = '' as $$
 	select c.id, u.email::text, coalesce(s.locale, 'de'), c.notification_id is null, c.alert,
 		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
-				'postId', n.post_id, 'guideId', n.guide_id, 'ideaId', n.idea_id, 'title', coalesce(t.title, g.title, i.title),
+				'postId', n.post_id, 'guideId', n.guide_id, 'ideaId', n.idea_id, 'serviceId', n.service_id,
+				'title', coalesce(t.title, g.title, i.title, sv.name),
 				'reason', n.reason,
 				'priority', a.priority, 'dueAt', a.due_at, 'community', cm.name, 'communitySlug', cm.slug)
 				order by n.created_at)
 			from public.notifications n left join public.threads t on t.id = n.thread_id
 			left join public.guides g on g.id = n.guide_id
 			left join public.service_ideas i on i.id = n.idea_id
+			left join public.services sv on sv.id = n.service_id
 			left join public.escalation_alerts a on a.notification_id = n.id
 			left join public.communities cm on cm.id = n.community_id
 			where n.id = c.notification_id or n.digest_mail_id = c.id), '[]'),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { flagReasonNames, actionNames, reportReasons } from '$lib/moderation-names';
 import { ideaStates } from '$lib/idea-names';
 import { organisationKinds } from '$lib/organisation-names';
+import { serviceKinds } from '$lib/service-names';
 import { deliveries } from '$lib/notification-kinds';
 import { locales } from '$lib/paraglide/runtime';
 import * as escalationKinds from '$lib/server/escalations/kinds';
@@ -32,6 +33,7 @@ describe('the app’s lists are the database’s enums', () => {
 		['mail_delivery', deliveries],
 		['idea_state', ideaStates],
 		['organisation_kind', organisationKinds],
+		['service_kind', serviceKinds],
 		['locale', locales]
 	] as const)('%s', async (type, list) => {
 		expect([...list]).toEqual(await enumValues(type));

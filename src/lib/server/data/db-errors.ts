@@ -14,7 +14,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding, moderation, guide, idea and organisation functions and triggers give in their hint. */
+/** Reasons the escalation, safeguarding, moderation, guide, idea, organisation and service functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -65,7 +65,11 @@ const reasons: Record<string, () => string> = {
 	organisation_name_taken: m.organisation_name_taken,
 	organisation_not_counsellor: m.organisation_not_counsellor,
 	organisation_not_verified: m.organisation_not_verified,
-	region_unknown: m.error_region_unknown
+	region_unknown: m.error_region_unknown,
+	service_keepers_only: m.service_keepers_only,
+	service_not_found: m.service_not_found,
+	service_invalid: m.service_invalid,
+	postcode_unknown: m.postcode_unknown
 };
 
 export function refusal(error: unknown): string | null {
