@@ -53,3 +53,30 @@ export function confirmationDue(confirmedAt: Date, now = new Date()) {
 	due.setMonth(due.getMonth() + confirmationMonths);
 	return due <= now;
 }
+
+/** The directory's topics, tags as on questions; the filter and the form offer these. */
+export const serviceTopics = [
+	'autismus',
+	'adhs',
+	'behinderung',
+	'schule',
+	'kita',
+	'erziehung',
+	'trennung',
+	'pflege',
+	'psyche',
+	'sucht',
+	'gewalt',
+	'schulden',
+	'migration',
+	'wohnen',
+	'trauer',
+	'jugend'
+] as const;
+export type ServiceTopic = (typeof serviceTopics)[number];
+
+type Message = () => string;
+const topicMessages = m as unknown as Record<string, Message | undefined>;
+
+/** A topic's name in the reader's language; the tag itself where it has none. */
+export const topicName = (topic: string) => topicMessages[`service_topic_${topic}`]?.() ?? topic;

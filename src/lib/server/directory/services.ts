@@ -141,3 +141,13 @@ export async function summary(claims: Claims | null, id: string, tx?: Tx) {
 	);
 	return row ?? null;
 }
+
+/** Whether the reader keeps the organisation's services (its counsellor, an admin). */
+export async function keepsServicesOf(claims: Claims, organisationId: string, tx?: Tx) {
+	const [row] = await reading(
+		claims,
+		tx,
+		(tx) => tx<{ keeps: boolean }[]>`select public.keeps_services_of(${organisationId}) as keeps`
+	);
+	return row.keeps;
+}

@@ -1,15 +1,27 @@
 import { m } from '$lib/paraglide/messages';
+import { read } from '$lib/server/data/db';
 import { found, idParam } from '$lib/server/data/request';
+import * as services from '$lib/server/directory/services';
 import * as organisations from '$lib/server/members/organisations';
 import type { PageServerLoad } from './$types';
 
-// An organisation's public page: what it is, its counsellors, and the official answers
-// and guide checks signed for it. Only verified organisations have one (RLS).
+// An organisation's public page: what it is, its counsellors, its services, and the
+// official answers and guide checks signed for it. Only verified organisations have one (RLS).
 export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const id = idParam(params.id, m.organisation_not_found);
+	const claims = locals.claims;
+	const [organisation, offered, mayKeep] = await read(claims, (tx) =>
+		Promise.all([
+			organisations.page(claims, id, tx),
+			services.listForOrganisation(claims, id, tx),
+			claims ? services.keepsServicesOf(claims, id, tx) : false
+		])
+	);
 	return {
-		organisation: found(await organisations.page(locals.claims, id), m.organisation_not_found)
+		organisation: found(organisation, m.organisation_not_found),
+		services: offered,
+		mayKeep
 	};
 };
