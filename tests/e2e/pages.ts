@@ -15,6 +15,9 @@ const doneIdea = '70000000-0000-4000-8000-000000000004';
 /** Organisations of the demo seed: Anna_Fachberatung's (verified), one waiting for verification. */
 export const demoOrganisation = '80000000-0000-4000-8000-000000000001';
 const waitingOrganisation = '80000000-0000-4000-8000-000000000004';
+/** Services of the demo seed: a care counselling service in Leipzig, one online only. */
+export const demoService = '90000000-0000-4000-8000-000000000002';
+const onlineService = '90000000-0000-4000-8000-000000000005';
 
 export const visitorPages = [
 	'/',
@@ -35,6 +38,12 @@ export const visitorPages = [
 	'/c/familien-leipzig/ideas?sort=new&state=accepted',
 	`/i/${demoIdea}`,
 	`/o/${demoOrganisation}`,
+	'/s',
+	'/s?near=04109&topic=pflege',
+	'/s?near=Nirgendwo',
+	'/s/map?near=Leipzig',
+	`/s/${demoService}`,
+	`/s/${onlineService}`,
 	'/radar',
 	'/radar?community=autismus-schule',
 	'/search',
@@ -58,7 +67,8 @@ export const missingPages = [
 	'/i/70000000-0000-4000-8000-0000000000ff',
 	// Unverified: nobody but admins sees it.
 	`/o/${waitingOrganisation}`,
-	'/o/80000000-0000-4000-8000-0000000000ff'
+	'/o/80000000-0000-4000-8000-0000000000ff',
+	'/s/90000000-0000-4000-8000-0000000000ff'
 ];
 
 /** Mama_von_Leo's pages (German); the admins' and counsellors' answer her 403. */
@@ -121,7 +131,9 @@ export const englishMemberPages = [
 	`/t/${samsThread}/guide`,
 	'/c/familien-leipzig/ideas/new',
 	`/i/${awaitingIdea}`,
-	`/o/${demoOrganisation}`
+	`/o/${demoOrganisation}`,
+	'/s?near=04109',
+	`/s/${demoService}`
 ];
 
 export async function counsellorPages() {
@@ -143,7 +155,12 @@ export async function counsellorPages() {
 		`/t/${anonymousThread}`,
 		`/g/${demoGuide}`,
 		'/counsellor/ideas',
-		`/i/${awaitingIdea}`
+		`/i/${awaitingIdea}`,
+		// Her organisation's services: one due for confirmation, its form, a new one's.
+		`/o/${demoOrganisation}`,
+		'/s/90000000-0000-4000-8000-000000000006',
+		'/s/90000000-0000-4000-8000-000000000006/edit',
+		`/o/${demoOrganisation}/services/new`
 	];
 }
 

@@ -2,12 +2,13 @@
 // services nearest first and those only online.
 import { directorySchema } from '$lib/service-schemas';
 import type { Claims } from '../data/db';
-import { read } from '../data/db';
+import { transaction } from '../data/db';
 import * as search from './search';
 
 export async function directory(claims: Claims | null, url: URL) {
 	const filter = directorySchema.parse(Object.fromEntries(url.searchParams));
-	return read(claims, async (tx) => {
+	// Two steps (where the search starts, then what is near it): a transaction, not a read.
+	return transaction(claims, async (tx) => {
 		const from = filter.near ? await search.origin(claims, filter.near, tx) : null;
 		const [nearest, online] = await Promise.all([
 			search.nearest(claims, from, filter.topic, tx),
