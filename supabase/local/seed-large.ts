@@ -1,6 +1,6 @@
 // `npm run seed:large`: the demo seed (a fresh reset), then a realistic forum at scale from
 // seed-large-text.sql, seed-large.sql, seed-large-events.sql, seed-large-guides.sql and
-// seed-large-ideas.sql, for benchmarks and query plans.
+// seed-large-ideas.sql and seed-large-services.sql, for benchmarks and query plans.
 // `npm run db:reset` goes back.
 // `-- --scale 0.01` makes a proportionally smaller one (quick checks of the script).
 import { readFile } from 'node:fs/promises';
@@ -26,7 +26,8 @@ const sizes = {
 	counsellors: 60,
 	edits: 2_000,
 	guides_per_community: 40,
-	ideas_per_community: 20
+	ideas_per_community: 20,
+	services_per_kreis: 10
 };
 
 /** The script's statements: split at semicolons that end a line, outside $$ bodies. */
@@ -62,7 +63,8 @@ try {
 			'seed-large.sql',
 			'seed-large-events.sql',
 			'seed-large-guides.sql',
-			'seed-large-ideas.sql'
+			'seed-large-ideas.sql',
+			'seed-large-services.sql'
 		].map((file) => readFile(path.join(projectRoot, 'supabase/local', file), 'utf8'))
 	);
 	await sql.begin(async (tx) => {
@@ -97,6 +99,7 @@ try {
 			(select count(*) from public.service_ideas)::int as ideas,
 			(select count(*) from public.idea_supports)::int as "ideaSupports",
 			(select count(*) from public.idea_answers)::int as "ideaAnswers",
+			(select count(*) from public.services)::int as services,
 			(select count(*) from public.counsellor_profiles where organisation_id is not null)::int as "counsellorsOfOrganisations",
 			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.escalations group by state) s) as escalations,
 			(select json_object_agg(coalesce(resolution::text, 'open'), n) from (select resolution, count(*)::int as n
