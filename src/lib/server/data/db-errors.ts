@@ -25,6 +25,7 @@ const reasons: Record<string, () => string> = {
 	escalation_service_required: m.escalation_service_required,
 	escalation_duplicate_required: m.escalation_duplicate_required,
 	escalation_contact_required: m.escalation_contact_required,
+	escalation_service_unknown: m.escalation_service_unknown,
 	escalation_note_for_asker_required: m.escalation_note_for_asker_required,
 	escalation_handover_reason_required: m.escalation_handover_reason_required,
 	escalation_assignee_not_serving: m.escalation_assignee_not_serving,
