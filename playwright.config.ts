@@ -56,7 +56,9 @@ export default defineConfig({
 			// Tests wait for notification mails: the sender looks at the outbox every second,
 			// and the scheduled jobs run every second too (every minute otherwise).
 			MAIL_POLL_SECONDS: '1',
-			SCHEDULE_SECONDS: '1'
+			SCHEDULE_SECONDS: '1',
+			// Offline: the map's tiles are a blank tile of the app's own.
+			MAP_TILE_URL: '/leaflet/blank-tile.png'
 		}
 	}
 });

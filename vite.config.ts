@@ -27,6 +27,12 @@ function oneClickUnsubscribe(): Plugin {
 	};
 }
 
+// The map's tiles (src/lib/map-tiles.ts): their host may serve images, and nothing else.
+const tileOrigin = new URL(
+	process.env.MAP_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+	'http://localhost'
+).origin;
+
 export default defineConfig({
 	plugins: [
 		oneClickUnsubscribe(),
@@ -45,7 +51,11 @@ export default defineConfig({
 					'default-src': ['self'],
 					'script-src': ['self'],
 					'style-src': ['self'],
-					'img-src': ['self', 'data:'],
+					'img-src': [
+						'self',
+						'data:',
+						...(tileOrigin === 'http://localhost' ? [] : [tileOrigin as `https://${string}.${string}`])
+					],
 					'font-src': ['self'],
 					'connect-src': ['self'],
 					'form-action': ['self'],

@@ -52,6 +52,8 @@ async function pages(): Promise<{ pages: Page[]; member: string }> {
 			{ name: 'guide', path: `/g/${guide.id}`, as: ['visitor', 'member'] },
 			// The busiest community's topic radar: a year of its months.
 			{ name: 'topic radar', path: `/radar?community=${community.slug}`, as: ['visitor'] },
+			// The help directory: a postcode, nearest first, one topic (seed-large-services.sql).
+			{ name: 'directory', path: '/s?near=04109&topic=pflege', as: ['visitor', 'member'] },
 			{
 				name: 'search',
 				path: `/search?q=${encodeURIComponent('Widerspruch Schulbegleitung')}`,
@@ -191,9 +193,10 @@ try {
 				]
 			: []),
 		...latencyBudgets(threadRows, budgets.threadPageP95Ms, budgets.threadPageRequestsPerSecond),
-		// A guide's page and the topic radar are read as a thread's is: within the same budgets.
+		// A guide's page, the topic radar and the help directory are read as a thread's is:
+		// within the same budgets.
 		...latencyBudgets(
-			rows.filter((row) => row.page === 'guide' || row.page === 'topic radar'),
+			rows.filter((row) => ['guide', 'topic radar', 'directory'].includes(row.page)),
 			budgets.threadPageP95Ms,
 			budgets.threadPageRequestsPerSecond
 		),

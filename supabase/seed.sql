@@ -64,6 +64,52 @@ insert into public.organisation_events (organisation_id, action, member_id, acte
 insert into public.counsellor_verifications (member_id, action, profession, organisation, serves_all, duty_lead, acted_by)
 select member_id, 'verified', profession, organisation, serves_all, duty_lead, verified_by from public.counsellor_profiles;
 
+-- Services of the verified organisations in and around Leipzig and Dresden, one online
+-- only, one last confirmed seven months ago (its confirmation is due); Kreis and centre
+-- from the postcode, as save_service derives them.
+insert into public.services (id, organisation_id, name, kind, description, topics, on_site, online, street,
+	postcode, place, region, lat, lon, hours, languages, accessibility, phone, email, website,
+	created_by, created_at, confirmed_at, confirmed_by)
+select v.id, v.organisation_id, v.name, v.kind::public.service_kind, v.description, v.topics, v.street is not null, v.online,
+	v.street, v.postcode, v.place, p.ags, c.lat, c.lon, v.hours, v.languages, v.accessibility, v.phone, v.email, v.website,
+	'00000000-0000-4000-8000-000000000002', now() - interval '8 months', now() - v.confirmed_ago,
+	'00000000-0000-4000-8000-000000000002'
+from (values
+	('90000000-0000-4000-8000-000000000001'::uuid, '80000000-0000-4000-8000-000000000003'::uuid,
+	 'Elterntreff Autismus', 'self_help_group', 'Eltern autistischer Kinder treffen sich, tauschen Erfahrungen mit Schule und Ämtern aus.',
+	 '{autismus,schule}'::text[], 'Karl-Heine-Straße 20', '04229', 'Leipzig', false,
+	 '{"","","18–20 Uhr (2. und 4. Mittwoch)","","","",""}'::text[], '{de}'::text[], 'Stufenloser Zugang, barrierefreie Toilette',
+	 null, 'elternkreis-autismus@ratnetz.example', null, interval '10 days'),
+	('90000000-0000-4000-8000-000000000002', '80000000-0000-4000-8000-000000000002',
+	 'Pflegeberatung im Stadtteil', 'counselling', 'Beratung zu Pflegegrad, Entlastung und Pflegegeld, auch bei Ihnen zu Hause.',
+	 '{pflege}', 'Markt 1', '04109', 'Leipzig', false,
+	 '{"9–12 Uhr","9–12 Uhr","14–18 Uhr","9–12 Uhr","9–12 Uhr","",""}', '{de,en,ru}', 'Aufzug, Gebärdensprache nach Absprache',
+	 '0341 1234560', null, 'https://pflegeberatung-leipzig.example/beratung', interval '30 days'),
+	('90000000-0000-4000-8000-000000000003', '80000000-0000-4000-8000-000000000001',
+	 'Familienberatung Dresden', 'counselling', 'Erziehungs- und Familienberatung, kostenlos und vertraulich.',
+	 '{erziehung,trennung}', 'Prager Straße 5', '01069', 'Dresden', false,
+	 '{"8–16 Uhr","8–16 Uhr","8–18 Uhr","8–16 Uhr","8–13 Uhr","",""}', '{de,ar,uk}', 'Stufenloser Zugang',
+	 '0351 987650', 'dresden@familienhilfe-sachsen.example', null, interval '60 days'),
+	('90000000-0000-4000-8000-000000000004', '80000000-0000-4000-8000-000000000001',
+	 'Elterncafé Grünau', 'meeting_place', 'Offener Treff für Familien mit kleinen Kindern, mit Beratung zur Kita-Suche.',
+	 '{erziehung,kita}', 'Stuttgarter Allee 16', '04209', 'Leipzig', false,
+	 '{"","15–17 Uhr","","15–17 Uhr","","",""}', '{de,ar,tr}', 'Kinderwagen passen durch die Tür; Wickelraum',
+	 '0341 4445550', null, null, interval '90 days'),
+	('90000000-0000-4000-8000-000000000005', '80000000-0000-4000-8000-000000000001',
+	 'Online-Beratung bei Trennung', 'counselling', 'Beratung per Chat und Video für Eltern in Trennung, in ganz Sachsen.',
+	 '{trennung,erziehung}', null, null, null, true,
+	 '{"10–18 Uhr","10–18 Uhr","10–18 Uhr","10–18 Uhr","10–14 Uhr","",""}', '{de,en}', '',
+	 null, 'online@familienhilfe-sachsen.example', 'https://familienhilfe-sachsen.example/online', interval '20 days'),
+	('90000000-0000-4000-8000-000000000006', '80000000-0000-4000-8000-000000000001',
+	 'Beratung Schulbegleitung', 'counselling', 'Wie Schulbegleitung beantragt wird und was sie leisten kann.',
+	 '{autismus,schule,behinderung}', 'Rathausstraße 24', '04416', 'Markkleeberg', false,
+	 '{"","9–15 Uhr","","9–15 Uhr","","",""}', '{de}', 'Erdgeschoss, stufenlos',
+	 '0341 3334440', null, null, interval '7 months')
+) as v (id, organisation_id, name, kind, description, topics, street, postcode, place, online, hours, languages,
+	accessibility, phone, email, website, confirmed_ago)
+left join public.postcode_centroids c on c.postcode = v.postcode
+left join public.postcodes p on p.postcode = v.postcode and p.is_primary;
+
 -- The counselling service is staffed on weekdays, 9 to 17 (Berlin time).
 insert into public.staffed_hours (weekday, opens, closes)
 select d, '09:00', '17:00' from generate_series(1, 5) d;

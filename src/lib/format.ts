@@ -32,6 +32,15 @@ const numberFormat = cached((locale) => new Intl.NumberFormat(locale));
 const monthFormat = cached(
 	(locale) => new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' })
 );
+// Kilometres, one decimal below 10 km: the directory's distances.
+const nearFormat = cached(
+	(locale) =>
+		new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 })
+);
+const farFormat = cached(
+	(locale) =>
+		new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 0 })
+);
 const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 
 export const formatDate = (date: Date) => dateFormat().format(date);
@@ -39,6 +48,10 @@ export const formatDate = (date: Date) => dateFormat().format(date);
 export const formatDateTime = (date: Date, locale?: string) => dateTimeFormat(locale).format(date);
 
 export const formatNumber = (value: number) => numberFormat().format(value);
+
+/** "2,4 km" / "2.4 km", "31 km": a distance the database measured in metres. */
+export const formatDistance = (metres: number) =>
+	(metres < 10_000 ? nearFormat() : farFormat()).format(metres / 1000);
 
 /** "März 26" / "Mar 26" for a month written YYYY-MM. */
 export const formatMonth = (month: string) =>

@@ -17,13 +17,17 @@ export function echo(formData: FormData): Record<string, string> {
 	return values;
 }
 
-export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData) {
+/** `input`: the fields as the schema reads them where a form has lists (repeated fields). */
+export function parseForm<Schema extends z.ZodType>(
+	schema: Schema,
+	formData: FormData,
 	// NUL cannot be stored in Postgres text and is never meaningful in a form.
-	const input = Object.fromEntries(
+	input: unknown = Object.fromEntries(
 		[...formData]
 			.filter((entry): entry is [string, string] => typeof entry[1] === 'string')
 			.map(([name, value]) => [name, value.replaceAll('\0', '')])
-	);
+	)
+) {
 	const result = schema.safeParse(input);
 	const values = echo(formData);
 	if (result.success) return { ok: true as const, data: result.data as z.output<Schema>, values };

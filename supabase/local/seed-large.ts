@@ -1,6 +1,7 @@
 // `npm run seed:large`: the demo seed (a fresh reset), then a realistic forum at scale from
 // seed-large-text.sql, seed-large.sql, seed-large-events.sql, seed-large-guides.sql,
-// seed-large-ideas.sql and seed-large-sharing.sql, for benchmarks and query plans.
+// seed-large-ideas.sql, seed-large-sharing.sql and seed-large-services.sql, for benchmarks
+// and query plans.
 // `npm run db:reset` goes back.
 // `-- --scale 0.01` makes a proportionally smaller one (quick checks of the script).
 import { readFile } from 'node:fs/promises';
@@ -26,7 +27,8 @@ const sizes = {
 	counsellors: 60,
 	edits: 2_000,
 	guides_per_community: 40,
-	ideas_per_community: 20
+	ideas_per_community: 20,
+	services_per_kreis: 10
 };
 
 /** The script's statements: split at semicolons that end a line, outside $$ bodies. */
@@ -63,7 +65,8 @@ try {
 			'seed-large-events.sql',
 			'seed-large-guides.sql',
 			'seed-large-ideas.sql',
-			'seed-large-sharing.sql'
+			'seed-large-sharing.sql',
+			'seed-large-services.sql'
 		].map((file) => readFile(path.join(projectRoot, 'supabase/local', file), 'utf8'))
 	);
 	await sql.begin(async (tx) => {
@@ -98,6 +101,7 @@ try {
 			(select count(*) from public.service_ideas)::int as ideas,
 			(select count(*) from public.idea_supports)::int as "ideaSupports",
 			(select count(*) from public.idea_answers)::int as "ideaAnswers",
+			(select count(*) from public.services)::int as services,
 			(select count(*) from public.counsellor_profiles where organisation_id is not null)::int as "counsellorsOfOrganisations",
 			(select count(*) from public.shared_resources)::int as "sharedResources",
 			(select json_object_agg(state, n) from (select state, count(*)::int as n from public.resource_bookings group by state) s) as bookings,

@@ -68,12 +68,15 @@ $$;
 -- tells the writers of the texts that raised it, with the outcome in their notification.
 create function public.resolve_escalation(
 	escalation uuid, outcome public.escalation_outcome, service text default null, duplicate_of uuid default null,
-	contact text default null, note text default null
+	contact text default null, note text default null, referred_to uuid default null
 ) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
 	item public.escalations := public.escalation_for_change(escalation);
 	asker uuid;
+	-- The directory's service referred to: its name and how to reach it.
+	listed_name text;
+	listed_contact text;
 begin
 	if item.state = 'resolved' then
 		raise exception 'This escalation is already resolved' using errcode = '55000', hint = 'escalation_is_resolved';
@@ -81,11 +84,26 @@ begin
 	if item.state = 'claimed' and item.claimed_by is distinct from (select auth.uid()) then
 		raise exception 'Another counsellor holds this escalation' using errcode = '42501', hint = 'escalation_not_holder';
 	end if;
+	-- A service of the directory (20261125125210_service_referrals.sql) that families can
+	-- see: its name stands where the counsellor wrote none, and the asker reads its hours and
+	-- contact from the directory, so the counsellor's words on reaching it may stay empty.
+	if outcome = 'referred' and referred_to is not null then
+		select s.name || ' (' || o.name || ')',
+			concat_ws(' · ', s.phone, s.email, s.website,
+				nullif(concat_ws(', ', s.street, nullif(concat_ws(' ', s.postcode, s.place), '')), ''))
+		into listed_name, listed_contact
+		from public.services s join public.organisations o on o.id = s.organisation_id
+		where s.id = referred_to and s.withdrawn_at is null and o.verified_at is not null;
+		if not found then
+			raise exception 'No such service in the directory' using errcode = '23514', hint = 'escalation_service_unknown';
+		end if;
+		service := coalesce(nullif(btrim(service), ''), left(listed_name, 200));
+	end if;
 	if outcome = 'referred' and char_length(btrim(coalesce(service, ''))) = 0 then
 		raise exception 'Name the service the family was referred to'
 			using errcode = '23514', hint = 'escalation_service_required';
 	end if;
-	if outcome = 'referred' and char_length(btrim(coalesce(contact, ''))) < 3 then
+	if outcome = 'referred' and referred_to is null and char_length(btrim(coalesce(contact, ''))) < 3 then
 		raise exception 'Say how the family reaches the service' using errcode = '23514', hint = 'escalation_contact_required';
 	end if;
 	if outcome = 'duplicate' and (item.thread_id is null or duplicate_of is null or duplicate_of = item.thread_id
@@ -116,7 +134,8 @@ begin
 	set state = 'resolved', outcome = resolve_escalation.outcome, resolved_by = (select auth.uid()),
 		resolved_at = public.clock(),
 		referred_service = case when resolve_escalation.outcome = 'referred' then btrim(service) end,
-		referred_contact = case when resolve_escalation.outcome = 'referred' then btrim(contact) end,
+		referred_contact = case when resolve_escalation.outcome = 'referred' then nullif(btrim(contact), '') end,
+		referred_service_id = case when resolve_escalation.outcome = 'referred' then referred_to end,
 		resolution_note = case when resolve_escalation.outcome = 'no_action' then btrim(note) end,
 		duplicate_of = case when resolve_escalation.outcome = 'duplicate' then resolve_escalation.duplicate_of end
 	where e.id = escalation;
@@ -139,7 +158,7 @@ begin
 		select distinct raised.writer, 'escalation_resolved_text', item.idea_id, item.guide_id, item.community_id,
 			left(concat_ws(E'\n', outcome::text,
 				case outcome when 'referred' then btrim(service) when 'no_action' then btrim(note) end,
-				case when outcome = 'referred' then btrim(contact) end), 1000)
+				case when outcome = 'referred' then coalesce(nullif(btrim(contact), ''), listed_contact) end), 1000)
 		from (
 			select coalesce(c.author_id, v.author_id, i.author_id) as writer
 			from public.escalation_events ev
@@ -166,7 +185,7 @@ begin
 		raise exception 'This thread already has an open escalation' using errcode = '23505', hint = 'escalation_already_open';
 	end if;
 	update public.escalations
-	set state = 'open', outcome = null, referred_service = null, duplicate_of = null, resolved_by = null,
+	set state = 'open', outcome = null, referred_service = null, referred_service_id = null, duplicate_of = null, resolved_by = null,
 		resolved_at = null, claimed_by = null, claimed_at = null,
 		due_at = public.clock() + public.escalation_due(item.community_id, item.priority)
 	where id = escalation;
@@ -201,8 +220,8 @@ for each row when (new.is_professional) execute function public.record_professio
 -- latest outcome. Who works on it stays with the counsellors.
 create function public.asker_escalation(thread uuid)
 returns table (state public.escalation_state, priority public.escalation_priority, due_at timestamptz,
-	outcome public.escalation_outcome, referred_service text, referred_contact text, resolution_note text,
-	duplicate_of uuid, duplicate_title text, professional_post_id uuid, resolved_at timestamptz)
+	outcome public.escalation_outcome, referred_service text, referred_contact text, referred_service_id uuid,
+	resolution_note text, duplicate_of uuid, duplicate_title text, professional_post_id uuid, resolved_at timestamptz)
 language plpgsql stable security definer set search_path = '' as $$
 begin
 	if not (public.is_thread_author(thread)
@@ -210,7 +229,8 @@ begin
 		return;
 	end if;
 	return query
-	select e.state, e.priority, e.due_at, e.outcome, e.referred_service, e.referred_contact, e.resolution_note,
+	select e.state, e.priority, e.due_at, e.outcome, e.referred_service, e.referred_contact, e.referred_service_id,
+		e.resolution_note,
 		d.id, d.title,
 		(select p.id from public.posts p
 		 where p.thread_id = thread and p.is_professional and p.withdrawn_at is null and p.removed_at is null
@@ -228,6 +248,6 @@ $$;
 revoke execute on function public.escalation_for_change(uuid), public.record_professional_answer()
 	from public, anon, authenticated;
 revoke execute on function public.claim_escalation(uuid), public.add_escalation_note(uuid, text),
-	public.resolve_escalation(uuid, public.escalation_outcome, text, uuid, text, text),
+	public.resolve_escalation(uuid, public.escalation_outcome, text, uuid, text, text, uuid),
 	public.reopen_escalation(uuid, text), public.asker_escalation(uuid)
 	from public, anon;

@@ -18,6 +18,8 @@ create table public.notifications (
 	booking_id uuid references public.resource_bookings (id) on delete cascade,
 	-- A resource offered in answer to an organisation's request (offer_resource).
 	resource_id uuid references public.shared_resources (id) on delete cascade,
+	-- A service whose confirmation is due (ask_service_confirmations, 20261125125200_services.sql).
+	service_id uuid references public.services (id) on delete cascade,
 	created_at timestamptz not null default now(),
 	read_at timestamptz,
 	-- Notifications about moderation carry the moderator's reason and the community.
@@ -34,6 +36,7 @@ create index notifications_unread_idx on public.notifications (member_id) where 
 create index notifications_idea_idx on public.notifications (idea_id) where idea_id is not null;
 create index notifications_booking_idx on public.notifications (booking_id) where booking_id is not null;
 create index notifications_resource_idx on public.notifications (resource_id) where resource_id is not null;
+create index notifications_service_idx on public.notifications (service_id) where service_id is not null;
 create index notifications_awaiting_digest_idx on public.notifications (created_at) where awaiting_digest;
 create index notifications_digest_mail_idx on public.notifications (digest_mail_id) where digest_mail_id is not null;
 

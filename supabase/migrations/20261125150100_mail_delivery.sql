@@ -46,6 +46,7 @@ insert into public.notification_kinds (kind, default_delivery, audience, positio
 	('booking_declined', 'immediate', 'counsellor', 242, false),
 	('booking_withdrawn', 'immediate', 'counsellor', 243, false),
 	('resource_request_answered', 'immediate', 'counsellor', 244, false),
+	('service_confirmation_due', 'immediate', 'counsellor', 245, false),
 	('escalation_unserved', 'immediate', 'admin', 250, true),
 	('moderation_item', 'digest', 'moderator', 300, false);
 
@@ -207,7 +208,8 @@ language sql volatile security definer set search_path = '' as $$
 		-- An alert says the item's priority and due time, and its community.
 		coalesce((select jsonb_agg(jsonb_build_object('kind', n.kind, 'threadId', n.thread_id,
 				'postId', n.post_id, 'guideId', n.guide_id, 'ideaId', n.idea_id, 'bookingId', n.booking_id,
-				'resourceId', n.resource_id, 'title', coalesce(t.title, g.title, i.title, r.title, ar.title),
+				'resourceId', n.resource_id, 'serviceId', n.service_id,
+				'title', coalesce(t.title, g.title, i.title, r.title, ar.title, sv.name),
 				'reason', n.reason,
 				'priority', a.priority, 'dueAt', a.due_at, 'community', cm.name, 'communitySlug', cm.slug)
 				order by n.created_at)
@@ -217,6 +219,7 @@ language sql volatile security definer set search_path = '' as $$
 			left join public.resource_bookings b on b.id = n.booking_id
 			left join public.shared_resources r on r.id = b.resource_id
 			left join public.shared_resources ar on ar.id = n.resource_id
+			left join public.services sv on sv.id = n.service_id
 			left join public.escalation_alerts a on a.notification_id = n.id
 			left join public.communities cm on cm.id = n.community_id
 			where n.id = c.notification_id or n.digest_mail_id = c.id), '[]'),

@@ -1,6 +1,7 @@
 -- The topic radar (Themenradar): open figures for everyone, per community (and its region)
 -- and month, of the last twelve complete months (Berlin time): the questions asked, the
--- me-toos on them, their escalations by priority and outcome, and the most frequent tags.
+-- me-toos on them, their escalations by priority and outcome, the referrals to each service
+-- of the help directory, and the most frequent tags.
 -- Only questions readers can see count (not withdrawn, removed or held); an escalation and
 -- a me-too count in the month of their question.
 --
@@ -17,8 +18,9 @@
 create table public.topic_radar (
 	month date not null,
 	community_id uuid not null references public.communities (id) on delete cascade,
-	measure text not null check (measure in ('questions', 'me_toos', 'escalations', 'tag')),
-	-- escalations: priority/outcome ('urgent/open', 'normal/referred'); tag: the tag; else ''.
+	measure text not null check (measure in ('questions', 'me_toos', 'escalations', 'referrals', 'tag')),
+	-- escalations: priority/outcome ('urgent/open', 'normal/referred'); referrals: the service's
+	-- id (20261125125210_service_referrals.sql); tag: the tag; else ''.
 	key text not null default '',
 	-- Null: made by fewer than 10 people. A published count is made by 10 or more.
 	value integer check (value is null or value = 0 or value >= 10),
@@ -66,6 +68,11 @@ begin
 			count(*)::integer, count(distinct a.author_id)::integer
 		from asked a join public.escalations e on e.thread_id = a.id group by 1, 2, 4
 		union all
+		select a.month, a.community_id, 'referrals', e.referred_service_id::text,
+			count(*)::integer, count(distinct a.author_id)::integer
+		from asked a join public.escalations e on e.thread_id = a.id
+		where e.referred_service_id is not null group by 1, 2, 4
+		union all
 		select month, community_id, 'tag', key, value, people from (
 			select a.month, a.community_id, tag as key, count(*)::integer as value,
 				count(distinct a.author_id)::integer as people,
@@ -88,7 +95,7 @@ begin
 	left join counted n on n.month = mo.month and n.community_id = c.id and n.measure = measure.name
 	union all
 	select n.month, n.community_id, n.measure, n.key, case when n.people >= 10 then n.value end
-	from counted n where n.measure in ('escalations', 'tag');
+	from counted n where n.measure in ('escalations', 'referrals', 'tag');
 	get diagnostics kept = row_count;
 	return kept;
 end;

@@ -8,6 +8,7 @@
 --   keep_queue_medians()           the counsellors' queue's 30-day medians
 --   keep_topic_radar()             the topic radar's open figures, at most once an hour
 --   queue_needs_summaries()        the needs signal's weekly summaries, due Mondays 07:00
+--   ask_service_confirmations()    services last confirmed six months ago, once each
 -- Where pg_cron is installed (hosted: Database > Extensions, before `supabase db push`;
 -- enabled later, the calls of the README's hosted section) the jobs are scheduled here;
 -- without it (the local stack, a plain Postgres) this does nothing.
@@ -25,5 +26,7 @@ begin
 			'select public.keep_topic_radar()')$sql$;
 		execute $sql$select cron.schedule('ratnetz-needs-summaries', '* * * * *',
 			'select public.queue_needs_summaries()')$sql$;
+		execute $sql$select cron.schedule('ratnetz-service-confirmations', '* * * * *',
+			'select public.ask_service_confirmations()')$sql$;
 	end if;
 end $$;

@@ -89,8 +89,9 @@ for (const [device, viewport] of screens) {
 				await expectAccessible(page);
 
 				// A search finds the earlier question; picking it resolves the case.
-				await page.getByRole('searchbox', { name: said.find }).fill(word);
-				await page.getByRole('button', { name: said.search, exact: true }).click();
+				const duplicateSearch = page.getByRole('form', { name: said.find });
+				await duplicateSearch.getByRole('searchbox', { name: said.find }).fill(word);
+				await duplicateSearch.getByRole('button', { name: said.search, exact: true }).click();
 				const found = page.getByRole('group', { name: said.found });
 				await found.getByRole('radio', { name: new RegExp(word) }).check();
 				await page.getByRole('radio', { name: said.duplicate }).check();

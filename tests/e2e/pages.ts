@@ -21,6 +21,9 @@ const demoBus = '81000000-0000-4000-8000-000000000002';
 const demoRequest = '82000000-0000-4000-8000-000000000001';
 const requestedBooking = '83000000-0000-4000-8000-000000000003';
 const confirmedBooking = '83000000-0000-4000-8000-000000000002';
+/** Services of the demo seed: a care counselling service in Leipzig, one online only. */
+export const demoService = '90000000-0000-4000-8000-000000000002';
+const onlineService = '90000000-0000-4000-8000-000000000005';
 
 export const visitorPages = [
 	'/',
@@ -46,6 +49,12 @@ export const visitorPages = [
 	'/share?kind=room&region=14713',
 	`/share/r/${demoRoom}`,
 	`/share/q/${demoRequest}`,
+	'/s',
+	'/s?near=04109&topic=pflege',
+	'/s?near=Nirgendwo',
+	'/s/map?near=Leipzig',
+	`/s/${demoService}`,
+	`/s/${onlineService}`,
 	'/radar',
 	'/radar?community=autismus-schule',
 	'/search',
@@ -71,7 +80,8 @@ export const missingPages = [
 	`/o/${waitingOrganisation}`,
 	'/o/80000000-0000-4000-8000-0000000000ff',
 	'/share/r/81000000-0000-4000-8000-0000000000ff',
-	'/share/q/82000000-0000-4000-8000-0000000000ff'
+	'/share/q/82000000-0000-4000-8000-0000000000ff',
+	'/s/90000000-0000-4000-8000-0000000000ff'
 ];
 
 /** Mama_von_Leo's pages (German); the admins' and counsellors' answer her 403. */
@@ -136,7 +146,9 @@ export const englishMemberPages = [
 	`/t/${samsThread}/guide`,
 	'/c/familien-leipzig/ideas/new',
 	`/i/${awaitingIdea}`,
-	`/o/${demoOrganisation}`
+	`/o/${demoOrganisation}`,
+	'/s?near=04109',
+	`/s/${demoService}`
 ];
 
 export async function counsellorPages() {
@@ -168,7 +180,12 @@ export async function counsellorPages() {
 		`/share/q/${demoRequest}`,
 		`/share/b/${requestedBooking}`,
 		`/share/b/${confirmedBooking}`,
-		`/o/${demoOrganisation}/sharing`
+		`/o/${demoOrganisation}/sharing`,
+		// Her organisation's services: one due for confirmation, its form, a new one's.
+		`/o/${demoOrganisation}`,
+		'/s/90000000-0000-4000-8000-000000000006',
+		'/s/90000000-0000-4000-8000-000000000006/edit',
+		`/o/${demoOrganisation}/services/new`
 	];
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { flagReasonNames, actionNames, reportReasons } from '$lib/moderation-names';
 import { ideaStates } from '$lib/idea-names';
 import { organisationKinds } from '$lib/organisation-names';
+import { serviceKinds } from '$lib/service-names';
 import { deliveries } from '$lib/notification-kinds';
 import { bookingStates, resourceKinds } from '$lib/sharing-names';
 import { locales } from '$lib/paraglide/runtime';
@@ -35,6 +36,7 @@ describe('the app’s lists are the database’s enums', () => {
 		['organisation_kind', organisationKinds],
 		['resource_kind', resourceKinds],
 		['booking_state', bookingStates],
+		['service_kind', serviceKinds],
 		['locale', locales]
 	] as const)('%s', async (type, list) => {
 		expect([...list]).toEqual(await enumValues(type));

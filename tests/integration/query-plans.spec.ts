@@ -15,6 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthsBack } from '$lib/figures-range';
 import * as communities from '$lib/server/forum/communities';
+import * as directorySearch from '$lib/server/directory/search';
 import * as communityFigures from '$lib/server/forum/community-figures';
 import * as escalations from '$lib/server/escalations';
 import * as members from '$lib/server/members/members';
@@ -184,6 +185,34 @@ describe('query plans on a mid-size forum', () => {
 			expect(sequentialScans(found)).toEqual([]);
 			expectIndexes(found, ['threads_community_new_idx']);
 			expect(found.join('\n')).toMatch(/posts_(thread|answer_order)_idx\b/);
+		},
+		planBudget
+	);
+
+	it(
+		'the help directory finds the nearest services of a topic by the GiST index',
+		async () => {
+			const found = await plans(serving, async (tx) => {
+				// Services across the Kreise, written as the owner, then searched as the member.
+				await tx`reset role`;
+				const [organisation] = await tx<{ id: string }[]>`
+					insert into public.organisations (name, kind, verified_at) values ('Pläne e. V.', 'other', now())
+					returning id`;
+				await tx`
+					insert into public.services (organisation_id, name, kind, topics, street, postcode, place, region, lat, lon, phone)
+					select ${organisation.id}, 'Angebot ' || n, 'counselling', array[(array['pflege', 'schule', 'sucht'])[1 + n % 3]],
+						'Straße ' || n, c.postcode, 'Ort', r.ags, c.lat + (n % 7) * 0.001, c.lon, '0341 1234'
+					from public.regions r cross join generate_series(1, 8) n
+					cross join lateral (select c.* from public.postcodes p join public.postcode_centroids c using (postcode)
+						where p.ags = r.ags and p.is_primary limit 1) c
+					where r.level = 'kreis'`;
+				await tx`analyze public.services`;
+				await tx`select set_config('role', 'authenticated', true)`;
+				const from = await directorySearch.origin(serving, '04109', tx);
+				await directorySearch.nearest(serving, from, 'pflege', tx);
+			});
+			expect(found.filter((plan) => /Seq Scan on services\b/.test(plan))).toEqual([]);
+			expectIndexes(found, ['services_position_idx', 'postcode_centroids_pkey']);
 		},
 		planBudget
 	);

@@ -13,6 +13,11 @@ import {
 	postcodesCsv,
 	regionsCsv
 } from '../../supabase/regions/build';
+import {
+	centroidMigration,
+	centroidMigrationText,
+	centroidsCsv
+} from '../../supabase/regions/centroids';
 import { createMember, owner, type TestMember } from './support';
 
 let admin: TestMember;
@@ -63,6 +68,24 @@ describe('the data', () => {
 			readFileSync(postcodesCsv, 'utf8')
 		);
 		expect(readFileSync(dataMigration, 'utf8')).toBe(files);
+		expect(readFileSync(centroidMigration, 'utf8')).toBe(
+			centroidMigrationText(readFileSync(centroidsCsv, 'utf8'))
+		);
+	});
+
+	it('gives every postcode and every region a centre inside Germany', async () => {
+		const [row] = await owner<{ postcodes: number; missing: number; outside: number }[]>`
+			select (select count(*)::int from public.postcode_centroids) as postcodes,
+				(select count(*)::int from public.postcodes p where not exists (
+					select 1 from public.postcode_centroids c where c.postcode = p.postcode)) +
+				(select count(*)::int from public.regions where lat is null) as missing,
+				(select count(*)::int from public.regions
+					where lat not between 47.2 and 55.1 or lon not between 5.8 and 15.1) as outside`;
+		expect(row).toEqual({ postcodes: 8170, missing: 0, outside: 0 });
+		const [leipzig] = await owner<{ lat: number; lon: number }[]>`
+			select lat, lon from public.regions where ags = '14713'`;
+		expect(leipzig.lat).toBeCloseTo(51.34, 1);
+		expect(leipzig.lon).toBeCloseTo(12.37, 1);
 	});
 });
 

@@ -11,6 +11,8 @@ import { community, member, owner } from './escalations/support';
 
 let slug: string;
 let communityId: string;
+/** The directory's service the referrals name. */
+let serviceId: string;
 /** The last three complete months, newest first (YYYY-MM). */
 let months: string[];
 
@@ -44,6 +46,14 @@ beforeAll(async () => {
 			from generate_series(1, 3) n) as list`;
 	months = list;
 	const [latest, before, earliest] = months;
+	[{ id: serviceId }] = await owner<{ id: string }[]>`
+		with verified as (
+			insert into public.organisations (name, kind, verified_at)
+			values (${`Radar ${randomUUID().slice(0, 8)}`}, 'counselling_service', now()) returning id
+		)
+		insert into public.services (organisation_id, name, kind, topics, on_site, online, phone)
+		select id, 'Schulberatung am Telefon', 'counselling', '{schule}', false, true, '0341 123456' from verified
+		returning id`;
 	const askers = await people(14);
 	const sayers = await people(10);
 	// Written as the forum's history, without the triggers of a question asked now.
@@ -62,11 +72,12 @@ beforeAll(async () => {
 		for (const [index, thread] of latestQuestions.slice(0, 13).entries()) {
 			const outcome = index < 10 ? 'referred' : null;
 			await tx`insert into public.escalations (thread_id, community_id, priority, state, opened_at, due_at,
-					claimed_at, first_claimed_at, resolved_at, outcome)
+					claimed_at, first_claimed_at, resolved_at, outcome, referred_service, referred_service_id)
 				values (${thread}, ${communityId}, ${outcome ? 'normal' : 'urgent'}, ${outcome ? 'resolved' : 'open'},
 					${`${latest}-11T12:00:00+01:00`}, ${`${latest}-12T12:00:00+01:00`},
 					${outcome ? `${latest}-11T13:00:00+01:00` : null}, ${outcome ? `${latest}-11T13:00:00+01:00` : null},
-					${outcome ? `${latest}-12T12:00:00+01:00` : null}, ${outcome})`;
+					${outcome ? `${latest}-12T12:00:00+01:00` : null}, ${outcome},
+					${outcome && 'Schulberatung am Telefon'}, ${outcome && serviceId})`;
 		}
 		for (const sayer of sayers)
 			await tx`insert into public.me_toos (thread_id, member_id) values (${latestQuestions[0]}, ${sayer})`;
@@ -99,6 +110,14 @@ describe('the topic radar', () => {
 			{ key: 'normal/referred', values: radar!.months.map((m) => (m === latest ? 10 : 0)) },
 			{ key: 'urgent/open', values: radar!.months.map((m) => (m === latest ? null : 0)) }
 		]);
+		// The 10 referrals named the directory's service.
+		expect(radar!.referrals).toEqual([
+			{
+				key: serviceId,
+				name: 'Schulberatung am Telefon',
+				values: radar!.months.map((m) => (m === latest ? 10 : 0))
+			}
+		]);
 		// "kita" (4 askers) is not named anywhere; the busy asker's tag is not named either.
 		expect(radar!.tags.find((month) => month.month === latest)?.tags).toEqual([
 			{ tag: 'schulbegleitung', value: 11 }
@@ -125,20 +144,24 @@ describe('the topic radar', () => {
 					when 'me_toos' then (select count(distinct m.member_id) from asked a join public.me_toos m on m.thread_id = a.id)
 					when 'escalations' then (select count(distinct a.author_id) from asked a join public.escalations e on e.thread_id = a.id
 						where e.priority || '/' || coalesce(e.outcome::text, 'open') = ${cell.key})
+					when 'referrals' then (select count(distinct a.author_id) from asked a join public.escalations e on e.thread_id = a.id
+						where e.referred_service_id::text = ${cell.key})
 					else (select count(distinct author_id) from asked where ${cell.key} = any (tags)) end)::int as people`;
 			expect(people, `${cell.measure} ${cell.key} ${cell.month}`).toBeGreaterThanOrEqual(10);
 		}
 	});
 
-	it('publishes no total beside its parts: a month’s escalations are only their priority/outcome cells', async () => {
+	it('publishes no total beside its parts: a month’s escalations are only their priority/outcome cells, referrals per service', async () => {
 		const cells = (await topicRadar.cells(null)).filter((cell) => cell.community === slug);
 		expect(new Set(cells.map((cell) => cell.measure))).toEqual(
-			new Set(['questions', 'me_toos', 'escalations', 'tag'])
+			new Set(['questions', 'me_toos', 'escalations', 'referrals', 'tag'])
 		);
 		for (const cell of cells.filter((cell) => cell.measure === 'escalations'))
 			expect(cell.key).toMatch(
 				/^(urgent|high|normal)\/(open|answered_publicly|referred|no_action|duplicate)$/
 			);
+		for (const cell of cells.filter((cell) => cell.measure === 'referrals'))
+			expect(cell.key).toBe(serviceId);
 		for (const cell of cells.filter(
 			(cell) => cell.measure === 'questions' || cell.measure === 'me_toos'
 		))

@@ -14,7 +14,7 @@ export class NotAllowed extends Error {
 	}
 }
 
-/** Reasons the escalation, safeguarding, moderation, guide, idea, organisation and sharing functions and triggers give in their hint. */
+/** Reasons the escalation, safeguarding, moderation, guide, idea, organisation, sharing and service functions and triggers give in their hint. */
 const reasons: Record<string, () => string> = {
 	escalation_not_serving: m.escalation_not_serving,
 	escalation_already_claimed: m.escalation_already_claimed,
@@ -25,6 +25,7 @@ const reasons: Record<string, () => string> = {
 	escalation_service_required: m.escalation_service_required,
 	escalation_duplicate_required: m.escalation_duplicate_required,
 	escalation_contact_required: m.escalation_contact_required,
+	escalation_service_unknown: m.escalation_service_unknown,
 	escalation_note_for_asker_required: m.escalation_note_for_asker_required,
 	escalation_handover_reason_required: m.escalation_handover_reason_required,
 	escalation_assignee_not_serving: m.escalation_assignee_not_serving,
@@ -74,7 +75,11 @@ const reasons: Record<string, () => string> = {
 	booking_not_requested: m.booking_not_requested,
 	booking_not_withdrawable: m.booking_not_withdrawable,
 	booking_reason_required: m.booking_reason_required,
-	region_unknown: m.error_region_unknown
+	region_unknown: m.error_region_unknown,
+	service_keepers_only: m.service_keepers_only,
+	service_not_found: m.service_not_found,
+	service_invalid: m.service_invalid,
+	postcode_unknown: m.postcode_unknown
 };
 
 export function refusal(error: unknown): string | null {

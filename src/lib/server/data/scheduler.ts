@@ -26,7 +26,10 @@ export const jobs = {
 	topic_radar: (tx: Tx) => tx<{ done: number }[]>`select public.keep_topic_radar() as done`,
 	/** The needs signal's weekly summaries, due Mondays at 07:00 Berlin time. */
 	needs_summaries: (tx: Tx, at = new Date()) =>
-		tx<{ done: number }[]>`select public.queue_needs_summaries(${at}) as done`
+		tx<{ done: number }[]>`select public.queue_needs_summaries(${at}) as done`,
+	/** Services last confirmed six months ago: their organisation's counsellors are asked once. */
+	service_confirmations: (tx: Tx) =>
+		tx<{ done: number }[]>`select public.ask_service_confirmations() as done`
 } as const;
 export type Job = keyof typeof jobs;
 

@@ -4,10 +4,11 @@ import { within } from '../data/db';
 import type { Outcome } from './kinds';
 
 /**
- * What the asker is told: a referral names the service and how to reach it, a duplicate
- * the thread it duplicates, "no action" why.
+ * What the asker is told: a referral names the service and how to reach it (or picks it
+ * from the help directory, `serviceId`), a duplicate the thread it duplicates, "no action" why.
  */
 export type Resolution = {
+	serviceId?: string | null;
 	service?: string | null;
 	contact?: string | null;
 	duplicateOf?: string | null;
@@ -26,7 +27,7 @@ export async function resolve(
 		tx,
 		(tx) =>
 			tx`select public.resolve_escalation(${id}, ${outcome}, ${detail.service ?? null}, ${detail.duplicateOf ?? null},
-				${detail.contact ?? null}, ${detail.note ?? null})`
+				${detail.contact ?? null}, ${detail.note ?? null}, ${detail.serviceId ?? null})`
 	);
 }
 

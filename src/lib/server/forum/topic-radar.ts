@@ -4,7 +4,7 @@
 import type { Claims, Tx } from '../data/db';
 import { reading } from '../data/db';
 
-export const radarMeasures = ['questions', 'me_toos', 'escalations', 'tag'] as const;
+export const radarMeasures = ['questions', 'me_toos', 'escalations', 'referrals', 'tag'] as const;
 export type RadarMeasure = (typeof radarMeasures)[number];
 
 /** One published cell; value null: made by fewer than 10 people. */
@@ -15,7 +15,7 @@ export type RadarCell = {
 	communityName: string;
 	region: string | null;
 	measure: RadarMeasure;
-	/** escalations: priority/outcome; tag: the tag; else empty. */
+	/** escalations: priority/outcome; referrals: the service's id; tag: the tag; else empty. */
 	key: string;
 	value: number | null;
 };
@@ -30,6 +30,8 @@ export type CommunityRadar = {
 	questions: (number | null)[];
 	meToos: (number | null)[];
 	escalations: RadarSeries[];
+	/** Referrals to the directory's services, a series per service (its id) with its name. */
+	referrals: (RadarSeries & { name: string })[];
 	/** Per month, the most frequent tags with how many questions carry each. */
 	tags: { month: string; tags: { tag: string; value: number }[] }[];
 };
@@ -83,8 +85,10 @@ export async function ofCommunity(
 	const rows = await reading(
 		claims,
 		tx,
-		(tx) => tx<RadarCell[]>`
-		select ${cellColumns(tx)}
+		(tx) => tx<(RadarCell & { serviceName: string | null })[]>`
+		select ${cellColumns(tx)},
+			case when r.measure = 'referrals' then (select s.name from public.services s where s.id = r.key::uuid) end
+				as "serviceName"
 		from public.topic_radar r join public.communities c on c.id = r.community_id
 		where c.slug = ${slug}
 		order by r.month, r.measure, r.key`
@@ -111,6 +115,10 @@ export async function ofCommunity(
 		questions: series('questions')[0]?.values ?? [],
 		meToos: series('me_toos')[0]?.values ?? [],
 		escalations: series('escalations'),
+		referrals: series('referrals').map((referred) => ({
+			...referred,
+			name: rows.find((row) => row.key === referred.key)?.serviceName ?? referred.key
+		})),
 		tags: months.map((month) => ({
 			month,
 			tags: rows

@@ -6,6 +6,7 @@ import type { Claims } from '$lib/server/data/db';
 import { attempt } from '$lib/server/data/db-errors';
 import * as escalations from '$lib/server/escalations';
 import { found, requireCounsellor } from '$lib/server/data/request';
+import * as directory from '$lib/server/directory/search';
 import * as search from '$lib/server/forum/search';
 import { similar } from '$lib/server/forum/similar';
 import * as threads from '$lib/server/forum/threads';
@@ -14,6 +15,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const id = (params: { id: string }) => z.uuid().safeParse(params.id).data ?? null;
 const duplicateQuery = z.string().trim().max(limits.search.queryMax).catch('');
+// A postcode or place to find the service to refer to near it.
+const nearQuery = z.string().trim().max(80).catch('');
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { claims } = requireCounsellor(locals);
@@ -26,26 +29,44 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// it), the colleagues to hand it to, and the threads to pick as the one this duplicates:
 	// those the counsellor searched for, else those whose titles resemble this one's. An
 	// idea's or guide's item shows the texts that raised it (item.texts) and has no duplicate.
+	// A referral picks its service from the directory, nearest first to the place searched.
 	const q = duplicateQuery.parse(url.searchParams.get('dup') ?? '');
+	const near = nearQuery.parse(url.searchParams.get('near') ?? '');
 	const { threadId } = item;
 	const resolving = item.state === 'claimed' && item.claimedByMe && threadId !== null;
-	const [thread, colleagues, candidates] = await Promise.all([
+	const [thread, colleagues, candidates, services] = await Promise.all([
 		threadId ? threads.read(claims, threadId, undefined, locals.member) : null,
 		escalations.loads(claims, item.id),
 		resolving
 			? q
 				? search.threads(claims, { q }).then((found) => found.results)
 				: similar(claims, item.title, { communityId: item.communityId })
-			: []
+			: [],
+		item.state === 'claimed' && item.claimedByMe && near ? servicesNear(claims, near) : null
 	]);
 	return {
 		item,
 		thread: threadId ? found(thread, m.escalation_not_found) : null,
 		colleagues,
 		duplicateQuery: q,
+		near,
+		services,
 		candidates: candidates.filter((thread) => thread.id !== threadId).slice(0, 10)
 	};
 };
+
+/** The directory's services nearest the place; none for a place it does not know. */
+async function servicesNear(claims: Claims, near: string) {
+	const from = await directory.origin(claims, near);
+	if (!from) return [];
+	const found = await directory.nearest(claims, from, null);
+	return found.slice(0, 8).map(({ id, name, organisationName, metres }) => ({
+		id,
+		name,
+		organisationName,
+		metres
+	}));
+}
 
 const text = (max: number) =>
 	z
@@ -61,6 +82,7 @@ const reassignSchema = z.object({
 });
 const resolveSchema = z.object({
 	outcome: z.enum(escalations.outcomes, { error: () => m.escalation_outcome_required() }),
+	serviceId: z.union([z.literal(''), z.uuid()]).optional(),
 	service: text(escalation.referredServiceMax).optional(),
 	contact: text(escalation.referredContactMax).optional(),
 	note: text(escalation.resolutionNoteMax).optional(),
@@ -125,6 +147,7 @@ export const actions: Actions = {
 				return { error: m.escalation_duplicate_address_invalid(), field: 'duplicateAddress' };
 			return (claims, itemId) =>
 				escalations.resolve(claims, itemId, form.outcome, {
+					serviceId: form.serviceId || null,
 					service: form.service || null,
 					contact: form.contact || null,
 					note: form.note || null,
