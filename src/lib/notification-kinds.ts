@@ -71,7 +71,7 @@ export function notificationReason(kind: string, reason: string | null, locale?:
 /**
  * Where a notification leads: the queue for moderators, my reports for a decision, the
  * counsellors' page for an admin told nobody serves a community, the community's needs
- * for a weekly summary, else the guide, idea or post.
+ * for a weekly summary, else the guide, idea, service or post.
  */
 export function notificationPath(notification: {
 	kind: string;
@@ -79,15 +79,17 @@ export function notificationPath(notification: {
 	postId: string | null;
 	guideId?: string | null;
 	ideaId?: string | null;
+	serviceId?: string | null;
 	communitySlug?: string | null;
 }) {
-	const { kind, threadId, postId, guideId, ideaId, communitySlug } = notification;
+	const { kind, threadId, postId, guideId, ideaId, serviceId, communitySlug } = notification;
 	if (kind === 'needs_summary') return `/needs?place=${communitySlug ?? ''}`;
 	if (kind === 'moderation_item') return '/mod';
 	if (kind === 'flag_decided') return '/account/flags';
 	if (kind === 'escalation_unserved') return '/admin/counsellors';
 	if (guideId) return `/g/${guideId}`;
 	if (ideaId) return `/i/${ideaId}`;
+	if (serviceId) return `/s/${serviceId}`;
 	if (!threadId) return '/notifications';
 	return postPath(threadId, postId);
 }

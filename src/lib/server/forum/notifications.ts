@@ -9,7 +9,8 @@ export type Notification = {
 	postId: string | null;
 	guideId: string | null;
 	ideaId: string | null;
-	/** The thread's, guide's or idea's title. */
+	serviceId: string | null;
+	/** The thread's, guide's or idea's title, or the service's name. */
 	threadTitle: string | null;
 	/** A moderator's reason (removal, warning, suspension) or a flag's decision. */
 	reason: string | null;
@@ -28,12 +29,14 @@ export async function list(claims: Claims) {
 		claims,
 		(tx) => tx<Notification[]>`
 		select n.id, n.kind, n.thread_id as "threadId", n.post_id as "postId", n.guide_id as "guideId",
-			n.idea_id as "ideaId", coalesce(t.title, g.title, i.title) as "threadTitle",
+			n.idea_id as "ideaId", n.service_id as "serviceId",
+			coalesce(t.title, g.title, i.title, s.name) as "threadTitle",
 			n.reason, c.name as community, c.slug as "communitySlug", a.priority, a.due_at as "dueAt",
 			n.created_at as "createdAt", n.read_at is not null as read
 		from public.notifications n left join public.threads t on t.id = n.thread_id
 		left join public.guides g on g.id = n.guide_id
 		left join public.service_ideas i on i.id = n.idea_id
+		left join public.services s on s.id = n.service_id
 		left join public.communities c on c.id = n.community_id
 		left join public.escalation_alerts a on a.notification_id = n.id
 		where n.member_id = (select auth.uid())

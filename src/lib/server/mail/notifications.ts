@@ -14,6 +14,7 @@ export type MailItem = {
 	postId: string | null;
 	guideId?: string | null;
 	ideaId?: string | null;
+	serviceId?: string | null;
 	title: string | null;
 	reason: string | null;
 	/** An alert's item: its priority and due time, and its community. */
