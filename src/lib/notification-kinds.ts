@@ -71,7 +71,7 @@ export function notificationReason(kind: string, reason: string | null, locale?:
 /**
  * Where a notification leads: the queue for moderators, my reports for a decision, the
  * counsellors' page for an admin told nobody serves a community, the community's needs
- * for a weekly summary, else the guide, idea, booking, resource or post.
+ * for a weekly summary, else the guide, idea, booking, resource, service or post.
  */
 export function notificationPath(notification: {
 	kind: string;
@@ -81,10 +81,20 @@ export function notificationPath(notification: {
 	ideaId?: string | null;
 	bookingId?: string | null;
 	resourceId?: string | null;
+	serviceId?: string | null;
 	communitySlug?: string | null;
 }) {
-	const { kind, threadId, postId, guideId, ideaId, bookingId, resourceId, communitySlug } =
-		notification;
+	const {
+		kind,
+		threadId,
+		postId,
+		guideId,
+		ideaId,
+		bookingId,
+		resourceId,
+		serviceId,
+		communitySlug
+	} = notification;
 	if (kind === 'needs_summary') return `/needs?place=${communitySlug ?? ''}`;
 	if (kind === 'moderation_item') return '/mod';
 	if (kind === 'flag_decided') return '/account/flags';
@@ -93,6 +103,7 @@ export function notificationPath(notification: {
 	if (ideaId) return `/i/${ideaId}`;
 	if (bookingId) return `/share/b/${bookingId}`;
 	if (resourceId) return `/share/r/${resourceId}`;
+	if (serviceId) return `/s/${serviceId}`;
 	if (!threadId) return '/notifications';
 	return postPath(threadId, postId);
 }

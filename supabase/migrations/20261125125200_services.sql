@@ -55,6 +55,8 @@ create table public.services (
 );
 -- Nearest first: KNN order by `position <-> origin` over the entries in the directory.
 create index services_position_idx on public.services using gist (position) where withdrawn_at is null;
+-- Those only online, by name: the directory lists them beside the nearest.
+create index services_online_idx on public.services (lower(name), id) where withdrawn_at is null and not on_site;
 create index services_organisation_idx on public.services (organisation_id);
 create index services_confirmation_idx on public.services (confirmed_at)
 	where withdrawn_at is null and confirmation_asked_at is null;

@@ -4,6 +4,7 @@
 // organisation's counsellors once, and confirming starts the six months again.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { notificationPath } from '$lib/notification-kinds';
 import * as search from '$lib/server/directory/search';
 import * as services from '$lib/server/directory/services';
 import * as organisations from '$lib/server/members/organisations';
@@ -97,6 +98,9 @@ describe('confirmation', () => {
 			const told = await tx`select member_id from public.notifications
 				where service_id = ${made.munich} and kind = 'service_confirmation_due'`;
 			expect(told.map((row) => row.member_id)).toEqual([keeper.id]);
+			const kind = 'service_confirmation_due';
+			const leadsTo = { kind, threadId: null, postId: null, serviceId: made.munich };
+			expect(notificationPath(leadsTo)).toBe(`/s/${made.munich}`);
 		});
 		await services.confirm(keeper.claims, made.munich);
 		const [row] = await owner`select confirmed_at > now() - interval '1 minute' as fresh

@@ -11,7 +11,8 @@ export type Notification = {
 	ideaId: string | null;
 	bookingId: string | null;
 	resourceId: string | null;
-	/** The thread's, guide's or idea's title, or a booking's resource's. */
+	serviceId: string | null;
+	/** The thread's, guide's or idea's title, a booking's resource's, or the service's name. */
 	threadTitle: string | null;
 	/** A moderator's reason (removal, warning, suspension) or a flag's decision. */
 	reason: string | null;
@@ -31,7 +32,7 @@ export async function list(claims: Claims) {
 		(tx) => tx<Notification[]>`
 		select n.id, n.kind, n.thread_id as "threadId", n.post_id as "postId", n.guide_id as "guideId",
 			n.idea_id as "ideaId", n.booking_id as "bookingId", n.resource_id as "resourceId",
-			coalesce(t.title, g.title, i.title, r.title, ar.title) as "threadTitle",
+			n.service_id as "serviceId", coalesce(t.title, g.title, i.title, r.title, ar.title, s.name) as "threadTitle",
 			n.reason, c.name as community, c.slug as "communitySlug", a.priority, a.due_at as "dueAt",
 			n.created_at as "createdAt", n.read_at is not null as read
 		from public.notifications n left join public.threads t on t.id = n.thread_id
@@ -40,6 +41,7 @@ export async function list(claims: Claims) {
 		left join public.resource_bookings b on b.id = n.booking_id
 		left join public.shared_resources r on r.id = b.resource_id
 		left join public.shared_resources ar on ar.id = n.resource_id
+		left join public.services s on s.id = n.service_id
 		left join public.communities c on c.id = n.community_id
 		left join public.escalation_alerts a on a.notification_id = n.id
 		where n.member_id = (select auth.uid())

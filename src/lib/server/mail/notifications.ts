@@ -16,6 +16,7 @@ export type MailItem = {
 	ideaId?: string | null;
 	bookingId?: string | null;
 	resourceId?: string | null;
+	serviceId?: string | null;
 	title: string | null;
 	reason: string | null;
 	/** An alert's item: its priority and due time, and its community. */
