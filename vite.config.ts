@@ -54,7 +54,9 @@ export default defineConfig({
 					'img-src': [
 						'self',
 						'data:',
-						...(tileOrigin === 'http://localhost' ? [] : [tileOrigin as `https://${string}.${string}`])
+						...(tileOrigin === 'http://localhost'
+							? []
+							: [tileOrigin as `https://${string}.${string}`])
 					],
 					'font-src': ['self'],
 					'connect-src': ['self'],
