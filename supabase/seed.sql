@@ -275,18 +275,14 @@ insert into public.idea_answers (idea_id, state, reasons, answered_by, answered_
 	 'Der erste Informationsabend hat stattgefunden; die Folien liegen in der Beratungsstelle aus. Wir wiederholen ihn jedes Frühjahr.',
 	 '00000000-0000-4000-8000-000000000002', now() - interval '10 days');
 
--- Sharing between the verified organisations: what they offer and ask for, and bookings
--- past and to come (confirmed ones never overlap), so Anna_Fachberatung, who acts for
--- Familienhilfe Sachsen, finds requests to decide and a history on /o/<id>/sharing.
+-- Sharing between the verified organisations: offers, a request, bookings past and to come (confirmed ones never
+-- overlap), so Anna_Fachberatung of Familienhilfe Sachsen finds one to decide and a history on /o/<id>/sharing.
 insert into public.shared_resources (id, organisation_id, kind, title, description, region, place, conditions, created_at) values
 	('81000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000001', 'room', 'Seminarraum mit Spielecke',
-	 'Für bis zu 20 Personen, Beamer und Flipchart, eine Spielecke für Kinder.', '14713', 'Leipzig-Mitte',
-	 'Abends und am Wochenende; bitte besenrein hinterlassen.', now() - interval '50 days'),
+	 'Für bis zu 20 Personen, Beamer und Flipchart, eine Spielecke für Kinder.', '14713', 'Leipzig-Mitte', 'Abends und am Wochenende; bitte besenrein hinterlassen.', now() - interval '50 days'),
 	('81000000-0000-4000-8000-000000000002', '80000000-0000-4000-8000-000000000002', 'vehicle', 'Kleinbus mit neun Sitzen',
-	 'Für Ausflüge mit Familien; zwei Kindersitze sind dabei.', '14713', 'Leipzig-Plagwitz',
-	 'Führerschein Klasse B, Tankfüllung wie übernommen.', now() - interval '35 days'),
-	('81000000-0000-4000-8000-000000000003', '80000000-0000-4000-8000-000000000003', 'skill', 'Gebärdensprache für Elternabende',
-	 'Zwei Mitglieder dolmetschen an Elternabenden.', '14', '', '', now() - interval '20 days');
+	 'Für Ausflüge mit Familien; zwei Kindersitze sind dabei.', '14713', 'Leipzig-Plagwitz', 'Führerschein Klasse B, Tankfüllung wie übernommen.', now() - interval '35 days'),
+	('81000000-0000-4000-8000-000000000003', '80000000-0000-4000-8000-000000000003', 'skill', 'Gebärdensprache für Elternabende', 'Zwei Mitglieder dolmetschen an Elternabenden.', '14', '', '', now() - interval '20 days');
 insert into public.resource_requests (id, organisation_id, kind, title, description, region, created_at) values
 	('82000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000003', 'room', 'Raum für ein monatliches Elterntreffen',
 	 'Jeden ersten Dienstag im Monat, 18 bis 20 Uhr, für etwa 12 Eltern.', '14713', now() - interval '10 days');
@@ -295,14 +291,9 @@ select ('83000000-0000-4000-8000-00000000000' || n)::uuid, resource::uuid, borro
 	tstzrange(date_trunc('day', now()) + starts, date_trunc('day', now()) + starts + length), message,
 	state::public.booking_state, reason, now() - interval '30 days', case when state <> 'requested' then now() - interval '29 days' end
 from (values
-	(1, '81000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000003', interval '-20 days 18 hours', interval '2 hours',
-	 'Für unser Elterntreffen.', 'confirmed', null),
-	(2, '81000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000002', interval '7 days 10 hours', interval '3 hours',
-	 'Für eine Schulung pflegender Angehöriger.', 'confirmed', null),
-	(3, '81000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000003', interval '14 days 18 hours', interval '2 hours',
-	 'Für unser Elterntreffen im nächsten Monat.', 'requested', null),
-	(4, '81000000-0000-4000-8000-000000000002', '80000000-0000-4000-8000-000000000001', interval '-5 days 9 hours', interval '8 hours',
-	 'Ausflug in den Zoo mit drei Familien.', 'confirmed', null),
-	(5, '81000000-0000-4000-8000-000000000002', '80000000-0000-4000-8000-000000000003', interval '3 days 9 hours', interval '8 hours',
-	 'Fahrt zum Autismus-Tag.', 'declined', 'Der Bus ist an diesem Tag in der Werkstatt.')
+	(1, '81000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000003', interval '-20 days 18 hours', interval '2 hours', 'Für unser Elterntreffen.', 'confirmed', null),
+	(2, '81000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000002', interval '7 days 10 hours', interval '3 hours', 'Für eine Schulung pflegender Angehöriger.', 'confirmed', null),
+	(3, '81000000-0000-4000-8000-000000000001', '80000000-0000-4000-8000-000000000003', interval '14 days 18 hours', interval '2 hours', 'Für unser Elterntreffen im nächsten Monat.', 'requested', null),
+	(4, '81000000-0000-4000-8000-000000000002', '80000000-0000-4000-8000-000000000001', interval '-5 days 9 hours', interval '8 hours', 'Ausflug in den Zoo mit drei Familien.', 'confirmed', null),
+	(5, '81000000-0000-4000-8000-000000000002', '80000000-0000-4000-8000-000000000003', interval '3 days 9 hours', interval '8 hours', 'Fahrt zum Autismus-Tag.', 'declined', 'Der Bus ist an diesem Tag in der Werkstatt.')
 ) as b (n, resource, borrower, starts, length, message, state, reason);

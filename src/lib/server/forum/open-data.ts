@@ -73,7 +73,8 @@ export function radarPackage(keptAt: Date) {
 						{
 							name: 'key',
 							type: 'string',
-							description: 'escalations: priority/outcome; tag: the tag; otherwise empty'
+							description:
+								'escalations: priority/outcome; referrals: the id of the service referred to (/s/<id>); tag: the tag; otherwise empty'
 						},
 						{
 							name: 'value',
