@@ -108,7 +108,9 @@ $$;
 -- booking's id. A span that overlaps a confirmed booking is refused at once (the owner
 -- could not confirm it); the exclusion constraint decides at confirmation, or here for a
 -- resource confirmed without asking, where two organisations asking at once for
--- overlapping spans cannot both have it.
+-- overlapping spans cannot both have it. The resource's row is locked first, as by
+-- decide_booking: two bookings inserted at once would each wait on the other's row in the
+-- constraint's check, and Postgres would end one as a deadlock, not as the overlap it is.
 create function public.request_booking(resource uuid, starts timestamptz, ends timestamptz, message text)
 returns uuid
 language plpgsql security definer set search_path = '' as $$
@@ -119,7 +121,7 @@ declare
 	requested uuid;
 begin
 	select r.organisation_id, r.instant into owner, confirmed from public.shared_resources r
-	where r.id = resource and r.withdrawn_at is null;
+	where r.id = resource and r.withdrawn_at is null for no key update;
 	if owner is null then
 		raise exception 'No such resource on offer' using errcode = 'P0002', hint = 'sharing_not_found';
 	end if;
@@ -158,13 +160,16 @@ $$;
 
 -- The owner confirms a requested booking or declines it with a reason (3–500 characters).
 -- A confirmation that overlaps another confirmed booking of the resource is refused by
--- the exclusion constraint, which waits for a confirmation racing it to commit or roll back.
+-- the exclusion constraint; confirmations of one resource take turns on its row (as
+-- request_booking does), so the later one finds the earlier committed and is refused.
 create function public.decide_booking(booking uuid, confirm boolean, reason text) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
 	acting uuid := public.check_acting_organisation();
 	item record;
 begin
+	perform 1 from public.shared_resources r join public.resource_bookings b on b.resource_id = r.id
+	where b.id = booking for no key update of r;
 	select b.id, b.state, b.organisation_id as borrower into item from public.resource_bookings b
 	join public.shared_resources r on r.id = b.resource_id
 	where b.id = booking and r.organisation_id = acting for update of b;

@@ -32,10 +32,11 @@ describe('the search plan', () => {
 				(await tx`explain ${searchQuery.threadsQuery(tx, q, communitySlug, null, { spelling })}`)
 					.map((row) => row['QUERY PLAN'])
 					.join('\n');
-			// Run, to see which parts ran: "Frage" finds a page, so the suggestion's part never does.
+			// Run, to see which parts ran: "Frage" finds a page in the whole forum, so the suggestion's
+			// part, whose closest titles come from the trigram index, never runs.
 			const firstPage = (
 				await tx`explain (analyze, costs off, timing off, summary off)
-				${searchQuery.firstPageQuery(tx, 'Frage', slug)}`
+				${searchQuery.firstPageQuery(tx, 'Frage', null)}`
 			).map((row) => row['QUERY PLAN']);
 			return [
 				await explain('Schulbegleitung abgelehnt', null, true),
@@ -60,9 +61,7 @@ describe('the search plan', () => {
 		expect(suggested).toContain('threads_title_trgm_idx');
 		expect(typed).not.toContain('threads_title_trgm_idx');
 		// The first page holds the suggestion's part behind a one-time filter.
-		const suggestionPart = firstPageLines.filter((line) =>
-			/spelling_suggestion|threads_title_trgm_idx/.test(line)
-		);
+		const suggestionPart = firstPageLines.filter((line) => line.includes('threads_title_trgm_idx'));
 		expect(suggestionPart.length).toBeGreaterThan(0);
 		for (const line of suggestionPart) expect(line).toContain('never executed');
 		// It writes and analyses 6,000 rows: a few seconds alone, over 20 under a heavy load.
