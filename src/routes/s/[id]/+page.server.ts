@@ -5,6 +5,10 @@ import { found, idParam, requireMember } from '$lib/server/data/request';
 import * as services from '$lib/server/directory/services';
 import type { Actions, PageServerLoad } from './$types';
 
+// Plain forms, whole without the app's script: none is sent, so no hydration can reset a
+// topic ticked or a field filled before it would have loaded.
+export const csr = false;
+
 // A service's page: what, where, when, in which languages, how to reach it, and when it
 // was last confirmed; its keepers confirm it here.
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -6,6 +6,10 @@ import { saveServiceForm, serviceValues } from '$lib/server/directory/form';
 import * as services from '$lib/server/directory/services';
 import type { Actions, PageServerLoad } from './$types';
 
+// Plain forms, whole without the app's script: none is sent, so no hydration can reset a
+// topic ticked or a field filled before it would have loaded.
+export const csr = false;
+
 // Its keepers change a service (which confirms it), or take it out of the directory.
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { claims } = requireMember(locals);

@@ -6,6 +6,10 @@ import * as services from '$lib/server/directory/services';
 import * as organisations from '$lib/server/members/organisations';
 import type { Actions, PageServerLoad } from './$types';
 
+// Plain forms, whole without the app's script: none is sent, so no hydration can reset a
+// topic ticked or a field filled before it would have loaded.
+export const csr = false;
+
 // A counsellor of the organisation (or an admin) adds one of its services.
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { claims } = requireMember(locals);
